@@ -1,0 +1,149 @@
+/**
+ * The one loader: every host (validate, build, tests, bench) calls `loadDataset`.
+ * It parses every file, validates it against the schema, then checks the rules that
+ * span files, and returns all findings at once, located and in Russian.
+ */
+import type { z } from 'zod';
+import { z as zod } from 'zod';
+import { FederalFile, FiguresFile, Organization, PlatformsFile, RegionFile, RegionsFile } from '../schema/index.ts';
+import type { Dataset, LoadedOrganization } from './dataset.ts';
+import type { Issue } from './issues.ts';
+import { formatPath, sortIssues } from './issues.ts';
+import { checkDataset, type Located } from './rules.ts';
+import { parseYamlFile, type ParsedFile, type SourceFile } from './yaml-source.ts';
+import { zodIssueToIssues } from './zod-issues.ts';
+
+export type DataFileRole = 'platforms' | 'regions' | 'figures' | 'federal' | 'region' | 'unexpected';
+
+export type DataFile = SourceFile & {
+  role: DataFileRole;
+  /** For region files: the region id that the file or folder name promises. */
+  regionHint?: string;
+};
+
+export type LoadOptions = {
+  /** Today's date (ISO), for the future-date and stale-evidence rules. */
+  today?: string;
+};
+
+export type LoadResult = { dataset: Dataset; issues: Issue[] };
+
+const SCHEMAS = {
+  platforms: PlatformsFile,
+  regions: RegionsFile,
+  figures: FiguresFile,
+  federal: FederalFile,
+  region: RegionFile,
+} as const;
+
+/** The schema that governs a file of a given role. */
+export function schemaFor(role: Exclude<DataFileRole, 'unexpected'>): z.ZodType {
+  return SCHEMAS[role];
+}
+
+/**
+ * Files of organisations are checked one organisation at a time, so that a mistake in one
+ * does not hide the cross-file findings of all the others.
+ */
+const ENVELOPES = {
+  region: RegionFile.extend({ organizations: zod.array(zod.unknown()).default([]) }),
+  federal: FederalFile.extend({ organizations: zod.array(zod.unknown()).default([]) }),
+};
+
+function validateFile(parsed: ParsedFile, role: Exclude<DataFileRole, 'unexpected'>): { value?: unknown; issues: Issue[] } {
+  if (parsed.data === undefined) return { issues: [] };
+  const schema = role === 'region' || role === 'federal' ? ENVELOPES[role] : SCHEMAS[role];
+  const result = schema.safeParse(parsed.data);
+  if (!result.success) return { issues: result.error.issues.flatMap((issue) => zodIssueToIssues(issue, parsed, schema)) };
+  if (role !== 'region' && role !== 'federal') return { value: result.data, issues: [] };
+  const envelope = result.data as { organizations: unknown[] };
+  const issues: Issue[] = [];
+  const organizations: Array<{ index: number; value: zod.infer<typeof Organization> }> = [];
+  envelope.organizations.forEach((raw, index) => {
+    const org = Organization.safeParse(raw);
+    if (org.success) organizations.push({ index, value: org.data });
+    else issues.push(...org.error.issues.flatMap((issue) => zodIssueToIssues(issue, parsed, Organization, ['organizations', index])));
+  });
+  return { value: { ...envelope, organizations }, issues };
+}
+
+export function todayIso(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** Parses, validates and cross-checks the data files. Never throws on bad data. */
+export function loadDataset(files: readonly DataFile[], options: LoadOptions = {}): LoadResult {
+  const today = options.today ?? todayIso();
+  const issues: Issue[] = [];
+  const dataset: Dataset = { platforms: [], regions: [], regionSources: [], organizations: [], figures: [] };
+  const located: Located[] = [];
+
+  for (const role of ['platforms', 'regions'] as const) {
+    if (!files.some((f) => f.role === role)) {
+      issues.push({ severity: 'error', rule: 'missing-file', file: `data/${role}.yaml`, line: 1, column: 1, path: '', message: `нет файла ${role}.yaml в папке данных: без него реестр не собрать; восстановите его из репозитория` });
+    }
+  }
+
+  for (const file of files) {
+    if (file.role === 'unexpected') {
+      issues.push({ severity: 'warning', rule: 'unexpected-file', file: file.file, line: 1, column: 1, path: '', message: 'файл не относится ни к одной части реестра и не читается: данные регионов кладите в data/regions/<id>.yaml или data/regions/<id>/<часть>.yaml с расширением .yaml' });
+      continue;
+    }
+    const parsed = parseYamlFile(file);
+    issues.push(...parsed.issues);
+    const { value, issues: schemaIssues } = validateFile(parsed, file.role);
+    issues.push(...schemaIssues);
+    if (value === undefined) continue;
+    const entry: Located = { parsed, role: file.role, regionHint: file.regionHint };
+    located.push(entry);
+    switch (file.role) {
+      case 'platforms':
+        dataset.platforms.push(...(value as z.infer<typeof PlatformsFile>).platforms);
+        break;
+      case 'regions': {
+        const regions = value as z.infer<typeof RegionsFile>;
+        dataset.regions.push(...regions.regions);
+        dataset.regionSources.push(...regions.sources);
+        break;
+      }
+      case 'figures':
+        dataset.figures.push(...(value as z.infer<typeof FiguresFile>).figures);
+        break;
+      case 'federal':
+      case 'region': {
+        const content = value as z.infer<typeof RegionFile> | z.infer<typeof FederalFile>;
+        const region = 'region' in content ? content.region : null;
+        const valid = (content as unknown as { organizations: Array<{ index: number; value: z.infer<typeof Organization> }> }).organizations;
+        entry.organizations = valid.map(({ index, value: org }): LoadedOrganization => {
+          const at = parsed.locate(['organizations', index]);
+          return {
+            ...org,
+            region,
+            origin: { file: file.file, line: at.line, index },
+            accounts: org.accounts.map((account, a) => ({
+              ...account,
+              key: '',
+              uid: '',
+              canonical_url: '',
+              origin: { file: file.file, line: parsed.locate(['organizations', index, 'accounts', a]).line },
+            })),
+            impersonations: org.impersonations.map((fake, a) => ({
+              ...fake,
+              key: '',
+              uid: '',
+              canonical_url: '',
+              origin: { file: file.file, line: parsed.locate(['organizations', index, 'impersonations', a]).line },
+            })),
+          };
+        });
+        dataset.organizations.push(...entry.organizations);
+        break;
+      }
+    }
+  }
+
+  issues.push(...checkDataset(dataset, located, today));
+  return { dataset, issues: sortIssues(issues) };
+}
+
+export { formatPath };

@@ -1,0 +1,146 @@
+/**
+ * Turns Zod's findings into located, Russian, fixable issues with stable rule ids.
+ */
+import type { z } from 'zod';
+import type { Issue, PathSegment } from './issues.ts';
+import { formatPath } from './issues.ts';
+import type { ParsedFile } from './yaml-source.ts';
+
+type ZodIssue = z.core.$ZodIssue;
+type AnySchema = z.core.$ZodType;
+
+const TYPE_NAMES: Record<string, string> = {
+  string: 'строка',
+  number: 'число',
+  boolean: 'true или false',
+  array: 'список',
+  object: 'словарь (поля «ключ: значение»)',
+  null: 'пустое значение',
+  undefined: 'ничего',
+};
+
+function typeOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  return typeof value;
+}
+
+function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
+  let value = data;
+  for (const segment of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string | number, unknown>)[segment];
+  }
+  return value;
+}
+
+/** Unwraps optional/nullable/default wrappers down to the schema that describes the value. */
+export function unwrapSchema(schema: AnySchema): AnySchema {
+  let current = schema;
+  for (;;) {
+    const def = current._zod.def as { type: string; innerType?: AnySchema; in?: AnySchema };
+    if (def.innerType && ['optional', 'nullable', 'default', 'prefault', 'readonly', 'nonoptional', 'catch'].includes(def.type)) current = def.innerType;
+    else if (def.type === 'pipe' && def.in) current = def.in;
+    else return current;
+  }
+}
+
+/** The object schema's keys at a data path, for suggesting the intended field name. */
+export function shapeKeysAt(schema: AnySchema, path: readonly PathSegment[]): string[] {
+  let current = unwrapSchema(schema);
+  for (const segment of path) {
+    const def = current._zod.def as { type: string; shape?: Record<string, AnySchema>; element?: AnySchema };
+    if (def.type === 'object' && typeof segment === 'string' && def.shape?.[segment]) current = unwrapSchema(def.shape[segment]);
+    else if (def.type === 'array' && typeof segment === 'number' && def.element) current = unwrapSchema(def.element);
+    else return [];
+  }
+  const def = current._zod.def as { type: string; shape?: Record<string, AnySchema> };
+  return def.type === 'object' && def.shape ? Object.keys(def.shape) : [];
+}
+
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length]!;
+}
+
+/** The closest known name, if it is close enough to be a typo. */
+export function nearest(name: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const d = distance(name.toLowerCase(), candidate.toLowerCase());
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
+}
+
+function shown(value: unknown): string {
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+/** One Zod issue → one or more located issues. */
+export function zodIssueToIssues(issue: ZodIssue, parsed: ParsedFile, schema: AnySchema, prefix: readonly PathSegment[] = []): Issue[] {
+  const path = [...prefix, ...(issue.path as PathSegment[])];
+  const schemaPath = issue.path as PathSegment[];
+  const field = path.at(-1);
+  const fieldName = typeof field === 'string' ? `«${field}»` : 'элемент списка';
+  const make = (rule: string, message: string, at = parsed.locate(path), issuePath = path): Issue => ({
+    severity: 'error',
+    rule,
+    file: parsed.file,
+    line: at.line,
+    column: at.column,
+    path: formatPath(issuePath),
+    message,
+  });
+  const params = (issue as { params?: { rule?: string } }).params;
+
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const known = shapeKeysAt(schema, schemaPath);
+      return issue.keys.map((key) => {
+        const guess = nearest(key, known);
+        const hint = guess ? `возможно, имелось в виду «${guess}»` : `допустимые поля: ${known.join(', ')}`;
+        return make('unknown-field', `неизвестное поле «${key}»: ${hint}; исправьте имя или удалите поле`, parsed.locate(path, key), [...path, key]);
+      });
+    }
+    case 'invalid_type': {
+      const input = valueAt(parsed.data, path);
+      if (input === undefined) {
+        return [make('missing-field', `нет обязательного поля ${fieldName}: добавьте его (${TYPE_NAMES[issue.expected] ?? issue.expected})`, parsed.locate(path.slice(0, -1)))];
+      }
+      const got = typeOf(input);
+      const quoteHint = issue.expected === 'string' && (got === 'number' || got === 'boolean') ? `; возьмите значение в кавычки: "${String(input)}"` : '';
+      return [make('wrong-type', `${fieldName}: ожидается ${TYPE_NAMES[issue.expected] ?? issue.expected}, а указано ${TYPE_NAMES[got] ?? got} (${shown(input)})${quoteHint}`)];
+    }
+    case 'invalid_value': {
+      const input = valueAt(parsed.data, path);
+      const allowed = issue.values.map((v) => String(v));
+      const guess = typeof input === 'string' ? nearest(input, allowed) : undefined;
+      return [make('invalid-value', `${fieldName}: недопустимое значение «${shown(input)}»${guess ? ` (возможно, «${guess}»)` : ''}; допустимы: ${allowed.join(', ')}`)];
+    }
+    case 'too_small': {
+      if (field === 'evidence') return [make('no-evidence', issue.message)];
+      if (issue.origin === 'array') return [make('empty-list', `${fieldName}: список пуст, а нужен хотя бы ${String(issue.minimum)} элемент`)];
+      return [make(params?.rule ?? 'invalid-format', `${fieldName}: ${issue.message}`)];
+    }
+    default: {
+      const input = valueAt(parsed.data, path);
+      const value = input === undefined ? '' : ` (указано «${shown(input)}»)`;
+      return [make(params?.rule ?? 'invalid-format', `${fieldName}: ${issue.message}${value}`)];
+    }
+  }
+}
