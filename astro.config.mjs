@@ -1,0 +1,19 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import svelte from '@astrojs/svelte';
+import dataGuard from './src/integrations/data-guard.ts';
+
+/** Deployment under a sub-path: SITE_URL=https://example.org BASE_PATH=/gospabliki npm run build */
+const site = process.env.SITE_URL ?? 'http://127.0.0.1:4321';
+const base = process.env.BASE_PATH ?? '/';
+
+export default defineConfig({
+  site,
+  base,
+  trailingSlash: 'always',
+  outDir: process.env.BUILD_OUT_DIR ?? './dist',
+  build: { format: 'directory', inlineStylesheets: 'always' },
+  integrations: [dataGuard(), svelte()],
+  devToolbar: { enabled: false },
+  telemetry: false,
+});

@@ -1,0 +1,52 @@
+/**
+ * The whole pipeline as one function: validate, render with Astro into a staging folder,
+ * index for search, then swap the staging folder into place. A failure at any step leaves
+ * the previous dist/ untouched, so nothing half-built is ever published.
+ */
+import { rmSync, renameSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { loadDatasetFromDir } from '../dataset/dataset-fs.ts';
+import { hasErrors, type Issue } from '../dataset/issues.ts';
+
+export type PhaseTiming = { phase: string; ms: number; rssMb: number };
+
+export type BuildResult = { ok: true; outDir: string; phases: PhaseTiming[] } | { ok: false; issues: Issue[]; phases: PhaseTiming[] };
+
+async function timed<T>(phases: PhaseTiming[], phase: string, run: () => Promise<T> | T): Promise<T> {
+  const start = performance.now();
+  const result = await run();
+  phases.push({ phase, ms: performance.now() - start, rssMb: process.memoryUsage().rss / 1048576 });
+  return result;
+}
+
+export async function buildSite({ outDir = 'dist', root = process.cwd() } = {}): Promise<BuildResult> {
+  const phases: PhaseTiming[] = [];
+  const { issues } = await timed(phases, 'validate', () => loadDatasetFromDir());
+  if (hasErrors(issues)) return { ok: false, issues, phases };
+
+  const finalDir = path.resolve(root, outDir);
+  const staging = `${finalDir}.staging`;
+  rmSync(staging, { recursive: true, force: true });
+  process.env.BUILD_OUT_DIR = staging;
+  try {
+    const { build } = await import('astro');
+    await timed(phases, 'build', () => build({ root, outDir: staging, logLevel: 'warn' }));
+    await timed(phases, 'search index', async () => {
+      const pagefind = await import('pagefind');
+      const { index } = await pagefind.createIndex({ forceLanguage: 'ru' });
+      if (!index) throw new Error('Pagefind не запустился');
+      await index.addDirectory({ path: staging });
+      await index.writeFiles({ outputPath: path.join(staging, 'pagefind') });
+      await pagefind.close();
+    });
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    throw error;
+  }
+  const previous = `${finalDir}.previous`;
+  rmSync(previous, { recursive: true, force: true });
+  if (existsSync(finalDir)) renameSync(finalDir, previous);
+  renameSync(staging, finalDir);
+  rmSync(previous, { recursive: true, force: true });
+  return { ok: true, outDir: finalDir, phases };
+}

@@ -1,0 +1,19 @@
+/**
+ * The site's single entry to the data: loads and validates once per build and refuses
+ * to render anything from invalid data.
+ */
+import { loadDatasetFromDir } from '../dataset/dataset-fs.ts';
+import { hasErrors } from '../dataset/issues.ts';
+import { buildRegistry, type Registry } from '../model/registry.ts';
+import { formatAsBuildError } from '../report/format-issues.ts';
+
+let cached: Registry | undefined;
+
+export function getRegistry(): Registry {
+  if (!cached) {
+    const { dataset, issues } = loadDatasetFromDir();
+    if (hasErrors(issues)) throw new Error(formatAsBuildError(issues));
+    cached = buildRegistry(dataset);
+  }
+  return cached;
+}
