@@ -1,0 +1,40 @@
+/**
+ * Every rule id the validator can emit. CONTRIBUTING.md has a section per id (a test
+ * checks it), and a test checks that the code emits no id missing from this list.
+ */
+export const RULE_IDS = [
+  'yaml-syntax',
+  'duplicate-key',
+  'tab-indent',
+  'not-text',
+  'empty-file',
+  'file-too-large',
+  'bom',
+  'crlf',
+  'missing-file',
+  'unexpected-file',
+  'wrong-type',
+  'missing-field',
+  'unknown-field',
+  'invalid-value',
+  'invalid-format',
+  'invalid-pattern',
+  'empty-list',
+  'no-evidence',
+  'url-scheme',
+  'url-platform-mismatch',
+  'url-not-account',
+  'unknown-region',
+  'unknown-platform',
+  'unknown-parent',
+  'unknown-source',
+  'region-mismatch',
+  'level-mismatch',
+  'duplicate-id',
+  'duplicate-account',
+  'future-date',
+  'stale-evidence',
+  'holder-missing',
+  'municipality-missing',
+] as const;
+export type RuleId = (typeof RULE_IDS)[number];
