@@ -2,8 +2,12 @@
 import type { Account, Figure, Impersonation, Organization, Platform, ReferenceSource, Region } from '../schema/index.ts';
 
 /** Where a record came from, so later stages can link back to the file. */
-/** `index` is the position in the file's list (organisations only). */
-export type Origin = { file: string; line: number; index?: number };
+/**
+ * Where a record came from. `line` is computed on first read (it needs the file's
+ * positions, which the fast loader does not keep); `index` is the position in the
+ * file's list of organisations.
+ */
+export type Origin = { readonly file: string; readonly line: number; readonly index?: number };
 
 export type LoadedAccount = Account & {
   /** Canonical key on the platform (`club123`, `mos_sobyanin`). */

@@ -62,9 +62,27 @@ function validateFile(parsed: ParsedFile, role: Exclude<DataFileRole, 'unexpecte
   envelope.organizations.forEach((raw, index) => {
     const org = Organization.safeParse(raw);
     if (org.success) organizations.push({ index, value: org.data });
-    else issues.push(...org.error.issues.flatMap((issue) => zodIssueToIssues(issue, parsed, Organization, ['organizations', index])));
+    else append(issues, org.error.issues.flatMap((issue) => zodIssueToIssues(issue, parsed, Organization, ['organizations', index])));
   });
   return { value: { ...envelope, organizations }, issues };
+}
+
+/** An origin whose line is looked up only when somebody reads it. */
+function lazyOrigin(parsed: ParsedFile, path: Array<string | number>, index?: number): LoadedOrganization['origin'] {
+  let line: number | undefined;
+  return {
+    file: parsed.file,
+    index,
+    get line() {
+      line ??= parsed.locate(path).line;
+      return line;
+    },
+  };
+}
+
+/** Appends without spreading: a national-scale list overflows the call stack as arguments. */
+function append<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
 }
 
 export function todayIso(): string {
@@ -90,59 +108,61 @@ export function loadDataset(files: readonly DataFile[], options: LoadOptions = {
       continue;
     }
     const parsed = parseYamlFile(file);
-    issues.push(...parsed.issues);
+    append(issues, parsed.issues);
     const { value, issues: schemaIssues } = validateFile(parsed, file.role);
-    issues.push(...schemaIssues);
+    append(issues, schemaIssues);
     if (value === undefined) continue;
     const entry: Located = { parsed, role: file.role, regionHint: file.regionHint };
     located.push(entry);
     switch (file.role) {
       case 'platforms':
-        dataset.platforms.push(...(value as z.infer<typeof PlatformsFile>).platforms);
+        append(dataset.platforms, (value as z.infer<typeof PlatformsFile>).platforms);
         break;
       case 'regions': {
         const regions = value as z.infer<typeof RegionsFile>;
-        dataset.regions.push(...regions.regions);
-        dataset.regionSources.push(...regions.sources);
+        append(dataset.regions, regions.regions);
+        append(dataset.regionSources, regions.sources);
         break;
       }
       case 'figures':
-        dataset.figures.push(...(value as z.infer<typeof FiguresFile>).figures);
+        append(dataset.figures, (value as z.infer<typeof FiguresFile>).figures);
         break;
       case 'federal':
       case 'region': {
         const content = value as z.infer<typeof RegionFile> | z.infer<typeof FederalFile>;
         const region = 'region' in content ? content.region : null;
+        entry.region = region ?? undefined;
+        // The raw tree is only needed to explain schema findings; drop it to halve memory.
+        parsed.data = undefined;
         const valid = (content as unknown as { organizations: Array<{ index: number; value: z.infer<typeof Organization> }> }).organizations;
         entry.organizations = valid.map(({ index, value: org }): LoadedOrganization => {
-          const at = parsed.locate(['organizations', index]);
           return {
             ...org,
             region,
-            origin: { file: file.file, line: at.line, index },
+            origin: lazyOrigin(parsed, ['organizations', index], index),
             accounts: org.accounts.map((account, a) => ({
               ...account,
               key: '',
               uid: '',
               canonical_url: '',
-              origin: { file: file.file, line: parsed.locate(['organizations', index, 'accounts', a]).line },
+              origin: lazyOrigin(parsed, ['organizations', index, 'accounts', a]),
             })),
             impersonations: org.impersonations.map((fake, a) => ({
               ...fake,
               key: '',
               uid: '',
               canonical_url: '',
-              origin: { file: file.file, line: parsed.locate(['organizations', index, 'impersonations', a]).line },
+              origin: lazyOrigin(parsed, ['organizations', index, 'impersonations', a]),
             })),
           };
         });
-        dataset.organizations.push(...entry.organizations);
+        append(dataset.organizations, entry.organizations);
         break;
       }
     }
   }
 
-  issues.push(...checkDataset(dataset, located, today));
+  append(issues, checkDataset(dataset, located, today));
   return { dataset, issues: sortIssues(issues) };
 }
 

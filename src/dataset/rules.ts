@@ -14,6 +14,8 @@ export type Located = {
   parsed: ParsedFile;
   role: 'platforms' | 'regions' | 'figures' | 'federal' | 'region';
   regionHint?: string;
+  /** For region files: the region the file declares. */
+  region?: string;
   organizations?: LoadedOrganization[];
 };
 
@@ -60,13 +62,11 @@ export function checkDataset(dataset: Dataset, located: readonly Located[], toda
   };
 
   const sourceIds = new Set(dataset.regionSources.map((s) => s.id));
-  const accountSeen = new Map<string, { file: string; line: number; path: string }>();
+  const accountSeen = new Map<string, { origin: { file: string; line: number }; path: string }>();
 
   for (const source of located) {
-    const data = source.parsed.data as Record<string, unknown>;
     if (source.role === 'platforms') {
       dataset.platforms.forEach((p, i) => {
-        if ((data.platforms as unknown[])[i] === undefined) return;
         unique('platform', p.id, source, ['platforms', i, 'id'], 'площадка');
         p.rules.forEach((rule, r) => {
           try {
@@ -78,14 +78,13 @@ export function checkDataset(dataset: Dataset, located: readonly Located[], toda
       });
     }
     if (source.role === 'regions') {
-      (data.regions as unknown[]).forEach((_, i) => {
-        const region = dataset.regions[i]!;
+      dataset.regions.forEach((region, i) => {
         unique('region', region.id, source, ['regions', i, 'id'], 'регион');
         region.sources.forEach((id, s) => {
           if (!sourceIds.has(id)) report(source, 'error', 'unknown-source', ['regions', i, 'sources', s], `источник «${id}» не описан в разделе sources этого файла: добавьте его туда или исправьте ссылку`);
         });
       });
-      (data.sources as unknown[]).forEach((_, i) => unique('source', dataset.regionSources[i]!.id, source, ['sources', i, 'id'], 'источник'));
+      dataset.regionSources.forEach((item, i) => unique('source', item.id, source, ['sources', i, 'id'], 'источник'));
     }
     if (source.role === 'figures') {
       dataset.figures.forEach((figure, i) => {
@@ -101,7 +100,7 @@ export function checkDataset(dataset: Dataset, located: readonly Located[], toda
     }
     if (source.role !== 'region' && source.role !== 'federal') continue;
 
-    const fileRegion = typeof data.region === 'string' ? data.region : null;
+    const fileRegion = source.region ?? null;
     if (source.role === 'region' && fileRegion) {
       if (regionsLoaded && !regionIds.has(fileRegion)) {
         const guess = nearest(fileRegion, [...regionIds]);
@@ -167,9 +166,9 @@ export function checkDataset(dataset: Dataset, located: readonly Located[], toda
         item.canonical_url = url;
         const seen = accountSeen.get(item.uid);
         if (seen) {
-          report(source, 'error', 'duplicate-account', [...path, 'url'], `аккаунт ${url} уже указан в ${seen.file}:${seen.line} (${seen.path}): одна страница записывается один раз — объедините подтверждения в одной записи`);
+          report(source, 'error', 'duplicate-account', [...path, 'url'], `аккаунт ${url} уже указан в ${seen.origin.file}:${seen.origin.line} (${seen.path}): одна страница записывается один раз — объедините подтверждения в одной записи`);
         } else {
-          accountSeen.set(item.uid, { file: source.parsed.file, line: item.origin.line, path: formatPath(path) });
+          accountSeen.set(item.uid, { origin: item.origin, path: formatPath(path) });
         }
       }
     }

@@ -60,7 +60,7 @@ export function buildRegistry(dataset: Dataset): Registry {
       anchor: accountAnchor(account),
     }));
     accountsByOrganization.set(org.id, own);
-    accounts.push(...own);
+    for (const account of own) accounts.push(account);
   }
   return {
     dataset,

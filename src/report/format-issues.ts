@@ -16,9 +16,15 @@ export function summarize(issues: readonly Issue[]): string {
   return `ошибок: ${errors}, предупреждений: ${warnings}`;
 }
 
+/** Keeps every error and at most `limit` warnings, in the original order. */
+export function limitWarnings(issues: readonly Issue[], limit: number): Issue[] {
+  let warnings = 0;
+  return issues.filter((issue) => issue.severity === 'error' || ++warnings <= limit);
+}
+
 /** For a terminal: grouped by file, one line each, and a summary. */
 export function formatForTerminal(issues: readonly Issue[]): string {
-  return [...issues.map(formatIssueLine), summarize(issues)].join('\n');
+  return issues.map(formatIssueLine).join('\n');
 }
 
 function escapeData(text: string): string {

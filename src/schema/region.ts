@@ -37,8 +37,8 @@ export const Region = z.strictObject({
   name_en: Text.meta({ description: 'Название по-английски.', examples: ['Chelyabinsk Oblast'] }),
   /** Kind of federal subject. */
   type: z.enum(REGION_TYPES).meta({ description: 'Вид субъекта: республика, край, область, город федерального значения, автономная область, автономный округ.' }),
-  /** Federal district. */
-  federal_district: z.enum(FEDERAL_DISTRICTS).meta({ description: 'Федеральный округ.' }),
+  /** Federal district; null where no decree assigns one (the four regions admitted in 2022). */
+  federal_district: z.enum(FEDERAL_DISTRICTS).nullable().meta({ description: 'Федеральный округ; null, если субъект не включён ни в один округ.' }),
   /** Administrative centre. */
   capital: Text.nullable().meta({ description: 'Административный центр.', examples: ['Челябинск'] }),
   /** Code of the subject (first two digits of KLADR). */
