@@ -1,0 +1,128 @@
+/**
+ * The workflows are part of the product: they must parse, pin every action to a commit,
+ * ask for as little as they need, and run the same commands a contributor runs locally.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { parse } from 'yaml';
+
+type Step = { uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, string>; id?: string };
+type Job = { needs?: string | string[]; steps: Step[]; permissions?: Record<string, string> | string; environment?: unknown };
+type Workflow = { name: string; on: Record<string, unknown>; permissions?: Record<string, string> | string; jobs: Record<string, Job> };
+
+const DIR = '.github/workflows';
+const files = readdirSync(DIR).filter((name) => /\.ya?ml$/.test(name));
+const workflows = Object.fromEntries(files.map((name) => [name, parse(readFileSync(`${DIR}/${name}`, 'utf8')) as Workflow]));
+const scripts = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts;
+
+const runs = (job: Job) => job.steps.map((step) => step.run ?? '').join('\n');
+const uses = (job: Job) => job.steps.map((step) => step.uses ?? '').filter(Boolean);
+const needs = (job: Job) => (job.needs === undefined ? [] : Array.isArray(job.needs) ? job.needs : [job.needs]);
+const PINNED = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.\/-]+@[0-9a-f]{40}$/;
+const ALLOWED_WRITE = new Set(['pages', 'id-token', 'issues']);
+
+test('the three workflows exist', () => {
+  expect(files.sort()).toEqual(['ci.yml', 'deploy.yml', 'links.yml']);
+});
+
+describe.each(files)('%s', (name) => {
+  const workflow = workflows[name]!;
+
+  test('parses into named jobs with steps', () => {
+    expect(workflow.name).toBeTruthy();
+    expect(Object.keys(workflow.jobs).length).toBeGreaterThan(0);
+    for (const job of Object.values(workflow.jobs)) expect(job.steps.length).toBeGreaterThan(0);
+  });
+
+  test('every action is pinned to a full commit SHA', () => {
+    for (const job of Object.values(workflow.jobs)) {
+      for (const ref of uses(job)) expect(ref, ref).toMatch(PINNED);
+    }
+  });
+
+  test('permissions are set explicitly and read-only at the top', () => {
+    expect(workflow.permissions).toEqual({ contents: 'read' });
+    for (const job of Object.values(workflow.jobs)) {
+      if (job.permissions === undefined) continue;
+      expect(typeof job.permissions, 'no write-all / read-all shorthands').toBe('object');
+      for (const [scope, level] of Object.entries(job.permissions as Record<string, string>)) {
+        if (level === 'write') expect(ALLOWED_WRITE.has(scope), `${scope}: write`).toBe(true);
+      }
+    }
+  });
+
+  test('every npm script it runs exists in package.json', () => {
+    for (const job of Object.values(workflow.jobs)) {
+      for (const [, script] of runs(job).matchAll(/npm run ([\w:-]+)/g)) expect(scripts, `npm run ${script}`).toHaveProperty(script!);
+    }
+  });
+});
+
+describe('pull requests', () => {
+  const ci = workflows['ci.yml']!;
+  test('run on pull_request only', () => {
+    expect(Object.keys(ci.on)).toEqual(['pull_request']);
+  });
+  test('the data job runs first: install, annotated validation, format check', () => {
+    const data = ci.jobs.data!;
+    expect(needs(data)).toEqual([]);
+    const commands = runs(data);
+    expect(commands).toContain('npm ci');
+    expect(commands).toContain('npm run validate -- --format github');
+    expect(commands).toContain('npm run format -- --check');
+  });
+  test('tests and the build wait for the data job', () => {
+    expect(needs(ci.jobs.test!)).toEqual(['data']);
+    expect(runs(ci.jobs.test!)).toContain('npm test');
+    expect(needs(ci.jobs.build!)).toEqual(['data']);
+    expect(runs(ci.jobs.build!)).toContain('npm run build');
+  });
+  test('no job can write to the repository', () => {
+    for (const job of Object.values(ci.jobs)) expect(job.permissions).toBeUndefined();
+  });
+});
+
+describe('deployment', () => {
+  const deploy = workflows['deploy.yml']!;
+  test('runs on pushes to main', () => {
+    expect(deploy.on.push).toEqual({ branches: ['main'] });
+  });
+  test('builds with the Pages address and uploads dist/', () => {
+    const build = deploy.jobs.build!;
+    const configure = build.steps.find((s) => s.uses?.startsWith('actions/configure-pages@'));
+    expect(configure?.id).toBe('pages');
+    const buildStep = build.steps.find((s) => s.run === 'npm run build')!;
+    expect(buildStep.env).toEqual({ SITE_URL: '${{ steps.pages.outputs.origin }}', BASE_PATH: "${{ steps.pages.outputs.base_path || '/' }}" });
+    const upload = build.steps.find((s) => s.uses?.startsWith('actions/upload-pages-artifact@'));
+    expect(upload?.with).toEqual({ path: 'dist' });
+  });
+  test('deploys through the official action with only the rights Pages needs', () => {
+    const job = deploy.jobs.deploy!;
+    expect(needs(job)).toEqual(['build']);
+    expect(job.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
+    expect(uses(job).some((u) => u.startsWith('actions/deploy-pages@'))).toBe(true);
+  });
+});
+
+describe('liveness check', () => {
+  const links = workflows['links.yml']!;
+  test('runs weekly and on demand, never on pull requests', () => {
+    expect(Object.keys(links.on).sort()).toEqual(['schedule', 'workflow_dispatch']);
+    const [schedule] = links.on.schedule as Array<{ cron: string }>;
+    expect(schedule!.cron.split(' ')).toHaveLength(5);
+    expect(schedule!.cron.split(' ')[4]).toMatch(/^\d$/);
+  });
+  test('runs the check and reports into one issue', () => {
+    const job = links.jobs.links!;
+    expect(runs(job)).toContain('npm run check-links -- --out links-report.json --markdown links-report.md');
+    expect(runs(job)).toContain('gh issue edit');
+    expect(runs(job)).toContain('gh issue create');
+    expect(job.permissions).toEqual({ contents: 'read', issues: 'write' });
+  });
+});
+
+// The README documents the commands a contributor runs; the workflows must run the same ones.
+test.skipIf(!existsSync('README.md'))('README documents the commands the workflows run', () => {
+  const readme = readFileSync('README.md', 'utf8');
+  for (const command of ['npm run validate', 'npm run format', 'npm test', 'npm run build']) expect(readme).toContain(command);
+});
