@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HttpUrl, IsoDate, Slug, Text } from './common.ts';
+import { HttpUrl, Slug, Text } from './common.ts';
 
 export const FIGURE_MEASURES = [
   'vk_state_pages',
@@ -12,6 +12,11 @@ export const FIGURE_MEASURES = [
   'governments_on_max',
   'other',
 ] as const;
+
+/** A date as precise as the source: "2023", "2023-02" or "2023-02-15". */
+const PartialDate = z.string().regex(/^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/, {
+  error: 'ожидается дата "ГГГГ-ММ-ДД", "ГГГГ-ММ" или "ГГГГ" в кавычках — с той точностью, которую даёт источник',
+});
 
 /** A figure that a region or agency published (e.g. «3 577 страниц во ВКонтакте имеют статус государственных»). */
 export const Figure = z.strictObject({
@@ -30,7 +35,7 @@ export const Figure = z.strictObject({
   /** The statement, quoted or closely paraphrased. */
   statement: Text.meta({ description: 'Что сказано в источнике.' }),
   /** The date the figure refers to. */
-  date: IsoDate.meta({ description: 'На какую дату цифра.' }),
+  date: PartialDate.meta({ description: 'На какую дату цифра (ГГГГ, ГГГГ-ММ или ГГГГ-ММ-ДД — с точностью источника).' }),
   /** Who said it. */
   said_by: Text.optional().meta({ description: 'Кто назвал цифру.' }),
   /** Where it was published. */
@@ -40,7 +45,7 @@ export const Figure = z.strictObject({
     /** Title of the publication. */
     title: Text.meta({ description: 'Заголовок публикации.' }),
     /** Publication date. */
-    date: IsoDate.meta({ description: 'Дата публикации.' }),
+    date: PartialDate.meta({ description: 'Дата публикации (с точностью источника).' }),
     /** Address, when known. */
     url: HttpUrl.optional().meta({ description: 'Адрес публикации.' }),
   }),

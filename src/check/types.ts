@@ -1,0 +1,76 @@
+/**
+ * The public format of the account-check index (documented in INDEX-FORMAT.md and on the
+ * /check/ page). Type-only: the island imports it without pulling in any runtime code.
+ */
+import type { PlatformRules } from '../canonical/canonicalize.ts';
+import type { VerificationLevel } from '../model/verification.ts';
+import type { EvidenceType } from '../schema/organization.ts';
+
+/** `check/platforms.json`: everything the browser needs before the first shard. */
+export type CheckMeta = {
+  /** Format version; bumped on incompatible changes. */
+  version: 1;
+  /** Number of main shards (`check/shards/<hex>.json`). */
+  shards: number;
+  /** Number of lookalike shards (`check/similar/<hex>.json`). */
+  similar_shards: number;
+  /** The platform rules of platforms.yaml that canonicalisation needs. */
+  platforms: PlatformRules[];
+  /** Verification levels: label and plain explanation. */
+  levels: Record<VerificationLevel, { label: string; description: string }>;
+  /** Evidence types: label. */
+  evidence_types: Record<EvidenceType, string>;
+};
+
+export type CheckEvidence = { type: EvidenceType; date: string; url: string; note?: string; source?: string };
+
+export type CheckOrganization = {
+  id: string;
+  name: string;
+  /** Region id, or null for federal bodies outside regions. */
+  region: string | null;
+  region_name: string | null;
+  /** federal, regional, municipal. */
+  level: string;
+  municipality?: string;
+  /** The organisation on the site, relative to the site root (`regions/moskva/#org-moskva-mer`). */
+  page: string;
+};
+
+/** One record of a main shard. */
+export type CheckRecord =
+  | {
+      /** In the registry as the body's own account; `listed` when the only evidence is a third-party listing. */
+      status: 'official' | 'listed';
+      platform: string;
+      key: string;
+      url: string;
+      organization: CheckOrganization;
+      /** body, official, project. */
+      role: string;
+      holder?: string;
+      title?: string;
+      /** active, inactive, renamed, archived, deleted. */
+      account_status: string;
+      level: VerificationLevel;
+      evidence: CheckEvidence[];
+      note?: string;
+    }
+  | {
+      /** A known fake of the body. */
+      status: 'impersonation';
+      platform: string;
+      key: string;
+      url: string;
+      organization: CheckOrganization;
+      evidence: CheckEvidence[];
+      /** The body's real accounts, strongest first. */
+      real: Array<{ platform: string; key: string; url: string }>;
+      note?: string;
+    };
+
+/** A main shard: uid (`platform:key`) → records. */
+export type MainShard = Record<string, CheckRecord[]>;
+
+/** A lookalike shard: platform → official keys one of whose deletion variants hashes here. */
+export type SimilarShard = Record<string, string[]>;
