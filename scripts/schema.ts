@@ -9,3 +9,7 @@ for (const [name, schema] of Object.entries(JSON_SCHEMA_FILES)) {
   writeFileSync(path.join(dir, name), toJsonSchemaText(schema));
   console.log(`data/schema/${name}`);
 }
+
+import { dictionaryMarkdown } from '../src/schema/dictionary.ts';
+writeFileSync(path.resolve('data/README.md'), dictionaryMarkdown());
+console.log('data/README.md');

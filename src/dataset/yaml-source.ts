@@ -42,9 +42,22 @@ function yamlRule(code: string): string {
   return 'yaml-syntax';
 }
 
+/** The `yaml` parser's error codes, said in Russian with what to do. */
+const YAML_CODES: Record<string, string> = {
+  MISSING_CHAR: 'не хватает закрывающей кавычки или скобки (возможно, в строке выше): закройте её',
+  BAD_INDENT: 'неверный отступ: выровняйте строку по соседним ключам того же уровня (по два пробела на уровень)',
+  BLOCK_AS_IMPLICIT_KEY: 'после ключа не хватает двоеточия или лишний отступ: проверьте строку',
+  MULTILINE_IMPLICIT_KEY: 'ключ не может занимать несколько строк: проверьте двоеточие и кавычки',
+  UNEXPECTED_TOKEN: 'неожиданный символ: проверьте двоеточия, дефисы списков и кавычки',
+  BAD_SCALAR_START: 'значение начинается с недопустимого символа: возьмите его в кавычки',
+  MULTIPLE_DOCS: 'в файле несколько документов (---): оставьте один',
+  ALIAS_PROPS: 'ссылки YAML (&, *) в данных не используются: впишите значение полностью',
+  TAB_AS_INDENT: 'в отступах YAML нельзя использовать табуляцию: замените её пробелами',
+};
+
 const YAML_HINTS: Record<string, string> = {
-  'duplicate-key': 'ключ повторяется в одном и том же блоке: оставьте один, второе значение иначе потеряется',
-  'tab-indent': 'в отступах YAML нельзя использовать табуляцию: замените её пробелами (по два на уровень)',
+  'duplicate-key': 'ключ повторяется в одном и том же блоке — оставьте один, иначе одно из значений потеряется',
+  'tab-indent': 'в отступах нельзя использовать табуляцию — замените её пробелами (по два на уровень)',
 };
 
 /** Parses bytes into data; every problem becomes a located issue, never an exception. */
@@ -111,8 +124,8 @@ export function parseYamlFile({ file, bytes }: SourceFile): ParsedFile {
     for (const error of doc.errors) {
       const pos = doc.lineCounter.linePos(error.pos[0]);
       const rule = yamlRule(error.code);
-      const firstLine = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-      at(pos.line, pos.col, rule, YAML_HINTS[rule] ?? `ошибка синтаксиса YAML (${firstLine}): проверьте отступы, двоеточия и кавычки в этой строке`);
+      const hint = YAML_HINTS[rule] ?? YAML_CODES[error.code] ?? 'проверьте отступы, двоеточия и кавычки в этой строке';
+      at(pos.line, pos.col, rule, `синтаксис YAML: ${hint}`);
     }
     if (doc.errors.length === 0) at(1, 1, 'yaml-syntax', 'файл не читается как YAML: проверьте отступы, двоеточия и кавычки');
     return unreadable();

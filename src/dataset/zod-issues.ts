@@ -87,7 +87,7 @@ export function nearest(name: string, candidates: readonly string[]): string | u
 }
 
 function shown(value: unknown): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  const text = typeof value === 'string' ? value : String(JSON.stringify(value));
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
 
@@ -129,6 +129,9 @@ export function zodIssueToIssues(issue: ZodIssue, parsed: ParsedFile, schema: An
     case 'invalid_value': {
       const input = valueAt(parsed.data, path);
       const allowed = issue.values.map((v) => String(v));
+      if (input === undefined) {
+        return [make('missing-field', `нет обязательного поля ${fieldName}: добавьте его, допустимы значения: ${allowed.join(', ')}`, parsed.locate(path.slice(0, -1)))];
+      }
       const guess = typeof input === 'string' ? nearest(input, allowed) : undefined;
       return [make('invalid-value', `${fieldName}: недопустимое значение «${shown(input)}»${guess ? ` (возможно, «${guess}»)` : ''}; допустимы: ${allowed.join(', ')}`)];
     }

@@ -36,7 +36,11 @@ function normalize(node: Node | null | undefined, schema: AnySchema | undefined)
   if (!node) return;
   if (isMap(node)) {
     const order = fieldOrder(schema);
-    if (order.length) {
+    if (order.length && node.items.length > 1) {
+      // A comment above the first key heads the block, not that key: keep it on top.
+      const firstKey = node.items[0]!.key as Node | null;
+      const heading = isScalar(firstKey) ? firstKey.commentBefore : undefined;
+      if (isScalar(firstKey)) firstKey.commentBefore = undefined;
       const rank = (key: unknown) => {
         const i = order.indexOf(String(isScalar(key) ? key.value : key));
         return i === -1 ? order.length : i;
@@ -45,6 +49,8 @@ function normalize(node: Node | null | undefined, schema: AnySchema | undefined)
         .map((pair, index) => ({ pair, index }))
         .sort((a, b) => rank(a.pair.key) - rank(b.pair.key) || a.index - b.index)
         .map(({ pair }) => pair);
+      const newFirst = node.items[0]!.key as Node | null;
+      if (heading && isScalar(newFirst)) newFirst.commentBefore = [heading, newFirst.commentBefore].filter(Boolean).join('\n');
     }
     node.flow = false;
     for (const pair of node.items) {

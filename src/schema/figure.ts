@@ -52,7 +52,8 @@ export const Figure = z.strictObject({
 });
 
 export const FiguresFile = z.strictObject({
-  figures: z.array(Figure).default([]),
+  /** The figures. */
+  figures: z.array(Figure).default([]).meta({ description: 'Опубликованные цифры.' }),
 });
 
 export type Figure = z.infer<typeof Figure>;

@@ -144,14 +144,15 @@ export const Organization = z.strictObject({
 /** A region's file (or one part of a region split into several files). */
 export const RegionFile = z.strictObject({
   /** Region id; must match the file or folder name. */
-  region: Slug.meta({ description: 'Регион; совпадает с именем файла или папки.' }),
+  region: Slug.meta({ description: 'Регион; совпадает с именем файла или папки.', examples: ['chelyabinskaya-oblast'] }),
   /** Organisations. */
-  organizations: z.array(Organization).default([]),
+  organizations: z.array(Organization).default([]).meta({ description: 'Организации региона (или этой части региона).' }),
 });
 
 /** Federal bodies, outside any region. */
 export const FederalFile = z.strictObject({
-  organizations: z.array(Organization).default([]),
+  /** Federal bodies. */
+  organizations: z.array(Organization).default([]).meta({ description: 'Федеральные органы власти.' }),
 });
 
 export type Evidence = z.infer<typeof Evidence>;

@@ -44,7 +44,8 @@ export const Platform = z.strictObject({
 });
 
 export const PlatformsFile = z.strictObject({
-  platforms: z.array(Platform).min(1),
+  /** The platforms. */
+  platforms: z.array(Platform).min(1).meta({ description: 'Площадки.' }),
 });
 
 export type Platform = z.infer<typeof Platform>;

@@ -64,8 +64,10 @@ export const Region = z.strictObject({
 });
 
 export const RegionsFile = z.strictObject({
-  sources: z.array(ReferenceSource).min(1),
-  regions: z.array(Region).min(1),
+  /** Sources of the reference. */
+  sources: z.array(ReferenceSource).min(1).meta({ description: 'Источники справочника.' }),
+  /** The federal subjects. */
+  regions: z.array(Region).min(1).meta({ description: 'Субъекты Российской Федерации.' }),
 });
 
 export type Region = z.infer<typeof Region>;
