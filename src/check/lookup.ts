@@ -28,8 +28,12 @@ export function fnv1a(text: string): number {
 
 /** File name (without `.json`) of the shard a string falls into, for a family of `count` shards. */
 export function shardName(text: string, count: number): string {
-  const digits = Math.max(1, Math.ceil(Math.log2(count) / 4));
-  return (fnv1a(text) % count).toString(16).padStart(digits, '0');
+  return shardLabel(fnv1a(text) % count, count);
+}
+
+/** The file name of shard number `index` of `count`: hexadecimal, fixed width. */
+export function shardLabel(index: number, count: number): string {
+  return index.toString(16).padStart(Math.max(1, Math.ceil(Math.log2(count) / 4)), '0');
 }
 
 /**

@@ -1,0 +1,180 @@
+/**
+ * Builds the static index of the account check from the registry: the metadata file, the
+ * main shards (uid → records, keyed by a hash of the canonical key) and the lookalike shards
+ * (a symmetric-delete neighbourhood: each chosen name is filed under a hash of itself and of
+ * every form with one character deleted). Shard counts grow with the data so that one shard
+ * stays a few kilobytes at any scale. Pure.
+ */
+import type { LoadedOrganization } from '../dataset/dataset.ts';
+import { organizationAnchor, type Registry } from '../model/registry.ts';
+import { EVIDENCE_LABELS, LEVEL_DESCRIPTIONS, LEVEL_LABELS, VERIFICATION_LEVELS, sortEvidence } from '../model/verification.ts';
+import type { Evidence } from '../schema/index.ts';
+import { canonicalUrl } from '../canonical/canonicalize.ts';
+import { chosenName, deletionVariants, shardLabel, shardName } from './lookup.ts';
+import type { CheckEvidence, CheckMeta, CheckOrganization, CheckRecord, MainShard, SimilarShard } from './types.ts';
+
+export type CheckIndex = {
+  meta: CheckMeta;
+  /** Shard name → content; every shard exists, empty ones as `{}` (a missing file would be a 404 in the browser). */
+  main: Map<string, MainShard>;
+  similar: Map<string, SimilarShard>;
+};
+
+export type CheckIndexOptions = {
+  /** Average main shard size to aim for, bytes. */
+  mainTarget?: number;
+  /** Average lookalike shard size to aim for, bytes (a lookup fetches one per character of the name). */
+  similarTarget?: number;
+  /** Where an organisation is shown on the site, relative to the root. */
+  organizationPage?: (org: LoadedOrganization) => string;
+};
+
+/**
+ * The organisation's place on the site. Region pages list organisations with `#org-<id>`;
+ * federal bodies outside regions are on the federal page.
+ */
+export function organizationPage(org: Pick<LoadedOrganization, 'id' | 'region'>): string {
+  return `${org.region ? `regions/${org.region}/` : 'federal/'}#${organizationAnchor(org)}`;
+}
+
+const compactEvidence = (evidence: readonly Evidence[]): CheckEvidence[] =>
+  sortEvidence(evidence).map((e) => ({
+    type: e.type,
+    date: e.date,
+    url: e.url,
+    ...(e.note ? { note: e.note } : {}),
+    ...(e.source ? { source: e.source } : {}),
+  }));
+
+/** Smallest power of two ≥ 16 that brings the average shard under the target. */
+export function shardCount(totalBytes: number, target: number): number {
+  let count = 16;
+  while (totalBytes / count > target) count *= 2;
+  return count;
+}
+
+const LEVEL_RANK = (level: string) => VERIFICATION_LEVELS.indexOf(level as (typeof VERIFICATION_LEVELS)[number]);
+
+/** Every record of the registry, by uid, before sharding. */
+export function checkRecords(registry: Registry, page = organizationPage): Map<string, CheckRecord[]> {
+  const records = new Map<string, CheckRecord[]>();
+  const add = (uid: string, record: CheckRecord) => {
+    const list = records.get(uid);
+    if (list) list.push(record);
+    else records.set(uid, [record]);
+  };
+  const orgOf = (org: LoadedOrganization): CheckOrganization => ({
+    id: org.id,
+    name: org.name,
+    region: org.region,
+    region_name: org.region ? (registry.regionById.get(org.region)?.name ?? null) : null,
+    level: org.level,
+    ...(org.municipality ? { municipality: org.municipality } : {}),
+    page: page(org),
+  });
+  for (const account of registry.accounts) {
+    add(account.uid, {
+      status: account.level === 'listed' ? 'listed' : 'official',
+      platform: account.platform,
+      key: account.key,
+      url: account.canonical_url,
+      organization: orgOf(account.organization),
+      role: account.role,
+      ...(account.holder ? { holder: account.holder.name } : {}),
+      ...(account.title ? { title: account.title } : {}),
+      account_status: account.status,
+      level: account.level,
+      evidence: compactEvidence(account.evidence),
+      ...(account.note ? { note: account.note } : {}),
+    });
+  }
+  for (const org of registry.dataset.organizations) {
+    if (org.impersonations.length === 0) continue;
+    const real = (registry.accountsByOrganization.get(org.id) ?? [])
+      .filter((a) => a.status === 'active' && a.level !== 'listed')
+      .sort((a, b) => LEVEL_RANK(a.level) - LEVEL_RANK(b.level))
+      .map((a) => ({ platform: a.platform, key: a.key, url: a.canonical_url }));
+    for (const fake of org.impersonations) {
+      const platform = registry.platformById.get(fake.platform);
+      add(fake.uid, {
+        status: 'impersonation',
+        platform: fake.platform,
+        key: fake.key,
+        url: platform ? canonicalUrl(platform, fake.key) : fake.canonical_url,
+        organization: orgOf(org),
+        evidence: compactEvidence(fake.evidence),
+        real,
+        ...(fake.note ? { note: fake.note } : {}),
+      });
+    }
+  }
+  return records;
+}
+
+const jsonBytes = (value: unknown) => new TextEncoder().encode(JSON.stringify(value)).length;
+
+/** Builds the whole index. */
+export function buildCheckIndex(registry: Registry, options: CheckIndexOptions = {}): CheckIndex {
+  const records = checkRecords(registry, options.organizationPage);
+
+  let recordBytes = 0;
+  for (const [uid, list] of records) recordBytes += jsonBytes(list) + uid.length + 4;
+  const shards = shardCount(recordBytes, options.mainTarget ?? 6_000);
+  const main = new Map<string, MainShard>();
+  for (let i = 0; i < shards; i++) main.set(shardLabel(i, shards), {});
+  for (const [uid, list] of records) {
+    const key = uid.slice(uid.indexOf(':') + 1);
+    main.get(shardName(key.toLowerCase(), shards))![uid] = list;
+  }
+
+  // Lookalikes point at the registry's own accounts only, never at known fakes.
+  const names: Array<{ platform: string; key: string; variants: string[] }> = [];
+  let similarBytes = 0;
+  const seen = new Set<string>();
+  for (const account of registry.accounts) {
+    const name = chosenName(account.key);
+    if (!name || seen.has(account.uid)) continue;
+    seen.add(account.uid);
+    const variants = deletionVariants(name);
+    names.push({ platform: account.platform, key: account.key, variants });
+    similarBytes += variants.length * (account.key.length + 3);
+  }
+  const similarShards = shardCount(similarBytes, options.similarTarget ?? 1_000);
+  const similar = new Map<string, SimilarShard>();
+  for (let i = 0; i < similarShards; i++) similar.set(shardLabel(i, similarShards), {});
+  for (const { platform, key, variants } of names) {
+    for (const shard of new Set(variants.map((v) => shardName(v, similarShards)))) {
+      const content = similar.get(shard)!;
+      (content[platform] ??= []).push(key);
+    }
+  }
+
+  const meta: CheckMeta = {
+    version: 1,
+    shards,
+    similar_shards: similarShards,
+    platforms: registry.dataset.platforms.map((p) => ({
+      id: p.id,
+      name: p.name,
+      hosts: p.hosts,
+      schemes: p.schemes,
+      case_insensitive: p.case_insensitive,
+      rules: p.rules,
+      reserved: p.reserved,
+      canonical_url: p.canonical_url,
+      ...(p.handle_pattern ? { handle_pattern: p.handle_pattern } : {}),
+    })),
+    levels: Object.fromEntries(VERIFICATION_LEVELS.map((l) => [l, { label: LEVEL_LABELS[l], description: LEVEL_DESCRIPTIONS[l] }])) as CheckMeta['levels'],
+    evidence_types: { ...EVIDENCE_LABELS },
+  };
+  return { meta, main, similar };
+}
+
+const cache = new WeakMap<Registry, CheckIndex>();
+
+/** The index of a registry, built once per build (each endpoint asks for it). */
+export function checkIndexFor(registry: Registry): CheckIndex {
+  let index = cache.get(registry);
+  if (!index) cache.set(registry, (index = buildCheckIndex(registry)));
+  return index;
+}
