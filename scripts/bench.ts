@@ -1,0 +1,90 @@
+/**
+ * `npm run bench [-- --scale 0.1] [-- --only validate]`: generates the synthetic national
+ * dataset (and a tenth of it), then measures each phase in its own process so that every
+ * peak-memory figure belongs to one phase. Prints figures; asserts nothing.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { writeSyntheticDataset } from '../src/bench/synthetic-fs.ts';
+
+const args = process.argv.slice(2);
+const value = (name: string) => {
+  const i = args.indexOf(name);
+  return i === -1 ? undefined : args[i + 1];
+};
+
+if (value('--phase')) {
+  // Child mode: run one phase and print its figures as JSON on the last line.
+  const phase = value('--phase');
+  const started = performance.now();
+  let extra: Record<string, unknown> = {};
+  if (phase === 'validate') {
+    const { loadDatasetFromDir } = await import('../src/dataset/dataset-fs.ts');
+    const { dataset, issues } = loadDatasetFromDir();
+    extra = {
+      organizations: dataset.organizations.length,
+      accounts: dataset.organizations.reduce((n, o) => n + o.accounts.length, 0),
+      errors: issues.filter((i) => i.severity === 'error').length,
+      warnings: issues.filter((i) => i.severity === 'warning').length,
+    };
+  } else if (phase === 'build') {
+    const { buildSite } = await import('../src/build/build-site.ts');
+    const { outputStats } = await import('../src/bench/measure-fs.ts');
+    const outDir = value('--out')!;
+    const result = await buildSite({ outDir });
+    if (!result.ok) throw new Error(`данные не прошли проверку: ${result.issues.length} замечаний`);
+    extra = { phases: result.phases, output: outputStats(outDir) };
+  }
+  const peakMb = process.resourceUsage().maxRSS / 1024;
+  console.log(JSON.stringify({ phase, ms: performance.now() - started, peakMb, ...extra }));
+  process.exit(0);
+}
+
+const scales = value('--scale') ? [Number(value('--scale'))] : [0.1, 1];
+const only = value('--only');
+const fmt = (ms: number) => `${(ms / 1000).toFixed(1)} с`;
+const mb = (bytes: number) => `${(bytes / 1048576).toFixed(1)} МБ`;
+
+function runPhase(phase: string, dataDir: string, extraArgs: string[] = []) {
+  const child = spawnSync(process.execPath, [...process.execArgv, 'scripts/bench.ts', '--phase', phase, ...extraArgs], {
+    env: { ...process.env, DATA_DIR: dataDir },
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  const last = child.stdout.trim().split('\n').at(-1) ?? '';
+  if (child.status !== 0 || !last.startsWith('{')) {
+    console.log(`  ${phase}: не удалось (${(child.stderr || last).trim().split('\n').slice(-3).join(' | ')})`);
+    return undefined;
+  }
+  return JSON.parse(last) as Record<string, any>;
+}
+
+console.log(`Госпаблики: замеры на ${os.cpus().length} ядрах, ${(os.totalmem() / 2 ** 30).toFixed(0)} ГБ памяти, Node ${process.version}`);
+for (const scale of scales) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), `gospabliki-bench-${scale}-`));
+  const out = `${dir}-dist`;
+  try {
+    const started = performance.now();
+    const written = writeSyntheticDataset(dir, { scale });
+    console.log(`\nМасштаб ${scale} (${dir}): сгенерировано ${written.files} файлов, ${mb(written.bytes)} YAML за ${fmt(performance.now() - started)}`);
+    const validate = runPhase('validate', dir);
+    if (validate) {
+      console.log(`  проверка данных: ${fmt(validate.ms)}, пик памяти ${validate.peakMb.toFixed(0)} МБ; организаций ${validate.organizations}, аккаунтов ${validate.accounts}, ошибок ${validate.errors}, предупреждений ${validate.warnings}`);
+    }
+    if (only === 'validate') continue;
+    const build = runPhase('build', dir, ['--out', out]);
+    if (build) {
+      for (const phase of build.phases as Array<{ phase: string; ms: number; rssMb: number }>) {
+        console.log(`  ${phase.phase}: ${fmt(phase.ms)}, память после фазы ${phase.rssMb.toFixed(0)} МБ`);
+      }
+      const o = build.output;
+      console.log(`  сборка целиком: ${fmt(build.ms)}, пик памяти ${build.peakMb.toFixed(0)} МБ`);
+      console.log(`  результат: ${o.files} файлов, ${mb(o.bytes)}; крупнейшая HTML-страница ${o.largestHtml.file} — ${(o.largestHtml.bytes / 1024).toFixed(0)} КБ; крупнейший файл ${o.largestFile.file} — ${mb(o.largestFile.bytes)}; страниц больше 500 КБ: ${o.htmlOver500k}; файлов больше 25 МБ: ${o.filesOver25m}`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(out, { recursive: true, force: true });
+  }
+}
