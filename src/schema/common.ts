@@ -10,6 +10,14 @@ export const Slug = z
 /** A calendar date written as a quoted ISO string, e.g. "2026-10-01". */
 export const IsoDate = z.iso.date({ error: 'ожидается дата в виде "ГГГГ-ММ-ДД" в кавычках, например "2026-10-01"' });
 
+/**
+ * A date as precise as its source states it: "2023", "2023-02" or "2023-02-15". An article
+ * that says «в ноябре 2018 года» gives "2018-11"; inventing a day would misstate it.
+ */
+export const PartialDate = z.string().regex(/^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/, {
+  error: 'ожидается дата "ГГГГ-ММ-ДД" в кавычках (или "ГГГГ-ММ", "ГГГГ", если источник точнее не говорит), например "2026-10-01"',
+});
+
 /** An absolute http(s) address. Other schemes (javascript:, ftp:, tg:) are refused. */
 export const HttpUrl = z
   .string()

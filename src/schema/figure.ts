@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HttpUrl, Slug, Text } from './common.ts';
+import { HttpUrl, PartialDate, Slug, Text } from './common.ts';
 
 export const FIGURE_MEASURES = [
   'vk_state_pages',
@@ -12,11 +12,6 @@ export const FIGURE_MEASURES = [
   'governments_on_max',
   'other',
 ] as const;
-
-/** A date as precise as the source: "2023", "2023-02" or "2023-02-15". */
-const PartialDate = z.string().regex(/^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/, {
-  error: 'ожидается дата "ГГГГ-ММ-ДД", "ГГГГ-ММ" или "ГГГГ" в кавычках — с той точностью, которую даёт источник',
-});
 
 /** A figure that a region or agency published (e.g. «3 577 страниц во ВКонтакте имеют статус государственных»). */
 export const Figure = z.strictObject({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HttpUrl, IsoDate, Slug, Text } from './common.ts';
+import { HttpUrl, IsoDate, PartialDate, Slug, Text } from './common.ts';
 
 /**
  * Evidence types, strongest first. The order is the contract of the verification level
@@ -58,7 +58,7 @@ export const Evidence = z.strictObject({
   /** Address of the page that shows it. */
   url: HttpUrl.meta({ description: 'Адрес страницы, на которой видно подтверждение.', examples: ['https://www.mos.ru/mayor/'] }),
   /** The date the page states, or the date it was read. */
-  date: IsoDate.meta({ description: 'Дата, указанная на странице, а если её нет — дата, когда страницу прочитали.', examples: ['2026-10-01'] }),
+  date: PartialDate.meta({ description: 'Дата, указанная на странице (с её точностью: ГГГГ-ММ-ДД, ГГГГ-ММ или ГГГГ), а если её нет — дата, когда страницу прочитали.', examples: ['2026-10-01'] }),
   /** `stated` if the page gives the date, `observed` if it is the reading date. */
   date_kind: z.enum(['stated', 'observed']).default('observed').meta({ description: 'stated — дату указывает сама страница; observed — дата, когда страницу прочитали.' }),
   /** Who compiled a listing or report (for third-party listings and press). */

@@ -3,7 +3,15 @@ const numberFormat = new Intl.NumberFormat('ru-RU');
 const dateFormat = new Intl.DateTimeFormat('ru-RU', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 export const formatNumber = (n: number) => numberFormat.format(n);
-export const formatDate = (iso: string) => (iso ? dateFormat.format(new Date(`${iso}T00:00:00Z`)) : '—');
+const monthFormat = new Intl.DateTimeFormat('ru-RU', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** "2026-10-01" → «1 октября 2026 г.»; partial dates as precise as they are: "2018-11" → «ноябрь 2018 г.», "2023" → «2023 г.». */
+export function formatDate(iso: string): string {
+  if (!iso) return '—';
+  if (/^\d{4}$/.test(iso)) return `${iso} г.`;
+  if (/^\d{4}-\d{2}$/.test(iso)) return monthFormat.format(new Date(`${iso}-01T00:00:00Z`));
+  return dateFormat.format(new Date(`${iso}T00:00:00Z`));
+}
 
 /** plural(5, ['аккаунт', 'аккаунта', 'аккаунтов']) → 'аккаунтов' */
 export function plural(n: number, [one, few, many]: readonly [string, string, string]): string {
