@@ -93,12 +93,17 @@ export type Query =
 const HANDLE_IN_TEXT = /(?:^|[\s(«"'])@([a-z0-9_.]{2,64})(?=$|[\s),.;:!?»"'])/i;
 const LOOKS_LIKE_DOMAIN = /^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}$/i;
 
-/** The registry host a look-alike domain imitates (`vk.com.example.ru` → `vk.com`). */
-function resembledHost(platforms: readonly PlatformRules[], host: string): string | undefined {
+/**
+ * The registry host a look-alike domain imitates (`vk.com.example.ru`, `telegram-login.com`):
+ * a host that contains a platform's host or its distinctive name but is not one of its hosts.
+ */
+export function resembledHost(platforms: readonly PlatformRules[], host: string): string | undefined {
+  const labels = host.split(/[.-]/);
   for (const platform of platforms) {
     for (const known of platform.hosts) {
-      const stem = known.split('.')[0]!;
-      if (host.includes(known) || (stem.length >= 3 && host.split(/[.-]/).includes(stem))) return known;
+      if (known.endsWith(`.${host}`)) continue;
+      const stem = known.split('.').at(-2) ?? '';
+      if (host.includes(known) || (stem.length >= 4 && labels.includes(stem))) return known;
     }
   }
   return undefined;

@@ -1,0 +1,190 @@
+/**
+ * The account check in a real Chromium against the built fixture site: a table of what people
+ * paste → the answer they read, plus the bytes each lookup fetches, the shareable address,
+ * the plain form without JavaScript, accessibility and console errors.
+ */
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Browser, Page, Response } from 'playwright-core';
+import { axeViolations, launchChromium, openPage } from '../support/browser.ts';
+
+let browser: Browser;
+let page: Page;
+let errors: string[];
+let fetched: Array<{ url: string; bytes: number }> = [];
+
+const checkUrl = (q: string) => `${inject('siteUrl')}check/?q=${encodeURIComponent(q)}`;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  ({ page, errors } = await openPage(browser, `${inject('siteUrl')}check/`));
+  page.on('response', async (response: Response) => {
+    if (!/\/check\/.*\.json$/.test(new URL(response.url()).pathname)) return;
+    fetched.push({ url: response.url(), bytes: (await response.body()).length });
+  });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Opens /check/?q=… and returns the answer's text once it is shown. */
+async function ask(q: string): Promise<{ heading: string; text: string; bytes: number; files: number }> {
+  fetched = [];
+  await page.goto(checkUrl(q), { waitUntil: 'networkidle' });
+  const answer = page.locator('.answer');
+  await answer.waitFor({ timeout: 10_000 });
+  const heading = (await page.locator('#check-answer').textContent())!.trim();
+  const text = (await answer.textContent())!.replace(/\s+/g, ' ');
+  // Each navigation reloads the page; the memory cache does not serve fetch() across loads here.
+  return { heading, text, bytes: fetched.reduce((sum, f) => sum + f.bytes, 0), files: fetched.length };
+}
+
+const OFFICIAL = 'Да, это официальная страница';
+const PROBABLE = 'Скорее всего, это официальная страница';
+const LISTED = 'Страница есть только в сторонних списках — принадлежность не подтверждена';
+const FAKE = 'Осторожно: это известная подделка';
+const ABSENT = 'Этой страницы нет в реестре';
+const SEVERAL = 'Это имя есть в реестре на нескольких площадках';
+const UNKNOWN_HOST = 'Это не адрес соцсети из реестра';
+const NOT_ACCOUNT = 'Это ссылка не на страницу аккаунта';
+
+const MAYOR = 'Мэр Москвы';
+const KRYM_HEAD = 'Глава Республики Крым (тест)';
+const KRYM_GOV = 'Совет министров Республики Крым (тест)';
+const SIMFEROPOL = 'Администрация города Симферополя (тест)';
+
+// input → heading, and a text the answer must contain
+const TABLE: Array<[string, string, string]> = [
+  // Telegram: every form people paste
+  ['https://t.me/mos_sobyanin', OFFICIAL, MAYOR],
+  ['t.me/mos_sobyanin', OFFICIAL, MAYOR],
+  ['http://t.me/mos_sobyanin/', OFFICIAL, MAYOR],
+  ['https://telegram.me/mos_sobyanin', OFFICIAL, MAYOR],
+  ['tg://resolve?domain=mos_sobyanin', OFFICIAL, MAYOR],
+  ['tg://resolve?domain=mos_sobyanin&post=42', OFFICIAL, MAYOR],
+  ['https://t.me/s/mos_sobyanin', OFFICIAL, MAYOR],
+  ['https://t.me/s/mos_sobyanin/31000?before=2', OFFICIAL, MAYOR],
+  ['https://t.me/mos_sobyanin/31415', OFFICIAL, MAYOR],
+  ['https://t.me/mos_sobyanin?utm_source=share', OFFICIAL, MAYOR],
+  ['https://t.me/mos_sobyanin#top', OFFICIAL, MAYOR],
+  ['HTTPS://T.ME/Mos_Sobyanin', OFFICIAL, MAYOR],
+  ['   https://t.me/mos_sobyanin   ', OFFICIAL, MAYOR],
+  ['вот ссылка: https://t.me/mos_sobyanin , проверьте', OFFICIAL, MAYOR],
+  ['Подпишитесь «https://t.me/mos_sobyanin»!', OFFICIAL, MAYOR],
+  ['@mos_sobyanin', OFFICIAL, 'Сергей Собянин'],
+  ['mos_sobyanin', OFFICIAL, 'Имя найдено на площадке Telegram'],
+  ['напишите @mos_sobyanin, там ответят', OFFICIAL, MAYOR],
+  // VK: short names, numeric forms, posts, mobile and new hosts
+  ['https://vk.com/krym_glava_test', OFFICIAL, 'отметка «Госорганизация»'],
+  ['m.vk.com/krym_glava_test', OFFICIAL, KRYM_HEAD],
+  ['https://vk.ru/KRYM_GLAVA_TEST/', OFFICIAL, KRYM_HEAD],
+  ['https://www.vk.com/krym_glava_test?w=wall-1_2', OFFICIAL, KRYM_HEAD],
+  ['https://vk.com/public7654321', OFFICIAL, KRYM_GOV],
+  ['https://vk.com/club7654321', OFFICIAL, KRYM_GOV],
+  ['https://m.vk.com/club7654321?from=groups#wall', OFFICIAL, KRYM_GOV],
+  ['vk.com/event7654321', OFFICIAL, KRYM_GOV],
+  ['https://vk.com/wall-7654321_15', OFFICIAL, KRYM_GOV],
+  ['https://vk.com/wall-7654321_15?reply=3', OFFICIAL, KRYM_GOV],
+  ['https://vk.com/id555000111', OFFICIAL, 'Тестовый Мэр'],
+  ['https://m.vk.com/wall555000111_7', OFFICIAL, SIMFEROPOL],
+  // OK: group ids in every shape, short names, mobile host
+  ['https://ok.ru/group/54321000000001', OFFICIAL, KRYM_GOV],
+  ['https://ok.ru/group54321000000001', OFFICIAL, KRYM_GOV],
+  ['https://m.ok.ru/group/54321000000001/topic/1', OFFICIAL, KRYM_GOV],
+  ['https://m.ok.ru/dk?st.cmd=altGroupMain&st.groupId=54321000000001&_prevCmd=x', OFFICIAL, KRYM_GOV],
+  ['ok.ru/simferopol_adm_test', PROBABLE, SIMFEROPOL],
+  ['https://m.ok.ru/simferopol_adm_test?utm_campaign=1', PROBABLE, 'описание аккаунта'],
+  // a bare handle that is official on two platforms
+  ['krym_glava_test', SEVERAL, 'ВКонтакте'],
+  // listed, not confirmed
+  ['https://vk.com/minzdrav_krym_test', LISTED, 'первичного подтверждения нет'],
+  ['vk.com/public12345', LISTED, 'Главное управление МЧС России по г. Москве'],
+  // known impersonation: warns and names the real account
+  ['https://t.me/krym_gov_fake_test', FAKE, 'https://t.me/krym_glava_test'],
+  ['@krym_gov_fake_test', FAKE, 'Пресс-служба предупредила о поддельном канале'],
+  // absent, with and without lookalikes
+  ['https://t.me/nobody_here_zzz', ABSENT, 'сообщите нам'],
+  ['https://t.me/mos_sobyanln', ABSENT, 'https://t.me/mos_sobyanin — Мэр Москвы (Москва)'],
+  ['@mos_sobyanln', ABSENT, 'Похожие официальные страницы'],
+  ['https://vk.com/krym_glava_tset', ABSENT, 'https://vk.com/krym_glava_test — Глава Республики Крым (тест)'],
+  ['krym_glava_tst', ABSENT, 'https://t.me/krym_glava_test'],
+  // not an address of the registry's platforms
+  ['https://example.com/mos_sobyanin', UNKNOWN_HOST, 'Поддерживаются: ВКонтакте (vk.com), Одноклассники (ok.ru), Telegram (t.me)'],
+  ['https://vk.com.secure-login.ru/mos_sobyanin', UNKNOWN_HOST, 'адрес похож на vk.com, но это другой сайт — vk.com.secure-login.ru'],
+  // a link to a platform feature, not an account
+  ['https://vk.com/feed', NOT_ACCOUNT, 'ВКонтакте'],
+  ['https://t.me/joinchat/AAAAAEkk', NOT_ACCOUNT, 'Telegram'],
+  ['https://ok.ru/dk?st.cmd=userMain', NOT_ACCOUNT, 'Одноклассники'],
+];
+
+const BUDGET = 50 * 1024;
+
+describe('the account check', () => {
+  test.each(TABLE)('%s → %s', async (input, heading, contains) => {
+    const answer = await ask(input);
+    expect(answer.heading).toBe(heading);
+    expect(answer.text).toContain(contains);
+    expect(answer.bytes).toBeLessThan(BUDGET);
+    expect(errors).toEqual([]);
+  });
+
+  test('an absent lookup fetches the metadata, one main shard and the lookalike shards, all measured', async () => {
+    const answer = await ask('https://t.me/mos_sobyanln');
+    // metadata + main shard + ≤ 13 lookalike shards + the lookalike's own main shard
+    expect(answer.files).toBeGreaterThanOrEqual(4);
+    expect(answer.bytes).toBeGreaterThan(1000);
+    expect(answer.bytes).toBeLessThan(BUDGET);
+    const found = await ask('https://t.me/mos_sobyanin');
+    expect(found.files).toBe(2);
+  });
+
+  test('a lookalike is not offered for an exact official account, and a known fake names the real one as a link', async () => {
+    await ask('https://t.me/krym_gov_fake_test');
+    await expect(page.locator('.answer a[href="https://t.me/krym_glava_test"]').count()).resolves.toBe(1);
+    await expect(page.locator('.answer a[href$="regions/krym/#org-krym-glava"]').count()).resolves.toBeGreaterThan(0);
+  });
+
+  test('the form runs the check, puts the question in the address and keeps history', async () => {
+    await page.goto(`${inject('siteUrl')}check/`, { waitUntil: 'networkidle' });
+    await page.fill('#check-q', 'vk.com/club7654321');
+    await page.click('button[type=submit]');
+    await page.locator('#check-answer').waitFor();
+    expect(new URL(page.url()).searchParams.get('q')).toBe('vk.com/club7654321');
+    expect(await page.locator('#check-answer').textContent()).toBe(OFFICIAL);
+    await page.fill('#check-q', 'https://t.me/krym_gov_fake_test');
+    await page.click('button[type=submit]');
+    await expect.poll(() => page.locator('#check-answer').textContent()).toBe(FAKE);
+    await page.goBack();
+    await expect.poll(() => page.locator('#check-answer').textContent()).toBe(OFFICIAL);
+    expect(await page.inputValue('#check-q')).toBe('vk.com/club7654321');
+    expect(errors).toEqual([]);
+  });
+
+  test('answers and the empty page have no accessibility violations', async () => {
+    await page.goto(`${inject('siteUrl')}check/`, { waitUntil: 'networkidle' });
+    expect(await axeViolations(page)).toEqual([]);
+    for (const q of ['https://t.me/mos_sobyanin', 'https://t.me/krym_gov_fake_test', 'https://t.me/mos_sobyanln', 'krym_glava_test', 'https://vk.com/minzdrav_krym_test']) {
+      await ask(q);
+      expect(await axeViolations(page), q).toEqual([]);
+    }
+    expect(errors).toEqual([]);
+  });
+
+  test('links to the organisation respect the site base and lead to its region page', async () => {
+    await ask('https://t.me/mos_sobyanin');
+    const link = await page.locator('.answer a', { hasText: 'Открыть организацию на странице региона' }).getAttribute('href');
+    expect(link).toBe('/regions/moskva/#org-moskva-mer');
+  });
+});
+
+describe('the check without JavaScript', () => {
+  test('is a plain GET form that explains how to find an account through the region pages', async () => {
+    const { page: bare, errors: bareErrors } = await openPage(browser, checkUrl('https://t.me/mos_sobyanin'), { javaScript: false });
+    expect(await bare.getAttribute('form.check-form', 'method')).toBe('get');
+    expect(await bare.getAttribute('#check-q', 'name')).toBe('q');
+    const text = (await bare.textContent('main'))!.replace(/\s+/g, ' ');
+    expect(text).toContain('Проверка выполняется прямо в браузере и требует JavaScript. Без него найдите организацию вручную: откройте список регионов');
+    expect(await bare.locator('.nojs a', { hasText: 'список регионов' }).count()).toBe(1);
+    expect(bareErrors).toEqual([]);
+    await bare.context().close();
+  });
+});
