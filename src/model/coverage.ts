@@ -1,0 +1,83 @@
+/**
+ * The coverage table: for every region, which of the head and the government have accounts
+ * on the four main platforms, and how strong the best evidence is. Makes the gaps visible.
+ */
+import type { Registry } from './registry.ts';
+import { VERIFICATION_LEVELS, type VerificationLevel } from './verification.ts';
+
+export const COVERAGE_PLATFORMS = ['vk', 'ok', 'telegram', 'max'] as const;
+export const COVERAGE_BODIES = [
+  { id: 'head', label: 'глава', kinds: ['head_of_region'] },
+  { id: 'government', label: 'правительство', kinds: ['regional_government', 'regional_executive'] },
+] as const;
+
+export type CoverageCell = VerificationLevel | null;
+export type CoverageRow = {
+  region: string;
+  name: string;
+  cells: Record<(typeof COVERAGE_BODIES)[number]['id'], Record<(typeof COVERAGE_PLATFORMS)[number], CoverageCell>>;
+};
+
+const SYMBOL: Record<VerificationLevel, string> = { confirmed: 'П', probable: 'В', reported: 'С', listed: 'Л' };
+
+export function coverageRows(registry: Registry): CoverageRow[] {
+  return registry.regions.map((region) => {
+    const cells = Object.fromEntries(
+      COVERAGE_BODIES.map((body) => [body.id, Object.fromEntries(COVERAGE_PLATFORMS.map((p) => [p, null as CoverageCell]))]),
+    ) as CoverageRow['cells'];
+    for (const org of registry.organizationsByRegion.get(region.id) ?? []) {
+      const body = COVERAGE_BODIES.find((b) => (b.kinds as readonly string[]).includes(org.kind));
+      if (!body) continue;
+      for (const account of registry.accountsByOrganization.get(org.id) ?? []) {
+        if (account.status !== 'active') continue;
+        const platform = account.platform as (typeof COVERAGE_PLATFORMS)[number];
+        if (!COVERAGE_PLATFORMS.includes(platform)) continue;
+        const current = cells[body.id][platform];
+        if (current === null || VERIFICATION_LEVELS.indexOf(account.level) < VERIFICATION_LEVELS.indexOf(current)) cells[body.id][platform] = account.level;
+      }
+    }
+    return { region: region.id, name: region.name, cells };
+  });
+}
+
+export type CoverageSummary = {
+  regions: number;
+  withHeadOrGovernment: number;
+  vkHeadOrGovernment: number;
+  gaps: Record<string, number>;
+};
+
+export function coverageSummary(rows: readonly CoverageRow[]): CoverageSummary {
+  const gaps: Record<string, number> = {};
+  for (const body of COVERAGE_BODIES) for (const p of COVERAGE_PLATFORMS) gaps[`${body.label} · ${p}`] = rows.filter((r) => r.cells[body.id][p] === null).length;
+  const any = (r: CoverageRow) => COVERAGE_BODIES.some((b) => COVERAGE_PLATFORMS.some((p) => r.cells[b.id][p] !== null));
+  return {
+    regions: rows.length,
+    withHeadOrGovernment: rows.filter(any).length,
+    vkHeadOrGovernment: rows.filter((r) => r.cells.head.vk !== null || r.cells.government.vk !== null).length,
+    gaps,
+  };
+}
+
+/** The table as Markdown: П confirmed, В probable, С press only, Л listing only, — nothing. */
+export function coverageMarkdown(rows: readonly CoverageRow[]): string {
+  const summary = coverageSummary(rows);
+  const header = ['регион', ...COVERAGE_BODIES.flatMap((b) => COVERAGE_PLATFORMS.map((p) => `${b.label} ${p}`))];
+  const lines = [
+    '# Покрытие: главы и правительства регионов',
+    '',
+    '<!-- Создаётся командой `npm run coverage -- --write` из данных; тест проверяет, что файл актуален. -->',
+    '',
+    `Регионов с хотя бы одним аккаунтом главы или правительства: ${summary.withHeadOrGovernment} из ${summary.regions}; с аккаунтом ВКонтакте главы или правительства: ${summary.vkHeadOrGovernment}.`,
+    '',
+    'Обозначения — лучший уровень подтверждения: **П** подтверждён (официальный сайт, отметка «Госорганизация», официальное заявление, реестр РКН), **В** вероятно официальный (описание аккаунта, отметка площадки), **С** только сообщения СМИ, **Л** только сторонний список, **—** ничего не найдено.',
+    '',
+    'Пробелы (регионов без аккаунта): ' + Object.entries(summary.gaps).map(([k, v]) => `${k}: ${v}`).join('; ') + '.',
+    '',
+    `| ${header.join(' | ')} |`,
+    `|${header.map(() => '---').join('|')}|`,
+    ...rows.map((r) => `| ${r.name} | ${COVERAGE_BODIES.flatMap((b) => COVERAGE_PLATFORMS.map((p) => (r.cells[b.id][p] ? SYMBOL[r.cells[b.id][p]!] : '—'))).join(' | ')} |`),
+    '',
+  ];
+  return lines.join('\n');
+}
