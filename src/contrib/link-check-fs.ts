@@ -1,0 +1,48 @@
+/** `npm run check-links`: loads the data, visits the accounts over HTTP, writes the reports. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { dataDir, loadDatasetFromDir } from '../dataset/dataset-fs.ts';
+import { checkLinks, linkTargets, type FetchLike } from './link-check.ts';
+import { formatLinkMarkdown, formatLinkReport, linkReportJson, type CheckArgs } from './link-report.ts';
+
+/** The real HTTP client: Node's fetch, redirects left to the checker. */
+export const httpFetch: FetchLike = (url, init) => fetch(url, init);
+
+function write(file: string, text: string) {
+  mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  writeFileSync(file, text);
+}
+
+export async function runCheckLinks(args: CheckArgs, { dir = dataDir(), fetch = httpFetch, print = (line: string) => console.log(line) } = {}): Promise<number> {
+  const { dataset } = loadDatasetFromDir(dir);
+  if (!dataset.platforms.length) {
+    print('Не удалось прочитать data/platforms.yaml: сначала исправьте данные (npm run validate)');
+    return 1;
+  }
+  const unknown = [...(args.platforms ?? []), ...Object.keys(args.baseUrls)].filter((id) => !dataset.platforms.some((p) => p.id === id));
+  if (unknown.length) {
+    print(`Неизвестные площадки: ${unknown.join(', ')}; допустимы: ${dataset.platforms.map((p) => p.id).join(', ')}`);
+    return 2;
+  }
+  const targets = linkTargets(dataset).filter((t) => !args.platforms || args.platforms.includes(t.platform));
+  print(`Проверяю аккаунтов: ${targets.length}…`);
+  let done = 0;
+  const results = await checkLinks(targets, {
+    platforms: dataset.platforms,
+    fetch,
+    concurrency: args.concurrency,
+    timeoutMs: args.timeoutMs,
+    perHostIntervalMs: args.intervalMs,
+    baseUrls: args.baseUrls,
+    onResult: () => {
+      done++;
+      if (done % 50 === 0) print(`  проверено ${done} из ${targets.length}`);
+    },
+  });
+  const checkedAt = new Date().toISOString();
+  const date = checkedAt.slice(0, 10);
+  print(formatLinkReport(results, date));
+  if (args.out) write(args.out, linkReportJson(results, checkedAt));
+  if (args.markdown) write(args.markdown, formatLinkMarkdown(results, date));
+  return 0;
+}
