@@ -5,8 +5,9 @@
  */
 import { rmSync, renameSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { loadDatasetFromDir } from '../dataset/dataset-fs.ts';
+import { dataDir, loadDatasetFromDir } from '../dataset/dataset-fs.ts';
 import { hasErrors, type Issue } from '../dataset/issues.ts';
+import { clearValidated, shareValidated } from '../dataset/shared-dataset.ts';
 
 export type PhaseTiming = { phase: string; ms: number; rssMb: number };
 
@@ -21,8 +22,11 @@ async function timed<T>(phases: PhaseTiming[], phase: string, run: () => Promise
 
 export async function buildSite({ outDir = 'dist', root = process.cwd() } = {}): Promise<BuildResult> {
   const phases: PhaseTiming[] = [];
-  const { issues } = await timed(phases, 'validate', () => loadDatasetFromDir());
-  if (hasErrors(issues)) return { ok: false, issues, phases };
+  const loaded = await timed(phases, 'validate', () => loadDatasetFromDir());
+  if (hasErrors(loaded.issues)) return { ok: false, issues: loaded.issues, phases };
+  // Astro's pages and the data guard run in this process: give them the dataset just
+  // validated instead of reading the whole country twice more.
+  shareValidated(dataDir(), loaded);
 
   const finalDir = path.resolve(root, outDir);
   const staging = `${finalDir}.staging`;
@@ -42,6 +46,8 @@ export async function buildSite({ outDir = 'dist', root = process.cwd() } = {}):
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     throw error;
+  } finally {
+    clearValidated();
   }
   const previous = `${finalDir}.previous`;
   rmSync(previous, { recursive: true, force: true });

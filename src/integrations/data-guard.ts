@@ -3,7 +3,8 @@
  * never reach dist/, even when someone runs `astro build` directly and skips CI.
  */
 import type { AstroIntegration } from 'astro';
-import { loadDatasetFromDir } from '../dataset/dataset-fs.ts';
+import { dataDir, loadDatasetFromDir } from '../dataset/dataset-fs.ts';
+import { takeValidated } from '../dataset/shared-dataset.ts';
 import { hasErrors } from '../dataset/issues.ts';
 import { formatAsBuildError } from '../report/format-issues.ts';
 
@@ -12,7 +13,7 @@ export default function dataGuard(): AstroIntegration {
     name: 'gospabliki:data-guard',
     hooks: {
       'astro:config:setup': () => {
-        const { issues } = loadDatasetFromDir();
+        const { issues } = takeValidated(dataDir()) ?? loadDatasetFromDir();
         if (hasErrors(issues)) throw new Error(formatAsBuildError(issues));
       },
     },

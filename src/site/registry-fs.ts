@@ -2,7 +2,8 @@
  * The site's single entry to the data: loads and validates once per build and refuses
  * to render anything from invalid data.
  */
-import { loadDatasetFromDir } from '../dataset/dataset-fs.ts';
+import { dataDir, loadDatasetFromDir } from '../dataset/dataset-fs.ts';
+import { takeValidated } from '../dataset/shared-dataset.ts';
 import { hasErrors } from '../dataset/issues.ts';
 import { buildRegistry, type Registry } from '../model/registry.ts';
 import { formatAsBuildError } from '../report/format-issues.ts';
@@ -11,7 +12,7 @@ let cached: Registry | undefined;
 
 export function getRegistry(): Registry {
   if (!cached) {
-    const { dataset, issues } = loadDatasetFromDir();
+    const { dataset, issues } = takeValidated(dataDir()) ?? loadDatasetFromDir();
     if (hasErrors(issues)) throw new Error(formatAsBuildError(issues));
     cached = buildRegistry(dataset);
   }
