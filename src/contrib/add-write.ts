@@ -48,7 +48,7 @@ export function insertEntry(source: string, plan: AddPlan, schema: z.ZodType): W
     const at = holds(organizations.items[index]) ? index : organizations.items.findIndex(holds);
     if (at === -1) return { ok: false, error: `организация «${id}» не найдена в ${plan.file}` };
     const org = organizations.items[at] as YAMLMap;
-    let accounts = org.get('accounts', true);
+    let accounts: unknown = org.get('accounts', true);
     if (accounts === undefined || (isScalar(accounts) && accounts.value === null)) {
       accounts = doc.createNode([]) as YAMLSeq;
       org.set('accounts', accounts);

@@ -177,6 +177,13 @@ describe('the entry it writes', () => {
     expectCanonical('federal.yaml', 'federal');
   });
 
+  test('an organisation with an empty flow list of accounts gets a block list', async () => {
+    writeFileSync(path.join(dir, 'federal.yaml'), '# yaml-language-server: $schema=./schema/federal.schema.json\norganizations:\n  - id: mchs-rossii\n    name: МЧС России\n    kind: federal_body\n    level: federal\n    accounts: []\n');
+    expect((await add({ url: 'https://t.me/mchs_official', org: 'mchs-rossii', ...evidence })).code).toBe(0);
+    expect(read('federal.yaml')).toContain('    accounts:\n      - platform: telegram\n        url: https://t.me/mchs_official\n');
+    expectCanonical('federal.yaml', 'federal');
+  });
+
   test('the evidence date defaults to today', async () => {
     await add({ url: 'https://t.me/mos_today', org: 'moskva-mer', evidenceUrl: 'https://www.mos.ru/', evidenceType: 'platform_badge' });
     expect(read('regions/moskva.yaml')).toContain(`date: "${TODAY}"`);

@@ -15,10 +15,11 @@ import { parse } from 'yaml';
 import { accountUid, canonicalize, type PlatformRules } from '../../src/canonical/canonicalize.ts';
 import { loadDatasetFromDir } from '../../src/dataset/dataset-fs.ts';
 import { checkLinks, linkTargets, publicUrl, requestUrl, retryAfterMs, type CheckOptions, type FetchLike, type LinkResult, type LinkTarget } from '../../src/contrib/link-check.ts';
+import { PlatformsFile } from '../../src/schema/index.ts';
 import { formatLinkMarkdown, formatLinkReport, parseCheckArgs, totals } from '../../src/contrib/link-report.ts';
 
 const execFileAsync = promisify(execFile);
-const platforms = (parse(readFileSync('data/platforms.yaml', 'utf8')) as { platforms: PlatformRules[] }).platforms.map((p) => ({ schemes: [], reserved: [], ...p }));
+const platforms: PlatformRules[] = PlatformsFile.parse(parse(readFileSync('data/platforms.yaml', 'utf8'))).platforms;
 
 type Hit = { path: string; at: number };
 let server: Server;
