@@ -118,6 +118,8 @@ describe('liveness check', () => {
     expect(runs(job)).toContain('gh issue edit');
     expect(runs(job)).toContain('gh issue create');
     expect(job.permissions).toEqual({ contents: 'read', issues: 'write' });
+    const artifact = job.steps.find((s) => s.uses?.startsWith('actions/upload-artifact@'));
+    expect(artifact?.with?.path).toBe('links-report.json');
   });
 });
 
