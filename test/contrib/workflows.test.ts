@@ -126,5 +126,5 @@ describe('liveness check', () => {
 // The README documents the commands a contributor runs; the workflows must run the same ones.
 test.skipIf(!existsSync('README.md'))('README documents the commands the workflows run', () => {
   const readme = readFileSync('README.md', 'utf8');
-  for (const command of ['npm run validate', 'npm run format', 'npm test', 'npm run build']) expect(readme).toContain(command);
+  for (const command of ['npm ci', 'npm run validate', 'npm run validate -- --format github', 'npm run format -- --check', 'npm test', 'npm run build', 'npm run check-links']) expect(readme).toContain(command);
 });
