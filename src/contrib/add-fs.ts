@@ -10,7 +10,7 @@ import { schemaFor, todayIso } from '../dataset/load-dataset.ts';
 import { EVIDENCE_LABELS } from '../model/verification.ts';
 import { formatIssueLine, summarize } from '../report/format-issues.ts';
 import type { EvidenceType } from '../schema/index.ts';
-import { findDuplicate, nextQuestion, planAdd, resolveLink, type AddRequest } from './add-plan.ts';
+import { choiceError, findDuplicate, nextQuestion, planAdd, resolveLink, unknownOrganization, type AddRequest } from './add-plan.ts';
 import { insertEntry } from './add-write.ts';
 import { expectedModeline, newRegionFileText } from './modeline.ts';
 
@@ -46,14 +46,21 @@ export async function runAdd(input: AddRequest, { dir = dataDir(), today = today
   if (!link.ok) return fail([link.error]);
   const duplicate = findDuplicate(dataset, link.value);
   if (duplicate) return fail([duplicate]);
+  const missingOrg = request.org ? unknownOrganization(dataset, request.org) : null;
+  if (missingOrg && io.ask) return fail([missingOrg]);
 
   if (io.ask) {
     const asked = new Set<string>();
     for (let guard = 0; guard < 20; guard++) {
       const question = nextQuestion(request, asked, today);
       if (!question) break;
-      asked.add(question.key);
       const answer = (await io.ask(`${question.text}${question.fallback ? ` [${question.fallback}]` : ''}: `)).trim();
+      const wrong = choiceError(question, answer);
+      if (wrong) {
+        io.print(wrong);
+        continue;
+      }
+      asked.add(question.key);
       request[question.key] = answer || question.fallback || '';
     }
   }

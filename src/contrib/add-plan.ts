@@ -115,8 +115,7 @@ function resolveOrganization(dataset: Dataset, request: AddRequest, errors: stri
   if (request.org) {
     const org = dataset.organizations.find((o) => o.id === request.org);
     if (org) return org;
-    const guess = nearest(request.org, dataset.organizations.map((o) => o.id));
-    errors.push(`организация «${request.org}» не найдена${guess ? ` (возможно, «${guess}»)` : ''}: укажите id существующей организации или создайте новую через --region, --name, --kind и --level`);
+    errors.push(unknownOrganization(dataset, request.org)!);
     return null;
   }
   const missing: string[] = (['name', 'kind', 'level'] as const).filter((key) => !request[key]);
@@ -258,8 +257,22 @@ export function planAdd(dataset: Dataset, files: readonly DataFileInfo[], dataLa
   };
 }
 
-/** One question of the interactive mode. */
-export type Question = { key: keyof AddRequest; text: string; fallback?: string };
+/** One question of the interactive mode; an answer outside `choices` is asked again. */
+export type Question = { key: keyof AddRequest; text: string; fallback?: string; choices?: readonly string[] };
+
+/** Why an answer is not one of the choices, with the nearest one; null when it is fine. */
+export function choiceError(question: Question, answer: string): string | null {
+  if (!question.choices || answer === '' || question.choices.includes(answer)) return null;
+  const guess = nearest(answer, question.choices);
+  return `«${answer}» — нет в списке${guess ? ` (возможно, «${guess}»)` : ''}; попробуйте ещё раз`;
+}
+
+/** The message when an organisation id is not in the registry; null when it is. */
+export function unknownOrganization(dataset: Dataset, id: string): string | null {
+  if (dataset.organizations.some((o) => o.id === id)) return null;
+  const guess = nearest(id, dataset.organizations.map((o) => o.id));
+  return `организация «${id}» не найдена${guess ? ` (возможно, «${guess}»)` : ''}: укажите id существующей организации или создайте новую через --region, --name, --kind и --level`;
+}
 
 /**
  * The next thing to ask a person at a terminal, or null when the request is complete.
@@ -270,15 +283,16 @@ export function nextQuestion(request: AddRequest, asked: ReadonlySet<string>, to
   if (request.org === undefined && !request.name && !request.region) questions.push({ key: 'org', text: 'id организации из реестра (Enter — создать новую организацию)' });
   if (!request.org) {
     questions.push({ key: 'name', text: 'Официальное название организации' });
-    questions.push({ key: 'level', text: `Уровень (${LEVELS.join(', ')})` });
+    questions.push({ key: 'level', text: `Уровень (${LEVELS.join(', ')})`, choices: LEVELS });
     if (request.level !== 'federal') questions.push({ key: 'region', text: 'Регион (id из data/regions.yaml, например chelyabinskaya-oblast)' });
-    questions.push({ key: 'kind', text: `Вид организации (${ORGANIZATION_KINDS.join(', ')})` });
+    questions.push({ key: 'kind', text: `Вид организации (${ORGANIZATION_KINDS.join(', ')})`, choices: ORGANIZATION_KINDS });
     if (request.level === 'municipal') questions.push({ key: 'municipality', text: 'Муниципальное образование' });
   }
   questions.push({ key: 'evidenceUrl', text: 'Адрес страницы, которая подтверждает, что аккаунт официальный' });
   questions.push({
     key: 'evidenceType',
     text: `Вид подтверждения:\n${EVIDENCE_TYPES.map((t) => `  ${t} — ${EVIDENCE_LABELS[t]}`).join('\n')}\n`,
+    choices: EVIDENCE_TYPES,
   });
   questions.push({ key: 'evidenceDate', text: 'Дата на странице, а если её нет — сегодняшняя (ГГГГ-ММ-ДД)', fallback: today });
   questions.push({ key: 'note', text: 'Что сказано на странице, кратко (Enter — пропустить)' });

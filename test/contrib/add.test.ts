@@ -301,6 +301,22 @@ describe('at a terminal', () => {
     expect(data.organizations[0]!.accounts[0]!.evidence).toEqual([{ type: 'official_website', url: 'https://msrk.rk.gov.ru/', date: TODAY, note: 'Ссылка на главной странице' }]);
   });
 
+  test('a choice outside the list is asked again with a suggestion', async () => {
+    const lines: string[] = [];
+    const answers = ['https://www.mos.ru/', 'oficial_website', 'official_website', '', ''];
+    const code = await runAdd({ url: 'https://t.me/mos_again', org: 'moskva-mer' }, { dir, today: TODAY, io: { print: (l) => lines.push(l), ask: async () => answers.shift() ?? '' } });
+    expect(code).toBe(0);
+    expect(lines[0]).toBe('«oficial_website» — нет в списке (возможно, «official_website»); попробуйте ещё раз');
+    expect(read('regions/moskva.yaml')).toContain('https://t.me/mos_again');
+  });
+
+  test('an unknown organisation is refused before any question', async () => {
+    const { code, questions, lines } = await add({ url: 'https://t.me/mos_again', org: 'moskva-mr' }, ['never used']);
+    expect(code).toBe(1);
+    expect(questions).toEqual([]);
+    expect(lines[0]).toBe('Ошибка: организация «moskva-mr» не найдена (возможно, «moskva-mer»): укажите id существующей организации или создайте новую через --region, --name, --kind и --level');
+  });
+
   test('asks nothing for a duplicate', async () => {
     const { code, questions } = await add({ url: 't.me/mos_sobyanin' }, ['never used']);
     expect(code).toBe(1);
