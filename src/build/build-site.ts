@@ -8,10 +8,14 @@ import path from 'node:path';
 import { dataDir, loadDatasetFromDir } from '../dataset/dataset-fs.ts';
 import { hasErrors, type Issue } from '../dataset/issues.ts';
 import { clearValidated, shareValidated } from '../dataset/shared-dataset.ts';
+import type { ExportManifest } from '../exports/datapackage.ts';
+import type { ExportStep } from '../exports/exports-fs.ts';
+import { installExports, writeSiteExports } from '../exports/site-exports-fs.ts';
 
 export type PhaseTiming = { phase: string; ms: number; rssMb: number };
 
-export type BuildResult = { ok: true; outDir: string; phases: PhaseTiming[] } | { ok: false; issues: Issue[]; phases: PhaseTiming[] };
+/** `exports`: the downloads written (files, sizes, rows) and the time of each of their steps. */
+export type BuildResult = { ok: true; outDir: string; phases: PhaseTiming[]; exports: { manifest: ExportManifest; steps: ExportStep[] } } | { ok: false; issues: Issue[]; phases: PhaseTiming[] };
 
 async function timed<T>(phases: PhaseTiming[], phase: string, run: () => Promise<T> | T): Promise<T> {
   const start = performance.now();
@@ -30,9 +34,13 @@ export async function buildSite({ outDir = 'dist', root = process.cwd() } = {}):
 
   const finalDir = path.resolve(root, outDir);
   const staging = `${finalDir}.staging`;
+  // Astro empties its output folder, so the downloads are written beside it and moved in after.
+  const exportsDir = `${finalDir}.exports`;
   rmSync(staging, { recursive: true, force: true });
   process.env.BUILD_OUT_DIR = staging;
+  let exported: { manifest: ExportManifest; steps: ExportStep[] };
   try {
+    exported = await timed(phases, 'exports', () => writeSiteExports({ dataset: loaded.dataset, dataDir: dataDir(), outDir: exportsDir }));
     const { build } = await import('astro');
     await timed(phases, 'build', () => build({ root, outDir: staging, logLevel: 'warn' }));
     await timed(phases, 'search index', async () => {
@@ -43,8 +51,10 @@ export async function buildSite({ outDir = 'dist', root = process.cwd() } = {}):
       await index.writeFiles({ outputPath: path.join(staging, 'pagefind') });
       await pagefind.close();
     });
+    installExports(exportsDir, staging);
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
+    rmSync(exportsDir, { recursive: true, force: true });
     throw error;
   } finally {
     clearValidated();
@@ -54,5 +64,5 @@ export async function buildSite({ outDir = 'dist', root = process.cwd() } = {}):
   if (existsSync(finalDir)) renameSync(finalDir, previous);
   renameSync(staging, finalDir);
   rmSync(previous, { recursive: true, force: true });
-  return { ok: true, outDir: finalDir, phases };
+  return { ok: true, outDir: finalDir, phases, exports: exported };
 }

@@ -1,0 +1,460 @@
+/**
+ * The one module of the exports layer that writes files. Every table is streamed row by
+ * row from the registry into CSV, JSON, XLSX and SQLite, so the national dataset is never
+ * held twice; a file that would pass the hosting limit is split into numbered parts, and
+ * large files get a gzip twin. Sizes and sha256 are measured while writing.
+ */
+import { createHash, type Hash } from 'node:crypto';
+import { closeSync, createReadStream, createWriteStream, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { DatabaseSync } from 'node:sqlite';
+import { createGzip, gzipSync } from 'node:zlib';
+import ExcelJS from 'exceljs';
+import type { Registry } from '../model/registry.ts';
+import { dataPackage, tableSchema, tableSchemaPath, type ExportEntry, type ExportManifest, type WrittenFile } from './datapackage.ts';
+import { csvHeader, csvRow, DATA_LICENSE, JSON_ROW_SEPARATOR, JSON_TAIL, jsonHead, jsonRow, neutralizeFormula, sha256sums, type DataVersion } from './serialize.ts';
+import { TABLE_NAMES, TABLES, tableRows, type Cell, type Scope, type Table, type TableName } from './tables.ts';
+
+/** Cloudflare Pages and similar hosts refuse files over 25 MiB; stay clearly below. */
+export const MAX_FILE_BYTES = 24 * 1000 * 1000;
+/** Files larger than this get a `.gz` twin. */
+export const GZIP_ABOVE_BYTES = 2 * 1000 * 1000;
+const CHUNK_BYTES = 1 << 20;
+
+export type ExportStep = { step: string; ms: number; bytes: number; rssMb: number };
+export type ExportOptions = {
+  /** The site root being built: files go to `<outDir>/data/…` and `<outDir>/datapackage.json`. */
+  outDir: string;
+  registry: Registry;
+  version: DataVersion;
+  homepage?: string;
+  maxFileBytes?: number;
+  gzipAboveBytes?: number;
+  now?: Date;
+};
+export type ExportResult = { manifest: ExportManifest; steps: ExportStep[] };
+
+type Target = { gzip: boolean };
+
+/**
+ * Writes one text file as parts of at most `limit` bytes, each a complete file (header,
+ * rows, footer). Parts are named `name.ext`, or `name-1.ext`, `name-2.ext`… once a second
+ * one is needed. The gzip target writes one gzip member per chunk (a valid gzip stream).
+ */
+class PartWriter {
+  readonly files: WrittenFile[] = [];
+  private fd = -1;
+  private hash: Hash | undefined;
+  private size = 0;
+  private rowsInPart = 0;
+  private pending: string[] = [];
+  private pendingBytes = 0;
+  private readonly root: string;
+  private readonly base: string;
+  private readonly ext: string;
+  private readonly limit: number;
+  private readonly target: Target;
+  private readonly head: string;
+  private readonly tail: string;
+  private readonly separator: string;
+
+  constructor(root: string, relative: string, options: { limit: number; target: Target; head: string; tail: string; separator: string }) {
+    this.root = root;
+    const ext = path.extname(relative);
+    this.base = relative.slice(0, -ext.length);
+    this.ext = ext + (options.target.gzip ? '.gz' : '');
+    this.limit = options.limit;
+    this.target = options.target;
+    this.head = options.head;
+    this.tail = options.tail;
+    this.separator = options.separator;
+  }
+
+  private partPath(n: number | null): string {
+    return `${this.base}${n === null ? '' : `-${n}`}${this.ext}`;
+  }
+
+  private open(): void {
+    const n = this.files.length + 1;
+    if (n === 2) {
+      const first = this.files[0]!;
+      const renamed = this.partPath(1);
+      renameSync(path.join(this.root, first.path), path.join(this.root, renamed));
+      first.path = renamed;
+    }
+    const relative = this.partPath(n === 1 ? null : n);
+    mkdirSync(path.dirname(path.join(this.root, relative)), { recursive: true });
+    this.fd = openSync(path.join(this.root, relative), 'w');
+    this.hash = createHash('sha256');
+    this.size = 0;
+    this.rowsInPart = 0;
+    this.files.push({ path: relative, bytes: 0, sha256: '' });
+  }
+
+  private encode(text: string): Buffer {
+    return this.target.gzip ? gzipSync(text) : Buffer.from(text);
+  }
+
+  private write(bytes: Buffer): void {
+    writeSync(this.fd, bytes);
+    this.hash!.update(bytes);
+    this.size += bytes.length;
+  }
+
+  private emit(text: string): void {
+    if (text) this.write(this.encode(text));
+  }
+
+  private close(): void {
+    this.emit(this.tail);
+    closeSync(this.fd);
+    const file = this.files.at(-1)!;
+    file.bytes = this.size;
+    file.sha256 = this.hash!.digest('hex');
+    this.fd = -1;
+  }
+
+  private flush(final: boolean): void {
+    if (this.fd === -1) {
+      this.open();
+      this.emit(this.head);
+    }
+    if (this.pending.length > 0) {
+      const body = this.encode(this.pending.join(this.separator));
+      // Room for the separator and the footer (a gzip member of a few bytes has ~20 bytes of framing).
+      const reserve = Buffer.byteLength(this.separator) + Buffer.byteLength(this.tail) + 64;
+      if (this.rowsInPart > 0 && this.size + body.length + reserve > this.limit) {
+        this.close();
+        this.open();
+        this.emit(this.head);
+      }
+      if (this.rowsInPart > 0) this.emit(this.separator);
+      this.write(body);
+      this.rowsInPart += this.pending.length;
+    }
+    this.pending = [];
+    this.pendingBytes = 0;
+    if (final) this.close();
+  }
+
+  row(text: string): void {
+    this.pending.push(text);
+    this.pendingBytes += text.length * 2;
+    if (this.pendingBytes >= CHUNK_BYTES) this.flush(false);
+  }
+
+  end(): WrittenFile[] {
+    this.flush(true);
+    return this.files;
+  }
+}
+
+function removeFiles(root: string, files: readonly WrittenFile[]): void {
+  for (const file of files) rmSync(path.join(root, file.path), { force: true });
+}
+
+/** Writes one table of one scope as CSV and JSON (with gzip twins when large). */
+function writeTextTable(
+  root: string,
+  table: Table,
+  rows: () => Iterable<Cell[]>,
+  base: string,
+  options: { version: DataVersion; limit: number; gzipAbove: number },
+): { csv: Omit<ExportEntry, 'name' | 'title'>; json: Omit<ExportEntry, 'name' | 'title'> } {
+  const make = (format: 'csv' | 'json', gzip: boolean) =>
+    new PartWriter(root, `${base}.${format}`, {
+      limit: options.limit,
+      target: { gzip },
+      ...(format === 'csv'
+        ? { head: csvHeader(table), tail: '', separator: '' }
+        : { head: jsonHead(table, options.version), tail: JSON_TAIL, separator: JSON_ROW_SEPARATOR }),
+    });
+  const writers = { csv: make('csv', false), csvGz: make('csv', true), json: make('json', false), jsonGz: make('json', true) };
+  let count = 0;
+  for (const row of rows()) {
+    count++;
+    const csv = csvRow(row);
+    const json = jsonRow(table, row);
+    writers.csv.row(csv);
+    writers.csvGz.row(csv);
+    writers.json.row(json);
+    writers.jsonGz.row(json);
+  }
+  const result = (plain: PartWriter, gz: PartWriter, format: 'csv' | 'json') => {
+    const parts = plain.end();
+    const gzip = gz.end();
+    const total = parts.reduce((sum, f) => sum + f.bytes, 0);
+    if (total <= options.gzipAbove) {
+      removeFiles(root, gzip);
+      return { format, table: table.name, rows: count, parts };
+    }
+    return { format, table: table.name, rows: count, parts, gzip };
+  };
+  return { csv: result(writers.csv, writers.csvGz, 'csv'), json: result(writers.json, writers.jsonGz, 'json') };
+}
+
+function hashFile(root: string, relative: string): WrittenFile {
+  const bytes = readFileSync(path.join(root, relative));
+  return { path: relative, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
+}
+
+async function hashFileStreaming(root: string, relative: string): Promise<WrittenFile> {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  for await (const chunk of createReadStream(path.join(root, relative))) {
+    hash.update(chunk as Buffer);
+    bytes += (chunk as Buffer).length;
+  }
+  return { path: relative, bytes, sha256: hash.digest('hex') };
+}
+
+/** Splits a large file into numbered byte parts (`file.001`…), which `cat` joins back. */
+async function splitFile(root: string, relative: string, limit: number): Promise<WrittenFile[]> {
+  const size = statSync(path.join(root, relative)).size;
+  if (size <= limit) return [await hashFileStreaming(root, relative)];
+  const parts: WrittenFile[] = [];
+  const source = openSync(path.join(root, relative), 'r');
+  const buffer = Buffer.alloc(CHUNK_BYTES);
+  let offset = 0;
+  for (let n = 1; offset < size; n++) {
+    const part = `${relative}.${String(n).padStart(3, '0')}`;
+    const fd = openSync(path.join(root, part), 'w');
+    const hash = createHash('sha256');
+    let written = 0;
+    while (written < limit && offset < size) {
+      const read = readSync(source, buffer, 0, Math.min(CHUNK_BYTES, limit - written), offset);
+      writeSync(fd, buffer.subarray(0, read));
+      hash.update(buffer.subarray(0, read));
+      written += read;
+      offset += read;
+    }
+    closeSync(fd);
+    parts.push({ path: part, bytes: written, sha256: hash.digest('hex') });
+  }
+  closeSync(source);
+  rmSync(path.join(root, relative));
+  return parts;
+}
+
+/** Gzips a finished binary file; returns the compressed file(s), split if still too large. */
+async function gzipFile(root: string, relative: string, limit: number): Promise<WrittenFile[]> {
+  await pipeline(createReadStream(path.join(root, relative)), createGzip(), createWriteStream(path.join(root, `${relative}.gz`)));
+  return splitFile(root, `${relative}.gz`, limit);
+}
+
+const EXCEL_DATE = 'yyyy-mm-dd';
+
+function xlsxValue(column: Table['columns'][number], value: Cell): ExcelJS.CellValue {
+  if (value === null) return null;
+  if (column.type === 'date' && typeof value === 'string') return new Date(`${value}T00:00:00Z`);
+  return typeof value === 'string' ? neutralizeFormula(value) : value;
+}
+
+/**
+ * One workbook, a sheet per table. The streaming writer commits each row as it goes, so
+ * memory stays flat; a workbook that grows past the limit is closed and the sheet goes
+ * on in the next workbook (`gospabliki-2.xlsx`).
+ */
+async function writeXlsx(root: string, registry: Registry, version: DataVersion, limit: number, now: Date): Promise<{ parts: WrittenFile[]; rows: number }> {
+  const names: string[] = [];
+  let workbook: ExcelJS.stream.xlsx.WorkbookWriter | undefined;
+  let sheet: ExcelJS.Worksheet | undefined;
+  let rows = 0;
+  const file = (n: number) => (n === 1 ? 'data/gospabliki.xlsx' : `data/gospabliki-${n}.xlsx`);
+  const openWorkbook = () => {
+    const n = names.length + 1;
+    if (n === 2) {
+      renameSync(path.join(root, file(1)), path.join(root, 'data/gospabliki-1.xlsx'));
+      names[0] = 'data/gospabliki-1.xlsx';
+    }
+    const name = file(n);
+    names.push(name);
+    workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path.join(root, name), useStyles: true, useSharedStrings: false });
+    workbook.creator = 'Госпаблики';
+    workbook.created = now;
+    workbook.modified = now;
+    workbook.title = 'Госпаблики: официальные страницы госорганов в социальных сетях';
+    workbook.subject = `Версия данных ${version.id}`;
+    workbook.description = `Версия данных ${version.id}. Лицензия ${DATA_LICENSE.name} (${DATA_LICENSE.path}).`;
+    workbook.keywords = `version=${version.id}; license=${DATA_LICENSE.name}`;
+  };
+  const openSheet = (table: Table) => {
+    sheet = workbook!.addWorksheet(table.name, { views: [{ state: 'frozen', ySplit: 1 }] });
+    sheet.columns = table.columns.map((c) => ({
+      header: c.name,
+      key: c.name,
+      width: Math.min(60, Math.max(10, c.name.length + 2)),
+      ...(c.type === 'date' ? { style: { numFmt: EXCEL_DATE } } : {}),
+    }));
+  };
+  openWorkbook();
+  for (const name of TABLE_NAMES) {
+    const table = TABLES[name];
+    openSheet(table);
+    let sinceCheck = 0;
+    for (const row of tableRows(registry, name)) {
+      sheet!.addRow(row.map((value, i) => xlsxValue(table.columns[i]!, value))).commit();
+      rows++;
+      // Let the zip stream drain to disk: the writer only buffers what it has not yet written.
+      if (rows % 500 === 0) await new Promise((resolve) => setTimeout(resolve, 0));
+      if (++sinceCheck >= 10_000) {
+        sinceCheck = 0;
+        if (statSync(path.join(root, names.at(-1)!)).size > limit - 4_000_000) {
+          sheet!.commit();
+          await workbook!.commit();
+          openWorkbook();
+          openSheet(table);
+        }
+      }
+    }
+    sheet!.commit();
+  }
+  await workbook!.commit();
+  const parts: WrittenFile[] = [];
+  for (const name of names) parts.push(await hashFileStreaming(root, name));
+  return { parts, rows };
+}
+
+const SQL_TYPES = { string: 'TEXT', date: 'TEXT', list: 'TEXT', integer: 'INTEGER', number: 'REAL' } as const;
+const q = (name: string) => `"${name}"`;
+
+/** The SQL that creates a table with its keys (tests print it, the writer runs it). */
+export function createTableSql(table: Table): string {
+  const columns = table.columns.map((c) => `  ${q(c.name)} ${SQL_TYPES[c.type]}${c.required ? ' NOT NULL' : ''}${c.enum ? ` CHECK (${q(c.name)} IN (${c.enum.map((v) => `'${v}'`).join(', ')}))` : ''}`);
+  const keys = [`  PRIMARY KEY (${table.primaryKey.map(q).join(', ')})`];
+  for (const fk of table.foreignKeys) keys.push(`  FOREIGN KEY (${fk.fields.map(q).join(', ')}) REFERENCES ${q(fk.reference.resource)} (${fk.reference.fields.map(q).join(', ')})`);
+  return `CREATE TABLE ${q(table.name)} (\n${[...columns, ...keys].join(',\n')}\n)${table.primaryKey.length === 1 && table.columns.find((c) => c.name === table.primaryKey[0])?.type === 'string' ? ' WITHOUT ROWID' : ''};`;
+}
+
+function writeSqlite(root: string, registry: Registry, version: DataVersion, now: Date): { relative: string; rows: number } {
+  const relative = 'data/gospabliki.sqlite';
+  const file = path.join(root, relative);
+  rmSync(file, { force: true });
+  const db = new DatabaseSync(file);
+  let rows = 0;
+  try {
+    db.exec('PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA foreign_keys = OFF;');
+    db.exec('CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;');
+    const meta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
+    for (const [key, value] of [
+      ['version', version.id],
+      ['version_date', version.date],
+      ['version_commit', version.commit],
+      ['license', DATA_LICENSE.name],
+      ['license_url', DATA_LICENSE.path],
+      ['created', now.toISOString()],
+      ['title', 'Госпаблики: официальные страницы государственных органов России в социальных сетях'],
+    ]) meta.run(key!, value!);
+    for (const name of TABLE_NAMES) {
+      const table = TABLES[name];
+      db.exec(createTableSql(table));
+      const insert = db.prepare(`INSERT INTO ${q(name)} VALUES (${table.columns.map(() => '?').join(', ')})`);
+      db.exec('BEGIN');
+      for (const row of tableRows(registry, name)) {
+        insert.run(...row);
+        rows++;
+      }
+      db.exec('COMMIT');
+      for (const columns of table.indexes) db.exec(`CREATE INDEX ${q(`${name}_${columns.join('_')}`)} ON ${q(name)} (${columns.map(q).join(', ')})`);
+    }
+    db.exec('PRAGMA foreign_keys = ON;');
+  } finally {
+    db.close();
+  }
+  return { relative, rows };
+}
+
+async function timed<T>(steps: ExportStep[], step: string, run: () => Promise<T> | T, bytes: (value: T) => number): Promise<T> {
+  const start = performance.now();
+  const value = await run();
+  steps.push({ step, ms: performance.now() - start, bytes: bytes(value), rssMb: process.memoryUsage().rss / 1048576 });
+  return value;
+}
+
+const sumBytes = (entries: readonly ExportEntry[]) => entries.reduce((sum, e) => sum + [...e.parts, ...(e.gzip ?? [])].reduce((s, f) => s + f.bytes, 0), 0);
+
+/** Writes every download into `<outDir>/data/` and the descriptor `<outDir>/datapackage.json`. */
+export async function writeExports(options: ExportOptions): Promise<ExportResult> {
+  const root = path.resolve(options.outDir);
+  const { registry, version } = options;
+  const limit = options.maxFileBytes ?? MAX_FILE_BYTES;
+  const gzipAbove = options.gzipAboveBytes ?? GZIP_ABOVE_BYTES;
+  const now = options.now ?? new Date();
+  const steps: ExportStep[] = [];
+  mkdirSync(path.join(root, 'data', 'schema'), { recursive: true });
+  const entries: ExportEntry[] = [];
+
+  await timed(steps, 'csv+json', () => {
+    const made: ExportEntry[] = [];
+    for (const name of TABLE_NAMES) {
+      const table = TABLES[name];
+      const { csv, json } = writeTextTable(root, table, () => tableRows(registry, name), `data/${name}`, { version, limit, gzipAbove });
+      made.push({ name, title: `${table.title} (CSV)`, ...csv }, { name: `${name}-json`, title: `${table.title} (JSON)`, ...json });
+    }
+    entries.push(...made);
+    return made;
+  }, sumBytes);
+
+  await timed(steps, 'regions csv+json', () => {
+    const made: ExportEntry[] = [];
+    const table = TABLES.accounts;
+    for (const region of registry.regions) {
+      const scope: Scope = { region: region.id };
+      const { csv, json } = writeTextTable(root, table, () => tableRows(registry, 'accounts', scope), `data/regions/${region.id}`, { version, limit, gzipAbove });
+      made.push(
+        { name: `region-${region.id}`, title: `${region.name}: аккаунты (CSV)`, region: region.id, ...csv },
+        { name: `region-${region.id}-json`, title: `${region.name}: аккаунты (JSON)`, region: region.id, ...json },
+      );
+    }
+    entries.push(...made);
+    return made;
+  }, sumBytes);
+
+  await timed(steps, 'xlsx', async () => {
+    const { parts, rows } = await writeXlsx(root, registry, version, limit, now);
+    const entry: ExportEntry = { name: 'xlsx', title: 'Все таблицы (Excel)', format: 'xlsx', rows, parts };
+    entries.push(entry);
+    return [entry];
+  }, sumBytes);
+
+  await timed(steps, 'sqlite', async () => {
+    const { relative, rows } = writeSqlite(root, registry, version, now);
+    const size = statSync(path.join(root, relative)).size;
+    const entry: ExportEntry =
+      size > limit
+        ? { name: 'sqlite', title: 'База SQLite', format: 'sqlite', rows, parts: [], gzip: await gzipFile(root, relative, limit) }
+        : { name: 'sqlite', title: 'База SQLite', format: 'sqlite', rows, parts: [await hashFileStreaming(root, relative)] };
+    if (size > limit) rmSync(path.join(root, relative), { force: true });
+    else if (size > gzipAbove) entry.gzip = await gzipFile(root, relative, limit);
+    entries.push(entry);
+    return [entry];
+  }, sumBytes);
+
+  const schemaEntries: ExportEntry[] = TABLE_NAMES.map((name) => {
+    const relative = tableSchemaPath(name);
+    writeFileSync(path.join(root, relative), `${JSON.stringify(tableSchema(TABLES[name]), null, 2)}\n`);
+    return { name: `${name}-schema`, title: `${TABLES[name].title}: схема таблицы`, format: 'schema', table: undefined, rows: 0, parts: [hashFile(root, relative)] };
+  });
+  entries.push(...schemaEntries);
+
+  const created = now.toISOString();
+  const descriptor = dataPackage({ version, created, homepage: options.homepage, entries });
+  const descriptorText = `${JSON.stringify(descriptor, null, 2)}\n`;
+  writeFileSync(path.join(root, 'datapackage.json'), descriptorText);
+  // SHA256SUMS lives in data/ and names files relative to it, so `sha256sum -c SHA256SUMS` works there.
+  const all = entries.flatMap((e) => [...e.parts, ...(e.gzip ?? [])]);
+  const sums = sha256sums(all.map((f) => ({ path: f.path.replace(/^data\//, ''), sha256: f.sha256 })).sort((a, b) => a.path.localeCompare(b.path)));
+  writeFileSync(path.join(root, 'data', 'SHA256SUMS'), sums);
+  const manifest: ExportManifest = {
+    version,
+    created,
+    license: DATA_LICENSE,
+    entries,
+    datapackage: { path: 'datapackage.json', bytes: Buffer.byteLength(descriptorText) },
+    checksums: hashFile(root, 'data/SHA256SUMS'),
+  };
+  return { manifest, steps };
+}
+
+export type { ExportManifest, TableName };

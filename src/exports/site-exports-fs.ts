@@ -1,0 +1,66 @@
+/**
+ * The build's exports phase: writes every download for the validated dataset into a
+ * folder beside the staging site, leaves a manifest for the downloads page (Astro empties
+ * its output folder, so the files join the staging site only after Astro has run).
+ */
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { readDataVersion } from '../changes/history-fs.ts';
+import type { Dataset } from '../dataset/dataset.ts';
+import { buildRegistry } from '../model/registry.ts';
+import type { ExportManifest } from './datapackage.ts';
+import { writeExports, type ExportStep } from './exports-fs.ts';
+
+/** Where the downloads page finds the manifest of the files written by this build. */
+export const MANIFEST_ENV = 'EXPORTS_MANIFEST';
+const MANIFEST_FILE = '.manifest.json';
+
+function siteHomepage(): string | undefined {
+  const site = process.env.SITE_URL;
+  if (!site) return undefined;
+  const base = (process.env.BASE_PATH ?? '/').replace(/^\/?/, '/').replace(/\/?$/, '/');
+  return new URL(base, site).href;
+}
+
+/** Writes the downloads into `outDir` and points the downloads page at their manifest. */
+export async function writeSiteExports(options: { dataset: Dataset; dataDir: string; outDir: string }): Promise<{ manifest: ExportManifest; steps: ExportStep[] }> {
+  rmSync(options.outDir, { recursive: true, force: true });
+  mkdirSync(options.outDir, { recursive: true });
+  const result = await writeExports({
+    outDir: options.outDir,
+    registry: buildRegistry(options.dataset),
+    version: readDataVersion(options.dataDir),
+    homepage: siteHomepage(),
+  });
+  const manifestPath = path.join(options.outDir, MANIFEST_FILE);
+  writeFileSync(manifestPath, JSON.stringify(result.manifest));
+  process.env[MANIFEST_ENV] = manifestPath;
+  return result;
+}
+
+/** Moves the written downloads into the staging site (same relative paths) and removes the folder. */
+export function installExports(exportsDir: string, siteDir: string): void {
+  const move = (relative: string) => {
+    for (const entry of readdirSync(path.join(exportsDir, relative), { withFileTypes: true })) {
+      const child = path.join(relative, entry.name);
+      if (entry.isDirectory()) move(child);
+      else if (child !== MANIFEST_FILE) {
+        mkdirSync(path.join(siteDir, relative), { recursive: true });
+        renameSync(path.join(exportsDir, child), path.join(siteDir, child));
+      }
+    }
+  };
+  move('');
+  rmSync(exportsDir, { recursive: true, force: true });
+}
+
+/** The manifest of this build's downloads, or null when the site is rendered outside `npm run build`. */
+export function readExportManifest(): ExportManifest | null {
+  const file = process.env[MANIFEST_ENV];
+  if (!file) return null;
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as ExportManifest;
+  } catch {
+    return null;
+  }
+}
