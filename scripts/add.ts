@@ -18,6 +18,11 @@ try {
     io: { print: (line) => console.log(line), ask: terminal ? (question) => terminal.question(question) : undefined },
   });
   process.exitCode = code;
+} catch (error) {
+  // Ctrl+C or Ctrl+D at a question: nothing has been written yet.
+  if ((error as { code?: string }).code !== 'ABORT_ERR') throw error;
+  console.log('\nПрервано: ничего не записано.');
+  process.exitCode = 130;
 } finally {
   terminal?.close();
 }

@@ -10,7 +10,7 @@ import { schemaFor, todayIso } from '../dataset/load-dataset.ts';
 import { EVIDENCE_LABELS } from '../model/verification.ts';
 import { formatIssueLine, summarize } from '../report/format-issues.ts';
 import type { EvidenceType } from '../schema/index.ts';
-import { choiceError, findDuplicate, nextQuestion, planAdd, resolveLink, unknownOrganization, type AddRequest } from './add-plan.ts';
+import { answerError, findDuplicate, nextQuestion, planAdd, resolveLink, unknownOrganization, type AddRequest } from './add-plan.ts';
 import { insertEntry } from './add-write.ts';
 import { expectedModeline, newRegionFileText } from './modeline.ts';
 
@@ -55,7 +55,7 @@ export async function runAdd(input: AddRequest, { dir = dataDir(), today = today
       const question = nextQuestion(request, asked, today);
       if (!question) break;
       const answer = (await io.ask(`${question.text}${question.fallback ? ` [${question.fallback}]` : ''}: `)).trim();
-      const wrong = choiceError(question, answer);
+      const wrong = answerError(question, answer);
       if (wrong) {
         io.print(wrong);
         continue;

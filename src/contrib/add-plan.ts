@@ -258,11 +258,13 @@ export function planAdd(dataset: Dataset, files: readonly DataFileInfo[], dataLa
 }
 
 /** One question of the interactive mode; an answer outside `choices` is asked again. */
-export type Question = { key: keyof AddRequest; text: string; fallback?: string; choices?: readonly string[] };
+export type Question = { key: keyof AddRequest; text: string; fallback?: string; choices?: readonly string[]; format?: { pattern: RegExp; hint: string } };
 
-/** Why an answer is not one of the choices, with the nearest one; null when it is fine. */
-export function choiceError(question: Question, answer: string): string | null {
-  if (!question.choices || answer === '' || question.choices.includes(answer)) return null;
+/** Why an answer will not do (not one of the choices, wrong format); null when it is fine. */
+export function answerError(question: Question, answer: string): string | null {
+  if (answer === '') return null;
+  if (question.format && !question.format.pattern.test(answer)) return `«${answer}» — ${question.format.hint}; попробуйте ещё раз`;
+  if (!question.choices || question.choices.includes(answer)) return null;
   const guess = nearest(answer, question.choices);
   return `«${answer}» — нет в списке${guess ? ` (возможно, «${guess}»)` : ''}; попробуйте ещё раз`;
 }
@@ -288,13 +290,13 @@ export function nextQuestion(request: AddRequest, asked: ReadonlySet<string>, to
     questions.push({ key: 'kind', text: `Вид организации (${ORGANIZATION_KINDS.join(', ')})`, choices: ORGANIZATION_KINDS });
     if (request.level === 'municipal') questions.push({ key: 'municipality', text: 'Муниципальное образование' });
   }
-  questions.push({ key: 'evidenceUrl', text: 'Адрес страницы, которая подтверждает, что аккаунт официальный' });
+  questions.push({ key: 'evidenceUrl', text: 'Адрес страницы, которая подтверждает, что аккаунт официальный', format: { pattern: /^https?:\/\/\S+$/, hint: 'ожидается адрес, начинающийся с https://' } });
   questions.push({
     key: 'evidenceType',
-    text: `Вид подтверждения:\n${EVIDENCE_TYPES.map((t) => `  ${t} — ${EVIDENCE_LABELS[t]}`).join('\n')}\n`,
+    text: `Виды подтверждения:\n${EVIDENCE_TYPES.map((t) => `  ${t} — ${EVIDENCE_LABELS[t]}`).join('\n')}\nВид подтверждения`,
     choices: EVIDENCE_TYPES,
   });
-  questions.push({ key: 'evidenceDate', text: 'Дата на странице, а если её нет — сегодняшняя (ГГГГ-ММ-ДД)', fallback: today });
+  questions.push({ key: 'evidenceDate', text: 'Дата на странице, а если её нет — сегодняшняя (ГГГГ-ММ-ДД)', fallback: today, format: { pattern: /^\d{4}-\d{2}-\d{2}$/, hint: 'ожидается дата вида 2026-11-22' } });
   questions.push({ key: 'note', text: 'Что сказано на странице, кратко (Enter — пропустить)' });
   return questions.find((q) => !asked.has(q.key) && (request[q.key] === undefined || request[q.key] === '')) ?? null;
 }

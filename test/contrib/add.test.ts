@@ -284,7 +284,7 @@ describe('at a terminal', () => {
       'Ссылка на главной странице',
     ]);
     expect(code).toBe(0);
-    expect(questions.map((q) => q.split(/[:\n(]/)[0]!.trim())).toEqual([
+    expect(questions.map((q) => q.split('\n').at(-1)!.split(/[:(]/)[0]!.trim())).toEqual([
       'id организации из реестра',
       'Официальное название организации',
       'Уровень',
@@ -303,10 +303,15 @@ describe('at a terminal', () => {
 
   test('a choice outside the list is asked again with a suggestion', async () => {
     const lines: string[] = [];
-    const answers = ['https://www.mos.ru/', 'oficial_website', 'official_website', '', ''];
+    const answers = ['www.mos.ru', 'https://www.mos.ru/', 'oficial_website', 'official_website', '22.11.2026', '', ''];
     const code = await runAdd({ url: 'https://t.me/mos_again', org: 'moskva-mer' }, { dir, today: TODAY, io: { print: (l) => lines.push(l), ask: async () => answers.shift() ?? '' } });
     expect(code).toBe(0);
-    expect(lines[0]).toBe('«oficial_website» — нет в списке (возможно, «official_website»); попробуйте ещё раз');
+    expect(lines.slice(0, 3)).toEqual([
+      '«www.mos.ru» — ожидается адрес, начинающийся с https://; попробуйте ещё раз',
+      '«oficial_website» — нет в списке (возможно, «official_website»); попробуйте ещё раз',
+      '«22.11.2026» — ожидается дата вида 2026-11-22; попробуйте ещё раз',
+    ]);
+    expect(read('regions/moskva.yaml')).toContain(`date: "${TODAY}"`);
     expect(read('regions/moskva.yaml')).toContain('https://t.me/mos_again');
   });
 
