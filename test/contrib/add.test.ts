@@ -184,6 +184,14 @@ describe('the entry it writes', () => {
     expectCanonical('federal.yaml', 'federal');
   });
 
+  test("an official's page records the holder; without one the new warning is shown", async () => {
+    expect((await add({ url: 'https://vk.com/sobyanin', org: 'moskva-mer', role: 'official', holder: 'Сергей Собянин', ...evidence })).code).toBe(0);
+    expect(read('regions/moskva.yaml')).toContain('        url: https://vk.com/sobyanin\n        role: official\n        holder:\n          name: Сергей Собянин\n');
+    const { code, lines } = await add({ url: 'https://ok.ru/sobyanin', org: 'moskva-mer', role: 'official', ...evidence });
+    expect(code).toBe(0);
+    expect(lines.find((line) => line.includes('[holder-missing]'))).toMatch(/^<tmp>\/data\/regions\/moskva\.yaml:\d+:\d+ organizations\[0\]\.accounts\[2\] — предупреждение: /);
+  });
+
   test('the evidence date defaults to today', async () => {
     await add({ url: 'https://t.me/mos_today', org: 'moskva-mer', evidenceUrl: 'https://www.mos.ru/', evidenceType: 'platform_badge' });
     expect(read('regions/moskva.yaml')).toContain(`date: "${TODAY}"`);
