@@ -1,0 +1,67 @@
+/** The issue forms and the pull-request template: valid GitHub form shape, typed fields, in step with the data. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { parse } from 'yaml';
+import { EVIDENCE_TYPES, PlatformsFile } from '../../src/schema/index.ts';
+
+type Field = { type: string; id?: string; attributes: { label?: string; value?: string; options?: Array<string | { label: string }> }; validations?: { required?: boolean } };
+type Form = { name: string; description: string; title?: string; body: Field[] };
+
+const DIR = '.github/ISSUE_TEMPLATE';
+const forms = Object.fromEntries(readdirSync(DIR).filter((f) => f.endsWith('.yml')).map((f) => [f, parse(readFileSync(`${DIR}/${f}`, 'utf8')) as Form]));
+const TYPES = new Set(['markdown', 'input', 'textarea', 'dropdown', 'checkboxes']);
+
+test('both forms exist under their Russian names', () => {
+  expect(Object.values(forms).map((f) => f.name).sort()).toEqual(['Добавить аккаунт', 'Сообщить об ошибке или подделке']);
+});
+
+describe.each(Object.entries(forms))('%s', (_, form) => {
+  test('has the shape GitHub accepts: typed fields with unique ids and labels', () => {
+    expect(form.description).toBeTruthy();
+    const ids = form.body.filter((f) => f.type !== 'markdown').map((f) => f.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const field of form.body) {
+      expect(TYPES.has(field.type), field.type).toBe(true);
+      if (field.type === 'markdown') expect(field.attributes.value).toBeTruthy();
+      else {
+        expect(field.id).toMatch(/^[a-z_]+$/);
+        expect(field.attributes.label).toBeTruthy();
+      }
+      if (field.type === 'dropdown' || field.type === 'checkboxes') expect(field.attributes.options!.length).toBeGreaterThan(0);
+    }
+  });
+
+  test('asks for the account address, required', () => {
+    const url = form.body.find((f) => f.id === 'url');
+    expect(url).toMatchObject({ type: 'input', validations: { required: true } });
+  });
+});
+
+describe('«Добавить аккаунт»', () => {
+  const form = forms['add-account.yml']!;
+  const options = (id: string) => (form.body.find((f) => f.id === id)!.attributes.options as string[]).join('\n');
+
+  test('offers every platform of platforms.yaml', () => {
+    const { platforms } = PlatformsFile.parse(parse(readFileSync('data/platforms.yaml', 'utf8')));
+    for (const platform of platforms) expect(options('platform')).toContain(platform.name);
+  });
+
+  test('offers every evidence type by its id', () => {
+    for (const type of EVIDENCE_TYPES) expect(options('evidence_type')).toContain(`(${type})`);
+  });
+
+  test('requires the evidence page and date', () => {
+    for (const id of ['evidence_url', 'evidence_date', 'evidence_type', 'organization', 'region']) {
+      expect(form.body.find((f) => f.id === id)?.validations?.required, id).toBe(true);
+    }
+  });
+});
+
+test('the pull-request template is a short checklist', () => {
+  const template = readFileSync('.github/pull_request_template.md', 'utf8');
+  const items = template.split('\n').filter((line) => line.startsWith('- [ ] '));
+  expect(items.length).toBeGreaterThanOrEqual(3);
+  expect(items.length).toBeLessThanOrEqual(6);
+  expect(template).toContain('npm run validate');
+  expect(template).toContain('CONTRIBUTING.md');
+});
