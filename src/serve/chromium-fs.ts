@@ -1,5 +1,5 @@
 /**
- * A real Chromium for browser tests: the system one where present, else the Linux build
+ * A real Chromium for browser tests and the Lighthouse command: the system one where present, else the Linux build
  * shipped inside the @sparticuz/chromium npm package (nothing is downloaded at test time).
  */
 import { existsSync } from 'node:fs';

@@ -2,7 +2,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { launchChromium } from './chromium.ts';
+import { launchChromium } from '../../src/serve/chromium-fs.ts';
 
 export type PageWithErrors = { page: Page; errors: string[] };
 
