@@ -2,7 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { dataDir, loadDatasetFromDir } from '../dataset/dataset-fs.ts';
-import { checkLinks, linkTargets, type FetchLike } from './link-check.ts';
+import { checkLinks, inShard, linkTargets, type FetchLike } from './link-check.ts';
 import { formatLinkMarkdown, formatLinkReport, linkReportJson, type CheckArgs } from './link-report.ts';
 
 /** The real HTTP client: Node's fetch, redirects left to the checker. */
@@ -24,8 +24,9 @@ export async function runCheckLinks(args: CheckArgs, { dir = dataDir(), fetch = 
     print(`Неизвестные площадки: ${unknown.join(', ')}; допустимы: ${dataset.platforms.map((p) => p.id).join(', ')}`);
     return 2;
   }
-  const targets = linkTargets(dataset).filter((t) => !args.platforms || args.platforms.includes(t.platform));
-  print(`Проверяю аккаунтов: ${targets.length}…`);
+  const { shard } = args;
+  const targets = linkTargets(dataset).filter((t) => (!args.platforms || args.platforms.includes(t.platform)) && (!shard || inShard(t.uid, shard.index, shard.count)));
+  print(`Проверяю аккаунтов: ${targets.length}${shard ? ` (часть ${shard.index + 1} из ${shard.count})` : ''}…`);
   let done = 0;
   const results = await checkLinks(targets, {
     platforms: dataset.platforms,
@@ -34,6 +35,7 @@ export async function runCheckLinks(args: CheckArgs, { dir = dataDir(), fetch = 
     timeoutMs: args.timeoutMs,
     perHostIntervalMs: args.intervalMs,
     baseUrls: args.baseUrls,
+    deadline: args.budgetMinutes === undefined ? undefined : Date.now() + args.budgetMinutes * 60_000,
     onResult: () => {
       done++;
       if (done % 50 === 0) print(`  проверено ${done} из ${targets.length}`);

@@ -21,9 +21,10 @@ export type LinkTarget = {
 /**
  * found: the page is there; not_found: 404/410 or the platform's "page not found";
  * renamed: redirects to another account of the same platform; gone: redirects to a login or
- * home page; redirected: leads off the platform; error: no usable answer.
+ * home page; redirected: leads off the platform; error: no usable answer; unchecked: the time
+ * budget ran out before its turn.
  */
-export const LINK_STATUSES = ['found', 'not_found', 'renamed', 'gone', 'redirected', 'error'] as const;
+export const LINK_STATUSES = ['found', 'not_found', 'renamed', 'gone', 'redirected', 'error', 'unchecked'] as const;
 export type LinkStatus = (typeof LINK_STATUSES)[number];
 
 export type LinkResult = LinkTarget & {
@@ -60,6 +61,8 @@ export type CheckOptions = {
   sleep?: (ms: number) => Promise<void>;
   now?: () => number;
   onResult?: (result: LinkResult) => void;
+  /** Time (as `now()` counts) after which no new account is started; the rest are `unchecked`. */
+  deadline?: number;
 };
 
 /**
@@ -159,6 +162,7 @@ export async function checkLinks(targets: readonly LinkTarget[], options: CheckO
     sleep = defaultSleep,
     now = Date.now,
     onResult,
+    deadline = Infinity,
   } = options;
   const byId = new Map(platforms.map((p) => [p.id, p]));
   const nextSlot = new Map<string, number>();
@@ -240,7 +244,7 @@ export async function checkLinks(targets: readonly LinkTarget[], options: CheckO
   const results = new Map<LinkTarget, LinkResult>();
   let index = 0;
   const worker = async () => {
-    while (index < ordered.length) {
+    while (index < ordered.length && now() < deadline) {
       const target = ordered[index++]!;
       const result = await checkOne(target);
       results.set(target, result);
@@ -248,7 +252,18 @@ export async function checkLinks(targets: readonly LinkTarget[], options: CheckO
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, ordered.length)) }, worker));
-  return targets.map((target) => results.get(target)!);
+  const unchecked = (target: LinkTarget): LinkResult => ({ ...target, status: 'unchecked', http_status: null, final_url: null, new_url: null, detail: 'не проверен: закончилось отведённое время', attempts: 0 });
+  return targets.map((target) => results.get(target) ?? unchecked(target));
+}
+
+/**
+ * Whether an account falls in shard `index` of `count`: a stable split by uid, so that a very
+ * large registry can be checked one part a week.
+ */
+export function inShard(uid: string, index: number, count: number): boolean {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < uid.length; i++) hash = Math.imul(hash ^ uid.charCodeAt(i), 0x01000193) >>> 0;
+  return hash % count === index;
 }
 
 /** Retry-After in milliseconds: seconds or an HTTP date; null when absent or unreadable. */

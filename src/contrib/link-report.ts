@@ -8,6 +8,7 @@ const HEADINGS: Record<LinkStatus, string> = {
   gone: 'Перенаправляют на вход или главную страницу',
   redirected: 'Ведут на другой сайт',
   error: 'Не удалось проверить',
+  unchecked: 'Не проверены',
   found: 'Доступны',
 };
 
@@ -17,6 +18,7 @@ const ADVICE: Record<Exclude<LinkStatus, 'found'>, string> = {
   gone: 'страница, скорее всего, удалена или закрыта: откройте её и при необходимости поставьте status: deleted',
   redirected: 'откройте страницу и решите, официальный ли это по-прежнему аккаунт',
   error: 'повторите проверку позже; если ошибка держится, откройте страницу вручную',
+  unchecked: 'закончилось отведённое время; они будут проверены в следующий раз',
 };
 
 export type LinkTotals = Record<LinkStatus, number> & { checked: number };
@@ -28,7 +30,7 @@ export function totals(results: readonly LinkResult[]): LinkTotals {
 }
 
 function summaryLine(t: LinkTotals): string {
-  return `Проверено аккаунтов: ${t.checked}. Доступны: ${t.found}, не найдены: ${t.not_found}, переименованы: ${t.renamed}, ушли на вход или главную: ${t.gone}, ведут на другой сайт: ${t.redirected}, не удалось проверить: ${t.error}.`;
+  return `Проверено аккаунтов: ${t.checked}. Доступны: ${t.found}, не найдены: ${t.not_found}, переименованы: ${t.renamed}, ушли на вход или главную: ${t.gone}, ведут на другой сайт: ${t.redirected}, не удалось проверить: ${t.error}${t.unchecked ? `, не проверены (кончилось время): ${t.unchecked}` : ''}.`;
 }
 
 const PROBLEMS = LINK_STATUSES.filter((s): s is Exclude<LinkStatus, 'found'> => s !== 'found');
@@ -80,12 +82,17 @@ export type CheckArgs = {
   timeoutMs?: number;
   intervalMs?: number;
   platforms?: string[];
+  /** Check only this part of the accounts: `{ index, count }`. */
+  shard?: { index: number; count: number };
+  /** Minutes after which no new account is started. */
+  budgetMinutes?: number;
   baseUrls: Record<string, string>;
 };
 
 export const CHECK_USAGE = `Проверка, живы ли аккаунты:
   npm run check-links [-- --out report.json] [--markdown report.md] [--platform vk,telegram]
-    [--concurrency 6] [--timeout 15] [--interval 1.5] [--base vk=http://127.0.0.1:8080/vk]
+    [--concurrency 6] [--timeout 15] [--interval 1.5] [--shard 0/4] [--budget 100] [--base vk=http://127.0.0.1:8080/vk]
+--shard k/n проверяет k-ю из n частей реестра; --budget — сколько минут отвести на проверку.
 --base (или переменная CHECK_LINKS_BASE="vk=…,telegram=…") направляет запросы к площадке на другой адрес.`;
 
 /** Reads the command line; `CHECK_LINKS_BASE` adds base addresses like `--base`. */
@@ -101,6 +108,8 @@ export function parseCheckArgs(argv: readonly string[], env: Readonly<Record<str
         timeout: { type: 'string' },
         interval: { type: 'string' },
         platform: { type: 'string' },
+        shard: { type: 'string' },
+        budget: { type: 'string' },
         base: { type: 'string', multiple: true },
       },
     }));
@@ -116,7 +125,14 @@ export function parseCheckArgs(argv: readonly string[], env: Readonly<Record<str
   const concurrency = number('concurrency', 1);
   const timeout = number('timeout', 0.1);
   const interval = number('interval', 0);
-  for (const value of [concurrency, timeout, interval]) if (typeof value === 'string') return { ok: false, error: value };
+  const budget = number('budget', 1);
+  for (const value of [concurrency, timeout, interval, budget]) if (typeof value === 'string') return { ok: false, error: value };
+  let shard: CheckArgs['shard'];
+  if (values.shard !== undefined) {
+    const match = /^(\d+)\/(\d+)$/.exec(values.shard as string);
+    if (!match || Number(match[2]) < 1 || Number(match[1]) >= Number(match[2])) return { ok: false, error: `--shard: ожидается k/n, где 0 ≤ k < n, например 0/4, а указано «${String(values.shard)}»` };
+    shard = { index: Number(match[1]), count: Number(match[2]) };
+  }
   const baseUrls: Record<string, string> = {};
   const pairs = [...(env.CHECK_LINKS_BASE ? env.CHECK_LINKS_BASE.split(',') : []), ...((values.base as string[] | undefined) ?? [])];
   for (const pair of pairs) {
@@ -133,6 +149,8 @@ export function parseCheckArgs(argv: readonly string[], env: Readonly<Record<str
       timeoutMs: timeout === undefined ? undefined : (timeout as number) * 1000,
       intervalMs: interval === undefined ? undefined : (interval as number) * 1000,
       platforms: values.platform ? (values.platform as string).split(',').map((p) => p.trim()) : undefined,
+      shard,
+      budgetMinutes: budget as number | undefined,
       baseUrls,
     },
   };

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { parse } from 'yaml';
 import { accountUid, canonicalize, type PlatformRules } from '../../src/canonical/canonicalize.ts';
 import { loadDatasetFromDir } from '../../src/dataset/dataset-fs.ts';
-import { checkLinks, linkTargets, publicUrl, requestUrl, retryAfterMs, type CheckOptions, type FetchLike, type LinkResult, type LinkTarget } from '../../src/contrib/link-check.ts';
+import { checkLinks, inShard, linkTargets, publicUrl, requestUrl, retryAfterMs, type CheckOptions, type FetchLike, type LinkResult, type LinkTarget } from '../../src/contrib/link-check.ts';
 import { PlatformsFile } from '../../src/schema/index.ts';
 import { formatLinkMarkdown, formatLinkReport, parseCheckArgs, totals } from '../../src/contrib/link-report.ts';
 
@@ -184,6 +184,29 @@ describe('classification', () => {
   });
 });
 
+describe('large registries', () => {
+  test('shards split the accounts: each in exactly one part, parts of similar size', () => {
+    const uids = Array.from({ length: 4000 }, (_, i) => `vk:club${i}`);
+    const sizes = [0, 1, 2, 3].map((k) => uids.filter((uid) => inShard(uid, k, 4)).length);
+    expect(sizes.reduce((a, b) => a + b)).toBe(4000);
+    for (const uid of uids.slice(0, 50)) expect([0, 1, 2, 3].filter((k) => inShard(uid, k, 4))).toHaveLength(1);
+    for (const size of sizes) expect(size).toBeGreaterThan(800);
+  });
+
+  test('when the time budget runs out, the rest are reported unchecked, not lost', async () => {
+    const clock = fakeClock();
+    // Each request takes 10 "seconds" of the fake clock.
+    const slowFetch: FetchLike = async () => {
+      await clock.sleep(10_000);
+      return { status: 200, headers: { get: () => null }, text: async () => 'ok' };
+    };
+    const urls = Array.from({ length: 6 }, (_, i) => `https://vk.com/club${i + 1}`);
+    const results = await checkLinks(urls.map(target), { platforms, fetch: slowFetch, concurrency: 1, perHostIntervalMs: 0, now: clock.now, sleep: clock.sleep, deadline: clock.now() + 25_000 });
+    expect(results.map((r) => r.status)).toEqual(['found', 'found', 'found', 'unchecked', 'unchecked', 'unchecked']);
+    expect(formatLinkReport(results, '2026-11-23')).toContain('не проверены (кончилось время): 3.');
+  });
+});
+
 describe('politeness', () => {
   test('requests to one host are spaced by the interval; other hosts go meanwhile', async () => {
     const urls = [1, 2, 3, 4].flatMap((n) => [`https://vk.com/club${n}`, `https://ok.ru/group/${n}`]);
@@ -249,7 +272,7 @@ describe('reports', () => {
   });
 
   test('totals count every status', () => {
-    expect(totals(sample)).toEqual({ checked: 3, found: 1, not_found: 1, renamed: 1, gone: 0, redirected: 0, error: 0 });
+    expect(totals(sample)).toEqual({ checked: 3, found: 1, not_found: 1, renamed: 1, gone: 0, redirected: 0, error: 0, unchecked: 0 });
   });
 
   test('arguments', () => {
@@ -259,6 +282,8 @@ describe('reports', () => {
     });
     expect(parseCheckArgs(['--base', 'vk'])).toEqual({ ok: false, error: '--base: ожидается площадка=адрес, например vk=http://127.0.0.1:8080/vk, а указано «vk»' });
     expect(parseCheckArgs(['--concurrency', '0'])).toEqual({ ok: false, error: '--concurrency: ожидается число не меньше 1' });
+    expect(parseCheckArgs(['--shard', '2/4', '--budget', '100'])).toMatchObject({ ok: true, args: { shard: { index: 2, count: 4 }, budgetMinutes: 100 } });
+    expect(parseCheckArgs(['--shard', '4/4'])).toEqual({ ok: false, error: '--shard: ожидается k/n, где 0 ≤ k < n, например 0/4, а указано «4/4»' });
   });
 });
 
