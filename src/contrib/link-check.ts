@@ -76,6 +76,16 @@ export const NOT_FOUND_MARKERS: Readonly<Record<string, readonly string[]>> = {
   '*': ['Страница не найдена', 'Page not found'],
 };
 
+/**
+ * Text that every existing account page of a platform carries. Telegram answers 200 for any
+ * name; only a taken one shows the `tgme_page_extra` block (members or @name). If a platform
+ * changes its markup, most of its pages lose the marker at once: `checkLinks` then reports an
+ * error about the marker instead of declaring the accounts lost.
+ */
+export const FOUND_MARKERS: Readonly<Record<string, readonly string[]>> = {
+  telegram: ['tgme_page_extra'],
+};
+
 /** Accounts to visit: every account with a canonical address, except those marked deleted. */
 export function linkTargets(dataset: Dataset): LinkTarget[] {
   const targets: LinkTarget[] = [];
@@ -232,6 +242,12 @@ export async function checkLinks(targets: readonly LinkTarget[], options: CheckO
         }
         const marker = markerIn(platform.id, answer.body);
         if (marker) return done({ status: 'not_found', http_status: status, final_url: final, new_url: null, detail: `площадка пишет «${marker}»`, attempts });
+        const required = FOUND_MARKERS[platform.id];
+        if (required && !required.some((m) => answer.body.includes(m))) {
+          const result = done({ status: 'not_found', http_status: status, final_url: final, new_url: null, detail: 'на странице нет признаков аккаунта: имя свободно', attempts });
+          withoutMarker.add(result);
+          return result;
+        }
         return done({ status: 'found', http_status: status, final_url: final, new_url: null, detail: 'страница доступна', attempts });
       }
       const detail = RETRY_STATUSES.has(status) ? `площадка ограничила запросы (ответ ${status}) и после ${attempts} попыток` : `ответ ${status}`;
@@ -240,6 +256,7 @@ export async function checkLinks(targets: readonly LinkTarget[], options: CheckO
     return done({ status: 'error', http_status: null, final_url: current, new_url: null, detail: `больше ${maxRedirects} перенаправлений подряд`, attempts });
   };
 
+  const withoutMarker = new Set<LinkResult>();
   const ordered = interleaveByHost(targets);
   const results = new Map<LinkTarget, LinkResult>();
   let index = 0;
@@ -252,8 +269,25 @@ export async function checkLinks(targets: readonly LinkTarget[], options: CheckO
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, ordered.length)) }, worker));
+  distrustMissingMarkers([...results.values()], withoutMarker);
   const unchecked = (target: LinkTarget): LinkResult => ({ ...target, status: 'unchecked', http_status: null, final_url: null, new_url: null, detail: 'не проверен: закончилось отведённое время', attempts: 0 });
   return targets.map((target) => results.get(target) ?? unchecked(target));
+}
+
+/**
+ * When most pages of a platform that answered 200 lack its found-marker, the markup changed,
+ * not the accounts: those results become errors that say so.
+ */
+function distrustMissingMarkers(results: readonly LinkResult[], withoutMarker: ReadonlySet<LinkResult>): void {
+  for (const platform of new Set([...withoutMarker].map((r) => r.platform))) {
+    const answered = results.filter((r) => r.platform === platform && r.http_status !== null && r.http_status >= 200 && r.http_status < 300);
+    const missing = answered.filter((r) => withoutMarker.has(r));
+    if (missing.length < 3 || missing.length * 2 < answered.length) continue;
+    for (const result of missing) {
+      result.status = 'error';
+      result.detail = `у ${missing.length} из ${answered.length} страниц площадки нет признака аккаунта (${FOUND_MARKERS[platform]!.join(', ')}): похоже, площадка изменила разметку; обновите FOUND_MARKERS в src/contrib/link-check.ts`;
+    }
+  }
 }
 
 /**

@@ -68,8 +68,10 @@ function route(req: IncomingMessage, res: ServerResponse) {
     case '/vk/loop':
       return send(302, '', { location: '/vk/loop' });
     default:
+      // A free Telegram name: 200, but without the block a taken name shows.
+      if (url.startsWith('/telegram/free') || url.startsWith('/relabelled/')) return send(200, page('Telegram: Contact'));
       // Any other account page exists; a small delay makes concurrency observable.
-      return void setTimeout(() => send(200, page(url)), url.startsWith('/slow/') ? 40 : 1);
+      return void setTimeout(() => send(200, `${page(url)}<div class="tgme_page_extra">1 000 подписчиков</div>`), url.startsWith('/slow/') ? 40 : 1);
   }
 }
 
@@ -144,6 +146,21 @@ describe('classification', () => {
     const [result] = await run([url]);
     expect(result).toMatchObject(expected);
     expect(hits.some((h) => h.path.includes('example.org'))).toBe(false);
+  });
+
+  test('Telegram: a free name (no members block) is not found, among found ones', async () => {
+    const results = await run(['https://t.me/freename', 'https://t.me/takenone', 'https://t.me/takentwo']);
+    expect(results.map((r) => [r.status, r.detail])).toEqual([
+      ['not_found', 'на странице нет признаков аккаунта: имя свободно'],
+      ['found', 'страница доступна'],
+      ['found', 'страница доступна'],
+    ]);
+  });
+
+  test('when most pages lack the marker, the markup changed: errors, not losses', async () => {
+    const results = await run(['https://t.me/chan_one', 'https://t.me/chan_two', 'https://t.me/chan_three'], { baseUrls: { ...bases(), telegram: `${origin}/relabelled` } });
+    expect(results.map((r) => r.status)).toEqual(['error', 'error', 'error']);
+    expect(results[0]!.detail).toBe('у 3 из 3 страниц площадки нет признака аккаунта (tgme_page_extra): похоже, площадка изменила разметку; обновите FOUND_MARKERS в src/contrib/link-check.ts');
   });
 
   test('a slow page times out after the retries', async () => {
