@@ -7,9 +7,9 @@
  */
 import type { LoadedOrganization } from '../dataset/dataset.ts';
 import { organizationAnchor, type Registry } from '../model/registry.ts';
+import { federalPages, organizationPaths, regionPagePath, regionPlans } from '../model/region-pages.ts';
 import { EVIDENCE_LABELS, LEVEL_DESCRIPTIONS, LEVEL_LABELS, VERIFICATION_LEVELS, sortEvidence } from '../model/verification.ts';
 import type { Evidence } from '../schema/index.ts';
-import { canonicalUrl } from '../canonical/canonicalize.ts';
 import { chosenName, deletionVariants, shardLabel, shardName } from './lookup.ts';
 import type { CheckEvidence, CheckMeta, CheckOrganization, CheckRecord, MainShard, SimilarShard } from './types.ts';
 
@@ -25,16 +25,22 @@ export type CheckIndexOptions = {
   mainTarget?: number;
   /** Average lookalike shard size to aim for, bytes (a lookup fetches one per character of the name). */
   similarTarget?: number;
-  /** Where an organisation is shown on the site, relative to the root. */
+  /** Where an organisation is shown on the site, relative to the root (default: the portal's page plan). */
   organizationPage?: (org: LoadedOrganization) => string;
 };
 
 /**
- * The organisation's place on the site. Region pages list organisations with `#org-<id>`;
- * federal bodies outside regions are on the federal page.
+ * Where each organisation is shown on the site, relative to the root, with its anchor
+ * (`regions/moskva/#org-moskva-mer`). The portal lays large regions out over municipality
+ * pages and continuation pages; this follows the same plan (src/model/region-pages.ts).
  */
-export function organizationPage(org: Pick<LoadedOrganization, 'id' | 'region'>): string {
-  return `${org.region ? `regions/${org.region}/` : 'federal/'}#${organizationAnchor(org)}`;
+export function organizationPages(registry: Registry): (org: Pick<LoadedOrganization, 'id' | 'region'>) => string {
+  const paths = new Map<string, string>();
+  for (const plan of regionPlans(registry).values()) for (const [id, path] of organizationPaths(plan)) paths.set(id, path);
+  federalPages(registry.organizationsByRegion.get('') ?? []).forEach((orgs, i) => {
+    for (const org of orgs) paths.set(org.id, i === 0 ? 'federal/' : `federal/${i + 1}/`);
+  });
+  return (org) => `${paths.get(org.id) ?? (org.region ? regionPagePath(org.region) : 'federal/')}#${organizationAnchor(org)}`;
 }
 
 const compactEvidence = (evidence: readonly Evidence[]): CheckEvidence[] =>
@@ -56,7 +62,7 @@ export function shardCount(totalBytes: number, target: number): number {
 const LEVEL_RANK = (level: string) => VERIFICATION_LEVELS.indexOf(level as (typeof VERIFICATION_LEVELS)[number]);
 
 /** Every record of the registry, by uid, before sharding. */
-export function checkRecords(registry: Registry, page = organizationPage): Map<string, CheckRecord[]> {
+export function checkRecords(registry: Registry, page: (org: LoadedOrganization) => string = organizationPages(registry)): Map<string, CheckRecord[]> {
   const records = new Map<string, CheckRecord[]>();
   const add = (uid: string, record: CheckRecord) => {
     const list = records.get(uid);
@@ -68,21 +74,17 @@ export function checkRecords(registry: Registry, page = organizationPage): Map<s
     name: org.name,
     region: org.region,
     region_name: org.region ? (registry.regionById.get(org.region)?.name ?? null) : null,
-    level: org.level,
     ...(org.municipality ? { municipality: org.municipality } : {}),
     page: page(org),
   });
   for (const account of registry.accounts) {
     add(account.uid, {
       status: account.level === 'listed' ? 'listed' : 'official',
-      platform: account.platform,
-      key: account.key,
-      url: account.canonical_url,
       organization: orgOf(account.organization),
-      role: account.role,
+      ...(account.role !== 'body' ? { role: account.role } : {}),
       ...(account.holder ? { holder: account.holder.name } : {}),
       ...(account.title ? { title: account.title } : {}),
-      account_status: account.status,
+      ...(account.status !== 'active' ? { account_status: account.status } : {}),
       level: account.level,
       evidence: compactEvidence(account.evidence),
       ...(account.note ? { note: account.note } : {}),
@@ -95,12 +97,8 @@ export function checkRecords(registry: Registry, page = organizationPage): Map<s
       .sort((a, b) => LEVEL_RANK(a.level) - LEVEL_RANK(b.level))
       .map((a) => ({ platform: a.platform, key: a.key, url: a.canonical_url }));
     for (const fake of org.impersonations) {
-      const platform = registry.platformById.get(fake.platform);
       add(fake.uid, {
         status: 'impersonation',
-        platform: fake.platform,
-        key: fake.key,
-        url: platform ? canonicalUrl(platform, fake.key) : fake.canonical_url,
         organization: orgOf(org),
         evidence: compactEvidence(fake.evidence),
         real,
@@ -119,7 +117,7 @@ export function buildCheckIndex(registry: Registry, options: CheckIndexOptions =
 
   let recordBytes = 0;
   for (const [uid, list] of records) recordBytes += jsonBytes(list) + uid.length + 4;
-  const shards = shardCount(recordBytes, options.mainTarget ?? 6_000);
+  const shards = shardCount(recordBytes, options.mainTarget ?? 8_000);
   const main = new Map<string, MainShard>();
   for (let i = 0; i < shards; i++) main.set(shardLabel(i, shards), {});
   for (const [uid, list] of records) {

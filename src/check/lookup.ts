@@ -170,7 +170,7 @@ export type Answer =
 
 export type FetchJson = <T>(path: string) => Promise<T>;
 
-const MAX_LOOKALIKES = 5;
+const MAX_LOOKALIKES = 3;
 
 /** Runs a check: parse, fetch the shard(s), and if the account is absent, look for lookalikes. */
 export async function runCheck(meta: CheckMeta, input: string, fetchJson: FetchJson): Promise<Answer> {
@@ -221,4 +221,26 @@ export async function runCheck(meta: CheckMeta, input: string, fetchJson: FetchJ
     );
   }
   return { kind: 'absent', handle: query.handle, candidates: query.candidates, lookalikes: lookalikes.filter((l) => l.records.length > 0) };
+}
+
+/**
+ * Runs a lookup over files read by `read` (a path relative to the site root → the file's
+ * text) and reports every file it fetched and their total size, the metadata included. The
+ * benchmark calls it over a built site at national scale.
+ */
+export async function measureLookup(
+  input: string,
+  read: (path: string) => string | Promise<string>,
+): Promise<{ answer: Answer; files: string[]; bytes: number }> {
+  const files: string[] = [];
+  let bytes = 0;
+  const fetchJson: FetchJson = async <T>(path: string) => {
+    const text = await read(path);
+    files.push(path);
+    bytes += new TextEncoder().encode(text).length;
+    return JSON.parse(text) as T;
+  };
+  const meta = await fetchJson<CheckMeta>(CHECK_META_PATH);
+  const answer = await runCheck(meta, input, fetchJson);
+  return { answer, files, bytes };
 }

@@ -30,28 +30,26 @@ export type CheckOrganization = {
   /** Region id, or null for federal bodies outside regions. */
   region: string | null;
   region_name: string | null;
-  /** federal, regional, municipal. */
-  level: string;
   municipality?: string;
   /** The organisation on the site, relative to the site root (`regions/moskva/#org-moskva-mer`). */
   page: string;
 };
 
-/** One record of a main shard. */
+/**
+ * One record of a main shard. The account itself is the uid the record is filed under
+ * (`platform:key`); its address is the platform's `canonical_url` with the key.
+ */
 export type CheckRecord =
   | {
       /** In the registry as the body's own account; `listed` when the only evidence is a third-party listing. */
       status: 'official' | 'listed';
-      platform: string;
-      key: string;
-      url: string;
       organization: CheckOrganization;
-      /** body, official, project. */
-      role: string;
+      /** official (an official's own page) or project; absent for the body's own page. */
+      role?: string;
       holder?: string;
       title?: string;
-      /** active, inactive, renamed, archived, deleted. */
-      account_status: string;
+      /** inactive, renamed, archived, deleted; absent while active. */
+      account_status?: string;
       level: VerificationLevel;
       evidence: CheckEvidence[];
       note?: string;
@@ -59,9 +57,6 @@ export type CheckRecord =
   | {
       /** A known fake of the body. */
       status: 'impersonation';
-      platform: string;
-      key: string;
-      url: string;
       organization: CheckOrganization;
       evidence: CheckEvidence[];
       /** The body's real accounts, strongest first. */

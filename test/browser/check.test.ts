@@ -143,15 +143,22 @@ describe('the account check', () => {
     await expect(page.locator('.answer a[href$="regions/krym/#org-krym-glava"]').count()).resolves.toBeGreaterThan(0);
   });
 
+  test('an absent answer offers a prefilled report on the repository', async () => {
+    await ask('https://t.me/nobody_here_zzz');
+    const report = new URL((await page.locator('.answer a', { hasText: 'сообщите нам' }).getAttribute('href'))!);
+    expect(report.pathname).toMatch(/\/issues\/new$/);
+    expect(report.searchParams.get('body')).toContain('Адрес: https://t.me/nobody_here_zzz');
+  });
+
   test('the form runs the check, puts the question in the address and keeps history', async () => {
     await page.goto(`${inject('siteUrl')}check/`, { waitUntil: 'networkidle' });
     await page.fill('#check-q', 'vk.com/club7654321');
-    await page.click('button[type=submit]');
+    await page.click('.check-form button');
     await page.locator('#check-answer').waitFor();
     expect(new URL(page.url()).searchParams.get('q')).toBe('vk.com/club7654321');
     expect(await page.locator('#check-answer').textContent()).toBe(OFFICIAL);
     await page.fill('#check-q', 'https://t.me/krym_gov_fake_test');
-    await page.click('button[type=submit]');
+    await page.click('.check-form button');
     await expect.poll(() => page.locator('#check-answer').textContent()).toBe(FAKE);
     await page.goBack();
     await expect.poll(() => page.locator('#check-answer').textContent()).toBe(OFFICIAL);
