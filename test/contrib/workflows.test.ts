@@ -21,8 +21,8 @@ const needs = (job: Job) => (job.needs === undefined ? [] : Array.isArray(job.ne
 const PINNED = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.\/-]+@[0-9a-f]{40}$/;
 const ALLOWED_WRITE = new Set(['pages', 'id-token', 'issues']);
 
-test('the three workflows exist', () => {
-  expect(files.sort()).toEqual(['ci.yml', 'deploy.yml', 'links.yml']);
+test('the three workflows exist (any other is held to the same rules below)', () => {
+  expect(files).toEqual(expect.arrayContaining(['ci.yml', 'deploy.yml', 'links.yml']));
 });
 
 describe.each(files)('%s', (name) => {
