@@ -46,8 +46,10 @@ export const MEDIA_TYPES: Record<FileFormat, string> = {
 
 /** A Table Schema field (Frictionless Table Schema v2). */
 export function tableSchemaField(column: Column): Record<string, unknown> {
-  const field: Record<string, unknown> = { name: column.name, type: column.type, description: column.description };
-  if (column.type === 'list') Object.assign(field, { delimiter: LIST_DELIMITER, itemType: 'string' });
+  // Lists are text with values separated by commas: Table Schema 2.0 has no list type.
+  const type = column.type === 'list' ? 'string' : column.type;
+  const description = column.type === 'list' ? `${column.description} Несколько значений — через «${LIST_DELIMITER}».` : column.description;
+  const field: Record<string, unknown> = { name: column.name, type, description };
   if (column.example !== undefined) field.example = column.example;
   const constraints: Record<string, unknown> = {};
   if (column.required) constraints.required = true;
@@ -64,7 +66,7 @@ export function tableSchema(table: Table): Record<string, unknown> {
     fields: table.columns.map(tableSchemaField),
     missingValues: [''],
     primaryKey: table.primaryKey,
-    foreignKeys: table.foreignKeys.map((fk) => ({ fields: fk.fields, reference: fk.reference })),
+    ...(table.foreignKeys.length > 0 ? { foreignKeys: table.foreignKeys.map((fk) => ({ fields: fk.fields, reference: fk.reference })) } : {}),
   };
 }
 
@@ -103,7 +105,8 @@ function resourceOf(entry: ExportEntry, inlineSchemas: boolean): Array<Record<st
     resource.description = 'Схема таблицы (Frictionless Table Schema).';
   }
   resource.rows = entry.rows;
-  const resources = [resource];
+  // A file too large to publish uncompressed exists only as its gzip twin.
+  const resources = entry.parts.length > 0 ? [resource] : [];
   if (entry.gzip) {
     resources.push({
       name: `${entry.name}-gz`,
@@ -111,7 +114,11 @@ function resourceOf(entry: ExportEntry, inlineSchemas: boolean): Array<Record<st
       ...sizeAndHash(entry.gzip),
       format: 'gz',
       mediatype: MEDIA_TYPES.gzip,
-      description: `Тот же файл, что ${entry.parts.map((p) => p.path).join(', ')}, сжатый gzip.`,
+      description:
+        entry.parts.length > 0
+          ? `Тот же файл, что ${entry.parts.map((p) => p.path).join(', ')}, сжатый gzip.`
+          : `${String(resource.description ?? entry.title)} Сжато gzip${entry.gzip.length > 1 ? '; части склеиваются по порядку (cat) в один файл .gz' : ''}.`,
+      rows: entry.rows,
     });
   }
   return resources;

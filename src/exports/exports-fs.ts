@@ -140,8 +140,9 @@ class PartWriter {
 
   row(text: string): void {
     this.pending.push(text);
-    this.pendingBytes += text.length * 2;
-    if (this.pendingBytes >= CHUNK_BYTES) this.flush(false);
+    this.pendingBytes += Buffer.byteLength(text);
+    // Chunks are a small share of the limit, so a part is closed before it would overflow.
+    if (this.pendingBytes >= Math.min(CHUNK_BYTES, this.limit / 8)) this.flush(false);
   }
 
   end(): WrittenFile[] {
@@ -252,15 +253,27 @@ function xlsxValue(column: Table['columns'][number], value: Cell): ExcelJS.CellV
 }
 
 /**
- * One workbook, a sheet per table. The streaming writer commits each row as it goes, so
- * memory stays flat; a workbook that grows past the limit is closed and the sheet goes
- * on in the next workbook (`gospabliki-2.xlsx`).
+ * One workbook, a sheet per table, written by exceljs's streaming writer. The writer's
+ * output size is only known once a workbook is committed, so workbooks are cut by a budget
+ * of table text (CSV bytes; a workbook compresses to well under half of that): when the
+ * budget is spent, the workbook is closed and the sheet goes on in the next one
+ * (`gospabliki-2.xlsx`). If a part still comes out over the limit, the whole set is
+ * written again with half the budget.
  */
 async function writeXlsx(root: string, registry: Registry, version: DataVersion, limit: number, now: Date): Promise<{ parts: WrittenFile[]; rows: number }> {
+  for (let budget = limit * 2; ; budget = Math.floor(budget / 2)) {
+    const result = await writeXlsxWithBudget(root, registry, version, budget, now);
+    if (result.parts.every((p) => p.bytes <= limit) || budget < 100_000) return result;
+    removeFiles(root, result.parts);
+  }
+}
+
+async function writeXlsxWithBudget(root: string, registry: Registry, version: DataVersion, budget: number, now: Date): Promise<{ parts: WrittenFile[]; rows: number }> {
   const names: string[] = [];
   let workbook: ExcelJS.stream.xlsx.WorkbookWriter | undefined;
   let sheet: ExcelJS.Worksheet | undefined;
   let rows = 0;
+  let spent = 0;
   const file = (n: number) => (n === 1 ? 'data/gospabliki.xlsx' : `data/gospabliki-${n}.xlsx`);
   const openWorkbook = () => {
     const n = names.length + 1;
@@ -270,6 +283,7 @@ async function writeXlsx(root: string, registry: Registry, version: DataVersion,
     }
     const name = file(n);
     names.push(name);
+    spent = 0;
     workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path.join(root, name), useStyles: true, useSharedStrings: false });
     workbook.creator = 'Госпаблики';
     workbook.created = now;
@@ -292,21 +306,19 @@ async function writeXlsx(root: string, registry: Registry, version: DataVersion,
   for (const name of TABLE_NAMES) {
     const table = TABLES[name];
     openSheet(table);
-    let sinceCheck = 0;
     for (const row of tableRows(registry, name)) {
+      const cost = Buffer.byteLength(csvRow(row));
+      if (spent > 0 && spent + cost > budget) {
+        sheet!.commit();
+        await workbook!.commit();
+        openWorkbook();
+        openSheet(table);
+      }
+      spent += cost;
       sheet!.addRow(row.map((value, i) => xlsxValue(table.columns[i]!, value))).commit();
       rows++;
-      // Let the zip stream drain to disk: the writer only buffers what it has not yet written.
+      // Let the zip stream drain to disk now and then.
       if (rows % 500 === 0) await new Promise((resolve) => setTimeout(resolve, 0));
-      if (++sinceCheck >= 10_000) {
-        sinceCheck = 0;
-        if (statSync(path.join(root, names.at(-1)!)).size > limit - 4_000_000) {
-          sheet!.commit();
-          await workbook!.commit();
-          openWorkbook();
-          openSheet(table);
-        }
-      }
     }
     sheet!.commit();
   }
