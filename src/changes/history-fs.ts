@@ -139,5 +139,6 @@ function computeHistory(dataDir: string, platformsYaml: Uint8Array, limit: numbe
     const changes = diffCommit(platformsYaml, before, after, repo.prefix);
     commits.push({ commit: entry.commit, date: entry.date, author: entry.author, subject: entry.subject, changes });
   }
+  if (commits.length === 0) return { available: false, reason: 'репозиторий склонирован без истории (git clone --depth 1), изменения не видны' };
   return { available: true, commits, scanned: logged.length, limit };
 }
