@@ -36,7 +36,7 @@ const EXPECTED: Array<[string, string[]]> = [
     "data/regions/moskva.yaml:8:9 organizations[0].accounts[0] — предупреждение: страница должностного лица (role: official) без поля holder: укажите имя того, кто занимает должность, чтобы страницу не приписали преемнику [holder-missing]",
   ]],
   ["invalid-format", [
-    "data/regions/moskva.yaml:13:19 organizations[0].accounts[0].evidence[0].date — ошибка: «date»: ожидается дата в виде \"ГГГГ-ММ-ДД\" в кавычках, например \"2026-10-01\" (указано «01.10.2026») [invalid-format]",
+    "data/regions/moskva.yaml:13:19 organizations[0].accounts[0].evidence[0].date — ошибка: «date»: ожидается дата \"ГГГГ-ММ-ДД\" в кавычках (или \"ГГГГ-ММ\", \"ГГГГ\", если источник точнее не говорит), например \"2026-10-01\" (указано «01.10.2026») [invalid-format]",
   ]],
   ["invalid-value", [
     "data/regions/moskva.yaml:5:11 organizations[0].kind — ошибка: «kind»: недопустимое значение «regional_govenment» (возможно, «regional_government»); допустимы: head_of_region, regional_government, regional_executive, legislature, court, prosecutor, federal_body, federal_territorial, municipality_head, municipal_administration, municipal_council, school, kindergarten, college, university, hospital, library, culture, sport, social_services, mfc, other_institution [invalid-value]",
