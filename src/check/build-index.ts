@@ -6,6 +6,7 @@
  * stays a few kilobytes at any scale. Pure.
  */
 import type { LoadedOrganization } from '../dataset/dataset.ts';
+import { accountUid, canonicalize } from '../canonical/canonicalize.ts';
 import { organizationAnchor, type Registry } from '../model/registry.ts';
 import { federalPages, organizationPaths, regionPagePath, regionPlans } from '../model/region-pages.ts';
 import { EVIDENCE_LABELS, LEVEL_DESCRIPTIONS, LEVEL_LABELS, VERIFICATION_LEVELS, sortEvidence } from '../model/verification.ts';
@@ -90,6 +91,21 @@ export function checkRecords(registry: Registry, page: (org: LoadedOrganization)
       ...(account.note ? { note: account.note } : {}),
     });
   }
+  // A renamed account's old address may be taken by someone else: say whose it was and where it moved.
+  for (const account of registry.accounts) {
+    const platform = registry.platformById.get(account.platform);
+    if (!platform) continue;
+    for (const previous of account.previous_urls) {
+      const result = canonicalize(registry.dataset.platforms, previous, account.platform);
+      if (!result.ok || result.value.key === account.key) continue;
+      add(accountUid(result.value.platform, result.value.key), {
+        status: 'previous',
+        organization: orgOf(account.organization),
+        current: { platform: account.platform, key: account.key, url: account.canonical_url },
+        level: account.level,
+      });
+    }
+  }
   for (const org of registry.dataset.organizations) {
     if (org.impersonations.length === 0) continue;
     const real = (registry.accountsByOrganization.get(org.id) ?? [])
@@ -125,11 +141,12 @@ export function buildCheckIndex(registry: Registry, options: CheckIndexOptions =
     main.get(shardName(key.toLowerCase(), shards))![uid] = list;
   }
 
-  // Lookalikes point at the registry's own accounts only, never at known fakes.
+  // Lookalikes point at accounts the registry holds as official, never at fakes or mere listings.
   const names: Array<{ platform: string; key: string; variants: string[] }> = [];
   let similarBytes = 0;
   const seen = new Set<string>();
   for (const account of registry.accounts) {
+    if (account.level === 'listed') continue;
     const name = chosenName(account.key);
     if (!name || seen.has(account.uid)) continue;
     seen.add(account.uid);

@@ -216,7 +216,7 @@ export async function runCheck(meta: CheckMeta, input: string, fetchJson: FetchJ
     lookalikes.splice(MAX_LOOKALIKES);
     await Promise.all(
       lookalikes.map(async (item) => {
-        item.records = ((await mainShard(item.key))[item.uid] ?? []).filter((r) => r.status !== 'impersonation');
+        item.records = ((await mainShard(item.key))[item.uid] ?? []).filter((r) => r.status === 'official');
       }),
     );
   }

@@ -55,6 +55,14 @@ export type CheckRecord =
       note?: string;
     }
   | {
+      /** A former address of a renamed official account: the address may now belong to anyone. */
+      status: 'previous';
+      organization: CheckOrganization;
+      /** The account's current address. */
+      current: { platform: string; key: string; url: string };
+      level: VerificationLevel;
+    }
+  | {
       /** A known fake of the body. */
       status: 'impersonation';
       organization: CheckOrganization;

@@ -101,6 +101,8 @@ const TABLE: Array<[string, string, string]> = [
   // known impersonation: warns and names the real account
   ['https://t.me/krym_gov_fake_test', FAKE, 'https://t.me/krym_glava_test'],
   ['@krym_gov_fake_test', FAKE, 'Пресс-служба предупредила о поддельном канале'],
+  // a renamed account's former address
+  ['https://t.me/krym_glava_old_test', 'Это прежний адрес официальной страницы', 'Текущий адрес страницы: Telegram, https://t.me/krym_glava_test'],
   // absent, with and without lookalikes
   ['https://t.me/nobody_here_zzz', ABSENT, 'сообщите нам'],
   ['https://t.me/mos_sobyanln', ABSENT, 'https://t.me/mos_sobyanin — Мэр Москвы (Москва)'],

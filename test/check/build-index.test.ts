@@ -41,7 +41,7 @@ describe('the index files', () => {
   test('every account is in the shard its key hashes to', () => {
     for (const account of registry.accounts) {
       const shard = index.main.get(mainShardOf(index.meta, account.key))!;
-      expect(shard[account.uid]?.some((r) => r.status !== 'impersonation' && r.organization.id === account.organization.id), account.uid).toBe(true);
+      expect(shard[account.uid]?.some((r) => (r.status === 'official' || r.status === 'listed') && r.organization.id === account.organization.id), account.uid).toBe(true);
     }
   });
 
@@ -79,11 +79,23 @@ describe('the index files', () => {
     });
   });
 
+  test('a renamed account\'s old address says where the account moved', () => {
+    expect(checkRecords(registry).get('telegram:krym_glava_old_test')).toEqual([
+      {
+        status: 'previous',
+        organization: { id: 'krym-glava', name: 'Глава Республики Крым (тест)', region: 'krym', region_name: 'Республика Крым', page: 'regions/krym/#org-krym-glava' },
+        current: { platform: 'telegram', key: 'krym_glava_test', url: 'https://t.me/krym_glava_test' },
+        level: 'confirmed',
+      },
+    ]);
+  });
+
   test('lookalike shards list official chosen names only, never fakes or numeric ids', () => {
     const listed = new Set<string>();
     for (const shard of index.similar.values()) for (const [platform, keys] of Object.entries(shard)) for (const key of keys) listed.add(`${platform}:${key}`);
     expect(listed.has('telegram:mos_sobyanin')).toBe(true);
     expect(listed.has('telegram:krym_gov_fake_test')).toBe(false);
+    expect(listed.has('vk:minzdrav_krym_test')).toBe(false);
     expect(listed.has('vk:club7654321')).toBe(false);
     expect(listed.has('ok:group/54321000000001')).toBe(false);
   });
@@ -131,7 +143,7 @@ describe('lookups over the built shards', () => {
     const official = new Set(registry.accounts.map((a) => a.uid));
     for (const account of registry.accounts) {
       const name = chosenName(account.key);
-      if (!name || account.platform !== 'telegram') continue;
+      if (!name || account.platform !== 'telegram' || account.level === 'listed') continue;
       const slips = [name.slice(1), `${name}x`, `${name.slice(0, 2)}q${name.slice(3)}`, `${name.slice(0, 3)}${name[4]}${name[3]}${name.slice(5)}`];
       for (const slip of slips) {
         if (official.has(`telegram:${slip}`)) continue;
