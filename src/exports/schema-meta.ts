@@ -16,7 +16,8 @@ export type FieldFacts = {
   zodType: string;
 };
 
-type AnyZod = z.ZodType & { _zod: { def: { type: string; innerType?: AnyZod; checks?: Array<{ _zod: { def: { format?: string; pattern?: RegExp } } }> } } };
+type CheckDef = { format?: string; pattern?: RegExp };
+type AnyZod = z.ZodType & { _zod: { def: { type: string; innerType?: AnyZod; checks?: Array<{ _zod: { def: unknown } }> } } };
 
 function metaOf(schema: AnyZod): { description?: string; examples?: unknown[] } {
   return (schema.meta() as { description?: string; examples?: unknown[] } | undefined) ?? {};
@@ -36,7 +37,8 @@ export function fieldFacts(schema: z.ZodType): FieldFacts {
   }
   const facts: FieldFacts = { description: description ?? '', examples: examples ?? [], required, zodType: current._zod.def.type };
   if (current._zod.def.type === 'enum') facts.enum = [...(current as unknown as { options: string[] }).options];
-  const pattern = current._zod.def.checks?.find((c) => c._zod.def.format === 'regex')?._zod.def.pattern;
+  const checks = (current._zod.def.checks ?? []).map((c) => c._zod.def as CheckDef);
+  const pattern = checks.find((c) => c.format === 'regex')?.pattern;
   if (pattern) facts.pattern = pattern.source;
   return facts;
 }
