@@ -18,9 +18,9 @@ function git(cwd: string, args: string[], input?: string): Buffer {
 
 function repositoryOf(dir: string): { top: string; prefix: string } | null {
   try {
-    const top = git(dir, ['rev-parse', '--show-toplevel']).toString().trim();
-    const relative = path.relative(top, path.resolve(dir)).split(path.sep).join('/');
-    return { top, prefix: relative ? `${relative}/` : '' };
+    // git computes the prefix itself, so symlinked folders (/tmp on macOS) cannot confuse it.
+    const [top, prefix] = git(dir, ['rev-parse', '--show-toplevel', '--show-prefix']).toString().split('\n');
+    return { top: top!.trim(), prefix: prefix!.trim() };
   } catch {
     return null;
   }
