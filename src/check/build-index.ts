@@ -11,14 +11,15 @@ import { organizationAnchor, type Registry } from '../model/registry.ts';
 import { federalPages, organizationPaths, regionPagePath, regionPlans } from '../model/region-pages.ts';
 import { EVIDENCE_LABELS, LEVEL_DESCRIPTIONS, LEVEL_LABELS, VERIFICATION_LEVELS, sortEvidence } from '../model/verification.ts';
 import type { Evidence } from '../schema/index.ts';
-import { chosenName, deletionVariants, shardLabel, shardName } from './lookup.ts';
-import type { CheckEvidence, CheckMeta, CheckOrganization, CheckRecord, MainShard, SimilarShard } from './types.ts';
+import { chosenName, deletionVariants, fnv1a, shardLabel } from './lookup.ts';
+import type { CheckEvidence, CheckMeta, CheckOrganization, CheckRecord, SimilarShard } from './types.ts';
 
 export type CheckIndex = {
   meta: CheckMeta;
-  /** Shard name → content; every shard exists, empty ones as `{}` (a missing file would be a 404 in the browser). */
-  main: Map<string, MainShard>;
-  similar: Map<string, SimilarShard>;
+  /** Shard name → JSON text (a `MainShard`); every shard exists, empty ones as `{}` (a missing file would be a 404 in the browser). */
+  main: Map<string, string>;
+  /** Shard name → JSON text (a `SimilarShard`). */
+  similar: Map<string, string>;
 };
 
 export type CheckIndexOptions = {
@@ -125,21 +126,35 @@ export function checkRecords(registry: Registry, page: (org: LoadedOrganization)
   return records;
 }
 
-const jsonBytes = (value: unknown) => new TextEncoder().encode(JSON.stringify(value)).length;
+/** UTF-8 length of a string without encoding it (the index is large at national scale). */
+function utf8Length(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff) i++; // a surrogate pair: 4 bytes, counted 2 + 2
+    else if (code >= 0x800) bytes += 2;
+    else if (code >= 0x80) bytes += 1;
+  }
+  return bytes;
+}
 
 /** Builds the whole index. */
 export function buildCheckIndex(registry: Registry, options: CheckIndexOptions = {}): CheckIndex {
   const records = checkRecords(registry, options.organizationPage);
 
+  // Each record list is serialised once; shards are assembled from the pieces.
+  const entries: Array<{ key: string; text: string }> = [];
   let recordBytes = 0;
-  for (const [uid, list] of records) recordBytes += jsonBytes(list) + uid.length + 4;
-  const shards = shardCount(recordBytes, options.mainTarget ?? 8_000);
-  const main = new Map<string, MainShard>();
-  for (let i = 0; i < shards; i++) main.set(shardLabel(i, shards), {});
   for (const [uid, list] of records) {
-    const key = uid.slice(uid.indexOf(':') + 1);
-    main.get(shardName(key.toLowerCase(), shards))![uid] = list;
+    const text = `${JSON.stringify(uid)}:${JSON.stringify(list)}`;
+    entries.push({ key: uid.slice(uid.indexOf(':') + 1).toLowerCase(), text });
+    recordBytes += utf8Length(text) + 1;
   }
+  const shards = shardCount(recordBytes, options.mainTarget ?? 8_000);
+  const pieces: string[][] = Array.from({ length: shards }, () => []);
+  for (const { key, text } of entries) pieces[fnv1a(key) % shards]!.push(text);
+  const main = new Map<string, string>();
+  pieces.forEach((list, i) => main.set(shardLabel(i, shards), `{${list.join(',')}}`));
 
   // Lookalikes point at accounts the registry holds as official, never at fakes or mere listings.
   const names: Array<{ platform: string; key: string; variants: string[] }> = [];
@@ -155,14 +170,15 @@ export function buildCheckIndex(registry: Registry, options: CheckIndexOptions =
     similarBytes += variants.length * (account.key.length + 3);
   }
   const similarShards = shardCount(similarBytes, options.similarTarget ?? 1_000);
-  const similar = new Map<string, SimilarShard>();
-  for (let i = 0; i < similarShards; i++) similar.set(shardLabel(i, similarShards), {});
+  const similarContent: SimilarShard[] = Array.from({ length: similarShards }, () => ({}));
   for (const { platform, key, variants } of names) {
-    for (const shard of new Set(variants.map((v) => shardName(v, similarShards)))) {
-      const content = similar.get(shard)!;
+    for (const shard of new Set(variants.map((v) => fnv1a(v) % similarShards))) {
+      const content = similarContent[shard]!;
       (content[platform] ??= []).push(key);
     }
   }
+  const similar = new Map<string, string>();
+  similarContent.forEach((content, i) => similar.set(shardLabel(i, similarShards), JSON.stringify(content)));
 
   const meta: CheckMeta = {
     version: 1,

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { loadDatasetFromDir } from '../../src/dataset/dataset-fs.ts';
 import { buildRegistry, type Registry } from '../../src/model/registry.ts';
 import { buildCheckIndex, checkRecords, organizationPages, shardCount, type CheckIndex } from '../../src/check/build-index.ts';
-import { chosenName, mainShardOf, measureLookup, type Answer } from '../../src/check/lookup.ts';
+import { chosenName, mainShardOf, measureLookup, type Answer, type MainShard, type SimilarShard } from '../../src/check/lookup.ts';
 
 let registry: Registry;
 let index: CheckIndex;
@@ -14,8 +14,8 @@ let files: Map<string, string>;
 
 function filesOf(built: CheckIndex): Map<string, string> {
   const out = new Map<string, string>([['check/platforms.json', JSON.stringify(built.meta)]]);
-  for (const [name, shard] of built.main) out.set(`check/shards/${name}.json`, JSON.stringify(shard));
-  for (const [name, shard] of built.similar) out.set(`check/similar/${name}.json`, JSON.stringify(shard));
+  for (const [name, shard] of built.main) out.set(`check/shards/${name}.json`, shard);
+  for (const [name, shard] of built.similar) out.set(`check/similar/${name}.json`, shard);
   return out;
 }
 const read = (name: string) => {
@@ -40,7 +40,7 @@ describe('the index files', () => {
 
   test('every account is in the shard its key hashes to', () => {
     for (const account of registry.accounts) {
-      const shard = index.main.get(mainShardOf(index.meta, account.key))!;
+      const shard = JSON.parse(index.main.get(mainShardOf(index.meta, account.key))!) as MainShard;
       expect(shard[account.uid]?.some((r) => (r.status === 'official' || r.status === 'listed') && r.organization.id === account.organization.id), account.uid).toBe(true);
     }
   });
@@ -92,7 +92,9 @@ describe('the index files', () => {
 
   test('lookalike shards list official chosen names only, never fakes or numeric ids', () => {
     const listed = new Set<string>();
-    for (const shard of index.similar.values()) for (const [platform, keys] of Object.entries(shard)) for (const key of keys) listed.add(`${platform}:${key}`);
+    for (const text of index.similar.values()) {
+      for (const [platform, keys] of Object.entries(JSON.parse(text) as SimilarShard)) for (const key of keys) listed.add(`${platform}:${key}`);
+    }
     expect(listed.has('telegram:mos_sobyanin')).toBe(true);
     expect(listed.has('telegram:krym_gov_fake_test')).toBe(false);
     expect(listed.has('vk:minzdrav_krym_test')).toBe(false);

@@ -6,4 +6,4 @@ import { getRegistry } from '../../../site/registry-fs.ts';
 export const getStaticPaths = (() => [...checkIndexFor(getRegistry()).main.keys()].map((shard) => ({ params: { shard } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ params }) =>
-  new Response(JSON.stringify(checkIndexFor(getRegistry()).main.get(params.shard!) ?? {}), { headers: { 'Content-Type': 'application/json' } });
+  new Response(checkIndexFor(getRegistry()).main.get(params.shard!) ?? '{}', { headers: { 'Content-Type': 'application/json' } });
