@@ -22,8 +22,10 @@ export type IndicatorId = (typeof INDICATOR_IDS)[number];
 
 export type Indicator = {
   id: IndicatorId;
-  /** Short title for legends and headings. */
+  /** Title for legends and headings. */
   title: string;
+  /** A few words for chart axes. */
+  short: string;
   /** One sentence: what is counted, over which denominator. */
   definition: string;
   /** What the denominator counts, in the genitive plural after «из» («из 12 организаций»). */
@@ -40,6 +42,7 @@ export function indicators(registry: Registry, asOf: string): Indicator[] {
   return [
     {
       id: 'compliance',
+      short: `${mandatory.join(' и ')} (8-ФЗ)`,
       title: `Страницы во всех обязательных соцсетях (${listNames(mandatory)})`,
       definition: `Доля организаций, у которых есть действующие страницы во всех соцсетях, обязательных по закону 8-ФЗ (${listNames(mandatory)}); знаменатель — все организации в реестре, потому что обязанность распространяется на все госорганы, органы местного самоуправления и подведомственные организации.`,
       unit: 'organizations',
@@ -47,6 +50,7 @@ export function indicators(registry: Registry, asOf: string): Indicator[] {
     },
     {
       id: 'confirmed',
+      short: 'Подтверждены',
       title: 'Подтверждённые аккаунты',
       definition: 'Доля действующих аккаунтов с первичным подтверждением (ссылка с официального сайта, отметка «Госорганизация», официальное заявление или реестр Роскомнадзора); знаменатель — все действующие аккаунты.',
       unit: 'accounts',
@@ -54,6 +58,7 @@ export function indicators(registry: Registry, asOf: string): Indicator[] {
     },
     {
       id: 'freshness',
+      short: 'Проверены за 12 месяцев',
       title: 'Проверены за последние 12 месяцев',
       definition: 'Доля действующих аккаунтов, последнее подтверждение которых не старше 12 месяцев на дату данных (неполная дата вроде «2023» считается с первого дня периода); знаменатель — все действующие аккаунты.',
       unit: 'accounts',
@@ -61,6 +66,7 @@ export function indicators(registry: Registry, asOf: string): Indicator[] {
     },
     {
       id: 'telegram',
+      short: name('telegram'),
       title: `Есть ${name('telegram')}`,
       definition: `Доля организаций, у которых есть хотя бы один действующий канал или аккаунт в ${name('telegram')}; знаменатель — все организации в реестре.`,
       unit: 'organizations',
@@ -68,6 +74,7 @@ export function indicators(registry: Registry, asOf: string): Indicator[] {
     },
     {
       id: 'max',
+      short: name('max'),
       title: `Есть ${name('max')}`,
       definition: `Доля организаций, у которых есть хотя бы один действующий канал или аккаунт в ${name('max')}; знаменатель — все организации в реестре.`,
       unit: 'organizations',
