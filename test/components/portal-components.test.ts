@@ -1,0 +1,80 @@
+/**
+ * The account row and the organisation list rendered by Astro's container API from the
+ * browser-test fixture data: what a reader sees for each account and how organisations
+ * are grouped. Compiling .astro through Vite takes a while, so one renderer serves all tests.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { loadDatasetFromDir } from '../../src/dataset/dataset-fs.ts';
+import { buildRegistry, type Registry, type RegistryAccount } from '../../src/model/registry.ts';
+import { closeRenderer, renderComponent } from './astro.ts';
+
+let registry: Registry;
+const account = (anchor: string) => registry.accounts.find((a) => a.anchor === anchor)!;
+const row = (a: RegistryAccount) => renderComponent('/src/components/AccountRow.astro', { account: a, platformName: registry.platformById.get(a.platform)!.name });
+const list = (orgIds: string[], extra: Record<string, unknown> = {}) =>
+  renderComponent('/src/components/OrganizationList.astro', { organizations: orgIds.map((id) => registry.organizationById.get(id)!), registry, ...extra });
+/** Visible text, tags dropped, spaces collapsed. */
+const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ').trim();
+const headings = (html: string, level: number) => [...html.matchAll(new RegExp(`<h${level}[^>]*>(.*?)</h${level}>`, 'g'))].map((m) => text(m[1]!));
+
+beforeAll(async () => {
+  const { dataset, issues } = loadDatasetFromDir('test/fixtures/site');
+  expect(issues.filter((i) => i.severity === 'error')).toEqual([]);
+  registry = buildRegistry(dataset);
+  await row(account('acc-telegram-mos_sobyanin')); // compiles the components once
+}, 240_000);
+afterAll(closeRenderer);
+
+describe('AccountRow', () => {
+  test('shows the canonical link, platform, level, last-verified date, role, status and folded evidence', async () => {
+    const html = await row(account('acc-telegram-mos_sobyanin'));
+    expect(html).toMatch(/^<li class="account" id="acc-telegram-mos_sobyanin">/);
+    expect(html).toContain('<a href="https://t.me/mos_sobyanin">t.me/mos_sobyanin</a>');
+    expect(text(html)).toBe(
+      'Telegram t.me/mos_sobyanin Подтверждён проверено 1 октября 2026 г. страница: Сергей Собянин действует ' +
+        'Подтверждения (1) ссылка с официального сайта , 1 октября 2026 г. (дата проверки): www.mos.ru/mayor/ — Тестовая запись',
+    );
+    expect(html).toMatch(/<details><summary>Подтверждения \(1\)<\/summary>.*<a href="https:\/\/www\.mos\.ru\/mayor\/">/s);
+    expect(html).toContain('class="level level-confirmed"');
+  });
+
+  test('an inactive account is marked with its status date', async () => {
+    const html = await row(account('acc-vk-test_moskva_transport_old'));
+    expect(html).toContain('class="account inactive"');
+    expect(html).toMatch(/<span class="status warn">не обновляется с 1 июня 2026 г\.<\/span>/);
+    expect(text(html)).toContain('Вероятно официальный');
+  });
+
+  test('a deleted account is not a link any more', async () => {
+    const html = await row({ ...account('acc-vk-club12345'), status: 'deleted' });
+    expect(html).toContain('<s>vk.com/club12345</s>');
+    expect(html).not.toContain('href="https://vk.com/club12345"');
+    expect(text(html)).toContain('удалён');
+  });
+});
+
+describe('OrganizationList', () => {
+  test('groups by level, then kind, with stable organisation anchors on the headings', async () => {
+    const html = await list(['test-moskva-transport', 'moskva-mer', 'moskva-mchs']);
+    expect(headings(html, 2)).toEqual(['Федеральные органы', 'Региональные органы и учреждения']);
+    expect(headings(html, 3)).toEqual(['Территориальные органы федеральных ведомств', 'Глава региона', 'Органы исполнительной власти региона']);
+    expect([...html.matchAll(/<h4 id="([^"]+)">/g)].map((m) => m[1])).toEqual(['org-moskva-mchs', 'org-moskva-mer', 'org-test-moskva-transport']);
+    // Latin spellings for search, hidden from readers.
+    expect(html).toContain('<span class="search-latin" data-pagefind-weight="0.5">mer moskvy sergey sobyanin</span>');
+  });
+
+  test('municipal bodies are grouped by municipality, except on the municipality\'s own page', async () => {
+    const ids = ['test-zlatoust-glava', 'test-kopeysk-glava', 'test-kopeysk-school-3', 'test-chel-gubernator'];
+    expect(headings(await list(ids), 2)).toEqual(['Региональные органы и учреждения', 'Златоустовский городской округ', 'Копейский городской округ']);
+    const own = await list(['test-kopeysk-glava', 'test-kopeysk-school-3'], { withinMunicipality: true });
+    expect(headings(own, 2)).toEqual([]);
+    expect(headings(own, 3)).toEqual(['Главы муниципальных образований', 'Школы']);
+  });
+
+  test('an organisation without accounts says so; known fakes are listed as text, never as links', async () => {
+    expect(text(await list(['test-chel-arkhiv']))).toContain('Государственный архив Челябинской области (тест) gosudarstvennyy arkhiv chelyabinskoy oblasti test Официальных страниц в реестре пока нет.');
+    const krym = await list(['krym-glava']);
+    expect(text(krym)).toContain('Осторожно, подделки: эти страницы выдают себя за официальные. Telegram: t.me/krym_gov_fake_test');
+    expect(krym).not.toContain('href="https://t.me/krym_gov_fake_test"');
+  });
+});
