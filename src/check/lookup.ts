@@ -76,6 +76,18 @@ export function editDistance(a: string, b: string, limit = 3): number {
   return Math.min(limit, rows[a.length]![b.length]!);
 }
 
+/**
+ * Where two near-identical names differ, for showing it: the shared start and end, and what
+ * stands between them in each (`mos_sobyan|l|n` against `mos_sobyan|i|n`).
+ */
+export function differingPart(a: string, b: string): { prefix: string; a: string; b: string; suffix: string } {
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let end = 0;
+  while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end++;
+  return { prefix: a.slice(0, start), a: a.slice(start, a.length - end), b: b.slice(start, b.length - end), suffix: a.slice(a.length - end) };
+}
+
 /** How far a lookalike may be: one character for short names (too many neighbours otherwise), two from six characters on. */
 export function similarityLimit(name: string): number {
   return name.length >= 6 ? 2 : 1;
@@ -125,6 +137,8 @@ export function parseQuery(platforms: readonly PlatformRules[], input: string): 
     if (candidates.length === 0) return { kind: 'not-handle', text: handle.replace(/^@/, '') };
     return { kind: 'accounts', candidates, handle: true, name: chosenName(candidates[0]!.key) };
   }
+  // Words that are neither an address nor a handle («мэр москвы», «Собянин»): a name to search for.
+  if (!address && !LOOKS_LIKE_DOMAIN.test(text) && !/^[a-z][a-z0-9+.-]*:/i.test(text)) return { kind: 'not-handle', text };
   const result = canonicalize(platforms, text);
   if (result.ok) return { kind: 'accounts', candidates: [result.value], handle: false, name: chosenName(result.value.key) };
   if (result.reason === 'unknown-host') {
@@ -166,7 +180,7 @@ export type Lookalike = { uid: string; platform: string; key: string; url: strin
 export type Answer =
   | Exclude<Query, { kind: 'accounts' }>
   | { kind: 'found'; handle: boolean; hits: Hit[] }
-  | { kind: 'absent'; handle: boolean; candidates: Canonical[]; lookalikes: Lookalike[] };
+  | { kind: 'absent'; handle: boolean; candidates: Canonical[]; name: string | null; lookalikes: Lookalike[] };
 
 export type FetchJson = <T>(path: string) => Promise<T>;
 
@@ -220,7 +234,7 @@ export async function runCheck(meta: CheckMeta, input: string, fetchJson: FetchJ
       }),
     );
   }
-  return { kind: 'absent', handle: query.handle, candidates: query.candidates, lookalikes: lookalikes.filter((l) => l.records.length > 0) };
+  return { kind: 'absent', handle: query.handle, candidates: query.candidates, name: query.name, lookalikes: lookalikes.filter((l) => l.records.length > 0) };
 }
 
 /**

@@ -116,6 +116,8 @@ const TABLE: Array<[string, string, string]> = [
   ['https://vk.com/feed', NOT_ACCOUNT, 'ВКонтакте'],
   ['https://t.me/joinchat/AAAAAEkk', NOT_ACCOUNT, 'Telegram'],
   ['https://ok.ru/dk?st.cmd=userMain', NOT_ACCOUNT, 'Одноклассники'],
+  // words, not an address: the answer points to the search
+  ['мэр москвы', 'Это не похоже на имя аккаунта', 'воспользуйтесь поиском'],
 ];
 
 const BUDGET = 50 * 1024;
@@ -143,6 +145,17 @@ describe('the account check', () => {
     await ask('https://t.me/krym_gov_fake_test');
     await expect(page.locator('.answer a[href="https://t.me/krym_glava_test"]').count()).resolves.toBe(1);
     await expect(page.locator('.answer a[href$="regions/krym/#org-krym-glava"]').count()).resolves.toBeGreaterThan(0);
+  });
+
+  test('words that are not an address lead to the search with the same words', async () => {
+    await ask('мэр москвы');
+    expect(await page.locator('.answer a', { hasText: 'воспользуйтесь поиском' }).getAttribute('href')).toBe(`/search/?q=${encodeURIComponent('мэр москвы')}`);
+  });
+
+  test('a lookalike shows which characters differ', async () => {
+    await ask('https://t.me/mos_sobyanln');
+    expect(await page.locator('.lookalikes li mark').allTextContents()).toEqual(['i', 'l']);
+    expect((await page.locator('.lookalikes li').textContent())!.replace(/\s+/g, ' ')).toContain('вы проверяли: mos_sobyanln');
   });
 
   test('an absent answer offers a prefilled report on the repository', async () => {

@@ -6,6 +6,7 @@ import { PlatformsFile } from '../../src/schema/index.ts';
 import {
   chosenName,
   deletionVariants,
+  differingPart,
   editDistance,
   fnv1a,
   lookupPaths,
@@ -107,6 +108,17 @@ test('the symmetric-delete neighbourhoods of two names one edit apart always mee
   }
 });
 
+describe('differingPart', () => {
+  test.each([
+    ['mos_sobyanln', 'mos_sobyanin', { prefix: 'mos_sobyan', a: 'l', b: 'i', suffix: 'n' }],
+    ['krym_glava_tset', 'krym_glava_test', { prefix: 'krym_glava_t', a: 'se', b: 'es', suffix: 't' }],
+    ['mos_sobyaninn', 'mos_sobyanin', { prefix: 'mos_sobyanin', a: 'n', b: '', suffix: '' }],
+    ['aa', 'aaa', { prefix: 'aa', a: '', b: 'a', suffix: '' }],
+  ])('%s ↔ %s', (a, b, expected) => {
+    expect(differingPart(a, b)).toEqual(expected);
+  });
+});
+
 describe('parseQuery', () => {
   const uids = (q: ReturnType<typeof parseQuery>) => (q.kind === 'accounts' ? q.candidates.map((c) => `${c.platform}:${c.key}`) : q);
   test.each([
@@ -123,6 +135,8 @@ describe('parseQuery', () => {
     ['https://vk.com/feed', { kind: 'not-account', platform: 'vk' }],
     ['mailto:a@example.org', { kind: 'scheme' }],
     ['@a', { kind: 'not-handle', text: 'a' }],
+    ['мэр москвы', { kind: 'not-handle', text: 'мэр москвы' }],
+    ['Собянин', { kind: 'not-handle', text: 'Собянин' }],
   ])('%j', (input, expected) => {
     expect(uids(parseQuery(platforms, input))).toEqual(expected);
   });
