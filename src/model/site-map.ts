@@ -2,8 +2,8 @@
 import type { Registry } from './registry.ts';
 import { federalPages, municipalityPagePath, regionPagePath, regionPlans } from './region-pages.ts';
 
-/** Sections other stages publish (the account check, the data downloads). */
-export const OTHER_SECTIONS = ['check/', 'data/'];
+/** Sections other stages publish (the account check, the data downloads, the changes). */
+export const OTHER_SECTIONS = ['check/', 'data/', 'changes/'];
 
 export function sitemapPaths(registry: Registry): string[] {
   const paths = ['', 'regions/', 'platforms/', 'federal/', 'about/', 'search/', ...OTHER_SECTIONS];
