@@ -34,13 +34,15 @@ export async function buildSite({ outDir = 'dist', root = process.cwd() } = {}):
 
   const finalDir = path.resolve(root, outDir);
   const staging = `${finalDir}.staging`;
-  // Astro empties its output folder, so the downloads are written beside it and moved in after.
-  const exportsDir = `${finalDir}.exports`;
   rmSync(staging, { recursive: true, force: true });
   process.env.BUILD_OUT_DIR = staging;
   let exported: { manifest: ExportManifest; steps: ExportStep[] };
+  // Astro empties its output folder, so the downloads are written beside it and moved in after.
+  let exportsDir: string | undefined;
   try {
-    exported = await timed(phases, 'exports', () => writeSiteExports({ dataset: loaded.dataset, dataDir: dataDir(), outDir: exportsDir }));
+    const written = await timed(phases, 'exports', () => writeSiteExports({ dataset: loaded.dataset, dataDir: dataDir(), prefix: `${finalDir}.exports` }));
+    exportsDir = written.dir;
+    exported = { manifest: written.manifest, steps: written.steps };
     const { build } = await import('astro');
     await timed(phases, 'build', () => build({ root, outDir: staging, logLevel: 'warn' }));
     await timed(phases, 'search index', async () => {
@@ -54,7 +56,7 @@ export async function buildSite({ outDir = 'dist', root = process.cwd() } = {}):
     installExports(exportsDir, staging);
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
-    rmSync(exportsDir, { recursive: true, force: true });
+    if (exportsDir) rmSync(exportsDir, { recursive: true, force: true });
     throw error;
   } finally {
     clearValidated();

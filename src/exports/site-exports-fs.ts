@@ -3,7 +3,7 @@
  * folder beside the staging site, leaves a manifest for the downloads page (Astro empties
  * its output folder, so the files join the staging site only after Astro has run).
  */
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { readDataVersion } from '../changes/history-fs.ts';
 import type { Dataset } from '../dataset/dataset.ts';
@@ -22,20 +22,23 @@ function siteHomepage(): string | undefined {
   return new URL(base, site).href;
 }
 
-/** Writes the downloads into `outDir` and points the downloads page at their manifest. */
-export async function writeSiteExports(options: { dataset: Dataset; dataDir: string; outDir: string }): Promise<{ manifest: ExportManifest; steps: ExportStep[] }> {
-  rmSync(options.outDir, { recursive: true, force: true });
-  mkdirSync(options.outDir, { recursive: true });
+/**
+ * Writes the downloads into a fresh folder named `<prefix>-XXXXXX` (unique, so two builds
+ * of the same site never remove each other's files) and points the downloads page at
+ * their manifest. Returns the folder for `installExports`.
+ */
+export async function writeSiteExports(options: { dataset: Dataset; dataDir: string; prefix: string }): Promise<{ dir: string; manifest: ExportManifest; steps: ExportStep[] }> {
+  const dir = mkdtempSync(`${options.prefix}-`);
   const result = await writeExports({
-    outDir: options.outDir,
+    outDir: dir,
     registry: buildRegistry(options.dataset),
     version: readDataVersion(options.dataDir),
     homepage: siteHomepage(),
   });
-  const manifestPath = path.join(options.outDir, MANIFEST_FILE);
+  const manifestPath = path.join(dir, MANIFEST_FILE);
   writeFileSync(manifestPath, JSON.stringify(result.manifest));
   process.env[MANIFEST_ENV] = manifestPath;
-  return result;
+  return { dir, ...result };
 }
 
 /** Moves the written downloads into the staging site (same relative paths) and removes the folder. */
