@@ -16,8 +16,9 @@ afterAll(async () => {
 });
 
 /** Runs a query from the address; returns the result links (page and organisation links) and the status line. */
-async function search(q: string) {
-  const result = await openPage(browser, `${inject('siteUrl')}search/?q=${encodeURIComponent(q)}`);
+async function search(q: string, region?: string) {
+  const query = new URLSearchParams({ q, ...(region ? { region } : {}) });
+  const result = await openPage(browser, `${inject('siteUrl')}search/?${query.toString()}`);
   const { page } = result;
   await page.waitForFunction(() => {
     const status = document.getElementById('search-status')?.textContent ?? '';
@@ -53,6 +54,19 @@ describe('search from the address', () => {
     await page.waitForURL(/#org-/);
     const id = new URL(page.url()).hash.slice(1);
     await expect(page.locator(`[id="${id}"]`).isVisible()).resolves.toBe(true);
+  });
+
+  test('the region filter (one value per page, from the address) keeps results inside the region', async () => {
+    const everywhere = await search('администрация');
+    const paths = (links: string[]) => links.map((l) => new URL(l).pathname);
+    expect(paths(everywhere.links).some((p) => p.startsWith('/regions/krym/'))).toBe(true);
+    expect(paths(everywhere.links).some((p) => p.startsWith('/regions/chelyabinskaya-oblast/'))).toBe(true);
+    const krym = await search('администрация', 'Республика Крым');
+    expect(krym.links.length).toBeGreaterThan(0);
+    expect(paths(krym.links).every((p) => p.startsWith('/regions/krym/'))).toBe(true);
+    await expect(krym.page.locator('#search-region').inputValue()).resolves.toBe('Республика Крым');
+    expect(await axeViolations(krym.page)).toEqual([]);
+    expect(krym.errors).toEqual([]);
   });
 
   test('a query with no match says so', async () => {
