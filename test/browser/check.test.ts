@@ -93,6 +93,8 @@ const TABLE: Array<[string, string, string]> = [
   ['https://m.ok.ru/dk?st.cmd=altGroupMain&st.groupId=54321000000001&_prevCmd=x', OFFICIAL, KRYM_GOV],
   ['ok.ru/simferopol_adm_test', PROBABLE, SIMFEROPOL],
   ['https://m.ok.ru/simferopol_adm_test?utm_campaign=1', PROBABLE, 'описание аккаунта'],
+  // an official account the registry marks as archived
+  ['https://t.me/minzdrav_krym_archive_test', OFFICIAL, 'Обратите внимание: по данным реестра, страница в архиве.'],
   // a bare handle that is official on two platforms
   ['krym_glava_test', SEVERAL, 'ВКонтакте'],
   // listed, not confirmed
