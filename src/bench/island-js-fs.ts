@@ -37,7 +37,7 @@ export function islandJsPerPage(distDir: string, pagePath: string, base = proces
     files.push({ file: url, bytes: source.length, gzipBytes: gzipSync(source, { level: 9 }).length });
     for (const specifier of moduleImports(source.toString('utf8'))) queue.push(resolveModule(url, specifier));
   }
-  files.sort((a, b) => a.file.localeCompare(b.file));
+  files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return {
     page: pagePath,
     files,
