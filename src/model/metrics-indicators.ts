@@ -3,6 +3,7 @@
  * region compared on with its federal district and the country. Each has a one-sentence
  * Russian definition that names its denominator; pages print it beside the numbers.
  */
+import { FEDERAL_DISTRICT_LABELS } from './labels.ts';
 import type { Registry } from './registry.ts';
 import {
   compliance,
@@ -110,19 +111,37 @@ export type Comparison = {
   nation: Share;
 };
 
+/**
+ * Indicator values of a district or the nation, computed once per registry and data date:
+ * every region page shows them, and they walk many organisations.
+ */
+const pooled = new WeakMap<Registry, Map<string, Share[]>>();
+function pooledValues(registry: Registry, key: string, asOf: string, scope: () => Scope): Share[] {
+  let cache = pooled.get(registry);
+  if (!cache) pooled.set(registry, (cache = new Map()));
+  const id = `${key}@${asOf}`;
+  let values = cache.get(id);
+  if (!values) {
+    const s = scope();
+    cache.set(id, (values = indicators(registry, asOf).map((indicator) => indicator.value(s))));
+  }
+  return values;
+}
+
 /** A region's indicators beside its federal district's (if it has one) and the country's. */
 export function compareRegion(registry: Registry, regionId: string, asOf: string): { districtName: string | null; rows: Comparison[] } {
   const region = registry.regionById.get(regionId);
   const own = regionScope(registry, regionId);
-  const district = region?.federal_district ? districtScope(registry, region.federal_district) : null;
-  const nation = nationScope(registry);
+  const districtId = region?.federal_district ?? null;
+  const district = districtId ? pooledValues(registry, `district:${districtId}`, asOf, () => districtScope(registry, districtId)) : null;
+  const nation = pooledValues(registry, 'nation', asOf, () => nationScope(registry));
   return {
-    districtName: district?.name ?? null,
-    rows: indicators(registry, asOf).map((indicator) => ({
+    districtName: districtId ? FEDERAL_DISTRICT_LABELS[districtId] : null,
+    rows: indicators(registry, asOf).map((indicator, i) => ({
       indicator,
       region: indicator.value(own),
-      district: district ? indicator.value(district) : null,
-      nation: indicator.value(nation),
+      district: district ? district[i]! : null,
+      nation: nation[i]!,
     })),
   };
 }

@@ -203,7 +203,11 @@ export function dateStart(date: string): string {
  * day somebody looked. Partial dates ("2023") come from old sources and would only blur
  * it; they count when nothing else exists (then by their earliest day). Empty registry: ''.
  */
+const dataDates = new WeakMap<Registry, string>();
+
 export function dataDate(registry: Registry): string {
+  const known = dataDates.get(registry);
+  if (known !== undefined) return known;
   let exact = '';
   let partial = '';
   for (const account of registry.accounts)
@@ -212,6 +216,7 @@ export function dataDate(registry: Registry): string {
         if (date > exact) exact = date;
       } else if (dateStart(date) > partial) partial = dateStart(date);
     }
+  dataDates.set(registry, exact || partial);
   return exact || partial;
 }
 
