@@ -201,10 +201,11 @@ describe('other pages', () => {
     expect(robots).toMatch(/^Sitemap: https?:\/\/\S+\/sitemap\.xml$/m);
   });
 
-  test('a 360-px-wide screen has no horizontal scrolling on a region page', async () => {
+  test.each(['', 'regions/moskva/', 'regions/chelyabinskaya-oblast/', 'about/'])('a 360-px-wide screen has no horizontal scrolling on «/%s», with every disclosure open', async (pathname) => {
     const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'ru-RU' });
     const page = await context.newPage();
-    await page.goto(new URL('regions/moskva/', site()).href);
+    await page.goto(new URL(pathname, site()).href);
+    await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await context.close();
