@@ -28,6 +28,8 @@ function siteHomepage(): string | undefined {
  * their manifest. Returns the folder for `installExports`.
  */
 export async function writeSiteExports(options: { dataset: Dataset; dataDir: string; prefix: string }): Promise<{ dir: string; manifest: ExportManifest; steps: ExportStep[] }> {
+  // The prefix sits beside the output folder, whose parent may not exist yet (a fresh clone has no .cache/).
+  mkdirSync(path.dirname(path.resolve(options.prefix)), { recursive: true });
   const dir = mkdtempSync(`${options.prefix}-`);
   const result = await writeExports({
     outDir: dir,
