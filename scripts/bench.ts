@@ -35,7 +35,21 @@ if (value('--phase')) {
     const outDir = value('--out')!;
     const result = await buildSite({ outDir });
     if (!result.ok) throw new Error(`данные не прошли проверку: ${result.issues.length} замечаний`);
-    extra = { phases: result.phases, output: outputStats(outDir) };
+    const figures = await import('../src/bench/site-figures-fs.ts');
+    const { loadDatasetFromDir } = await import('../src/dataset/dataset-fs.ts');
+    // A real account to find, and a one-letter slip of a real Telegram handle to miss.
+    const telegram = loadDatasetFromDir().dataset.organizations.flatMap((o) => o.accounts).find((a) => a.platform === 'telegram')!;
+    const slip = telegram.key.replace(/.$/, (c) => (c === 'x' ? 'y' : 'x'));
+    extra = {
+      phases: result.phases,
+      output: outputStats(outDir),
+      check: await figures.checkLookupBytes(outDir, [
+        { label: `найден (${telegram.canonical_url})`, input: telegram.canonical_url },
+        { label: `нет в реестре, похожие (@${slip})`, input: `@${slip}` },
+      ]),
+      search: await figures.searchBytes(outDir, 'школа'),
+      javascript: figures.javascriptPerPage(outDir),
+    };
   }
   const peakMb = process.resourceUsage().maxRSS / 1024;
   console.log(JSON.stringify({ phase, ms: performance.now() - started, peakMb, ...extra }));
@@ -81,6 +95,9 @@ for (const scale of scales) {
       }
       const o = build.output;
       console.log(`  сборка целиком: ${fmt(build.ms)}, пик памяти ${build.peakMb.toFixed(0)} МБ`);
+      for (const c of build.check) console.log(`  проверка страницы, ${c.label}: ${c.files} файлов, ${(c.bytes / 1024).toFixed(1)} КБ (${(c.gzipBytes / 1024).toFixed(1)} КБ в gzip)`);
+      console.log(`  поиск «${build.search.label}»: ${build.search.files} файлов Pagefind, ${(build.search.bytes / 1024).toFixed(1)} КБ (${(build.search.gzipBytes / 1024).toFixed(1)} КБ в gzip)`);
+      console.log(`  JavaScript на странице (gzip): ${build.javascript.map((j: { page: string; gzipBytes: number }) => `${j.page} — ${(j.gzipBytes / 1024).toFixed(1)} КБ`).join('; ')}`);
       console.log(`  результат: ${o.files} файлов, ${mb(o.bytes)}; крупнейшая HTML-страница ${o.largestHtml.file} — ${(o.largestHtml.bytes / 1024).toFixed(0)} КБ; крупнейший файл ${o.largestFile.file} — ${mb(o.largestFile.bytes)}; страниц больше 500 КБ: ${o.htmlOver500k}; файлов больше 25 МБ: ${o.filesOver25m}`);
     }
   } finally {

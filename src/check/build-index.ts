@@ -55,11 +55,19 @@ const compactEvidence = (evidence: readonly Evidence[]): CheckEvidence[] =>
   }));
 
 /** Smallest power of two ≥ 16 that brings the average shard under the target. */
-export function shardCount(totalBytes: number, target: number): number {
+export function shardCount(totalBytes: number, target: number, max = Infinity): number {
   let count = 16;
-  while (totalBytes / count > target) count *= 2;
+  while (totalBytes / count > target && count < max) count *= 2;
   return count;
 }
+
+/**
+ * Caps on the number of shard files. Static hosts limit a site to about 20,000 files; the
+ * portal pages, their search fragments and the downloads take about 7,600 at national scale,
+ * so the check index may use about 12,000: bigger shards beyond that, not more files.
+ */
+export const MAX_MAIN_SHARDS = 8192;
+export const MAX_SIMILAR_SHARDS = 4096;
 
 const LEVEL_RANK = (level: string) => VERIFICATION_LEVELS.indexOf(level as (typeof VERIFICATION_LEVELS)[number]);
 
@@ -150,7 +158,7 @@ export function buildCheckIndex(registry: Registry, options: CheckIndexOptions =
     entries.push({ key: uid.slice(uid.indexOf(':') + 1).toLowerCase(), text });
     recordBytes += utf8Length(text) + 1;
   }
-  const shards = shardCount(recordBytes, options.mainTarget ?? 8_000);
+  const shards = shardCount(recordBytes, options.mainTarget ?? 8_000, MAX_MAIN_SHARDS);
   const pieces: string[][] = Array.from({ length: shards }, () => []);
   for (const { key, text } of entries) pieces[fnv1a(key) % shards]!.push(text);
   const main = new Map<string, string>();
@@ -169,7 +177,7 @@ export function buildCheckIndex(registry: Registry, options: CheckIndexOptions =
     names.push({ platform: account.platform, key: account.key, variants });
     similarBytes += variants.length * (account.key.length + 3);
   }
-  const similarShards = shardCount(similarBytes, options.similarTarget ?? 1_000);
+  const similarShards = shardCount(similarBytes, options.similarTarget ?? 1_000, MAX_SIMILAR_SHARDS);
   const similarContent: SimilarShard[] = Array.from({ length: similarShards }, () => ({}));
   for (const { platform, key, variants } of names) {
     for (const shard of new Set(variants.map((v) => fnv1a(v) % similarShards))) {
