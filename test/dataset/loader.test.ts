@@ -136,3 +136,16 @@ describe('each failure mode gives exactly its located finding', () => {
     expect(issues.some((i) => i.severity === 'error' && i.path === 'organizations[0].name')).toBe(true);
   });
 });
+
+describe('a very large file', () => {
+  test('is refused with a located message that says how to split it, not parsed for minutes', async () => {
+    const { loadDataset } = await import('../../src/dataset/load-dataset.ts');
+    const { MAX_FILE_BYTES } = await import('../../src/dataset/yaml-source.ts');
+    const line = '  - id: x\n';
+    const bytes = Buffer.from(`region: moskva\norganizations:\n${line.repeat(Math.ceil((MAX_FILE_BYTES + 1) / line.length))}`);
+    const { issues } = loadDataset([{ file: 'data/regions/moskva.yaml', role: 'region', regionHint: 'moskva', bytes }], { today: '2026-11-22' });
+    const finding = issues.find((i) => i.rule === 'file-too-large');
+    expect(finding).toMatchObject({ severity: 'error', file: 'data/regions/moskva.yaml', line: 1, column: 1 });
+    expect(finding?.message).toMatch(/^файл слишком велик \(16\.0 МБ при пределе 16 МБ\): разделите регион на несколько файлов в папке data\/regions\/<регион>\//);
+  });
+});
