@@ -10,11 +10,12 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { DatabaseSync } from 'node:sqlite';
 import { createGzip, gzipSync } from 'node:zlib';
-import ExcelJS from 'exceljs';
 import type { Registry } from '../model/registry.ts';
 import { dataPackage, tableSchema, tableSchemaPath, type ExportEntry, type ExportManifest, type WrittenFile } from './datapackage.ts';
-import { csvHeader, csvRow, DATA_LICENSE, JSON_ROW_SEPARATOR, JSON_TAIL, jsonHead, jsonRow, neutralizeFormula, sha256sums, type DataVersion } from './serialize.ts';
+import { csvHeader, csvRow, DATA_LICENSE, JSON_ROW_SEPARATOR, JSON_TAIL, jsonHead, jsonRow, sha256sums, type DataVersion } from './serialize.ts';
 import { TABLE_NAMES, TABLES, tableRows, type Cell, type Scope, type Table, type TableName } from './tables.ts';
+import { SheetXml, workbookHeadParts, workbookTailParts, type WorkbookProperties } from './xlsx.ts';
+import { ZipWriter } from './zip-fs.ts';
 
 /** Cloudflare Pages and similar hosts refuse files over 25 MiB; stay clearly below. */
 export const MAX_FILE_BYTES = 24 * 1000 * 1000;
@@ -244,87 +245,103 @@ async function gzipFile(root: string, relative: string, limit: number): Promise<
   return splitFile(root, `${relative}.gz`, limit);
 }
 
-const EXCEL_DATE = 'yyyy-mm-dd';
-
-function xlsxValue(column: Table['columns'][number], value: Cell): ExcelJS.CellValue {
-  if (value === null) return null;
-  if (column.type === 'date' && typeof value === 'string') return new Date(`${value}T00:00:00Z`);
-  return typeof value === 'string' ? neutralizeFormula(value) : value;
-}
-
 /**
- * One workbook, a sheet per table, written by exceljs's streaming writer. The writer's
- * output size is only known once a workbook is committed, so workbooks are cut by a budget
- * of table text (CSV bytes; a workbook compresses to well under half of that): when the
- * budget is spent, the workbook is closed and the sheet goes on in the next one
- * (`gospabliki-2.xlsx`). If a part still comes out over the limit, the whole set is
- * written again with half the budget.
+ * One workbook, a sheet per table, streamed into a ZIP (see xlsx.ts and zip-fs.ts). The
+ * compressed size is known as the rows go in, so when the next chunk of rows would take a
+ * workbook past the limit, the workbook is closed and the sheet goes on in the next one
+ * (`gospabliki-1.xlsx`, `gospabliki-2.xlsx`…), every row kept once.
  */
-async function writeXlsx(root: string, registry: Registry, version: DataVersion, limit: number, now: Date): Promise<{ parts: WrittenFile[]; rows: number }> {
-  for (let budget = limit * 2; ; budget = Math.floor(budget / 2)) {
-    const result = await writeXlsxWithBudget(root, registry, version, budget, now);
-    if (result.parts.every((p) => p.bytes <= limit) || budget < 100_000) return result;
-    removeFiles(root, result.parts);
-  }
-}
-
-async function writeXlsxWithBudget(root: string, registry: Registry, version: DataVersion, budget: number, now: Date): Promise<{ parts: WrittenFile[]; rows: number }> {
+function writeXlsx(root: string, registry: Registry, version: DataVersion, limit: number, now: Date): { parts: WrittenFile[]; rows: number } {
+  const props: WorkbookProperties = {
+    title: 'Госпаблики: официальные страницы госорганов в социальных сетях',
+    subject: `Версия данных ${version.id}`,
+    description: `Версия данных ${version.id}. Лицензия ${DATA_LICENSE.name} (${DATA_LICENSE.path}).`,
+    keywords: `version=${version.id}; license=${DATA_LICENSE.name}`,
+    creator: 'Госпаблики',
+    created: now,
+  };
   const names: string[] = [];
-  let workbook: ExcelJS.stream.xlsx.WorkbookWriter | undefined;
-  let sheet: ExcelJS.Worksheet | undefined;
-  let rows = 0;
-  let spent = 0;
+  const parts: WrittenFile[] = [];
   const file = (n: number) => (n === 1 ? 'data/gospabliki.xlsx' : `data/gospabliki-${n}.xlsx`);
-  const openWorkbook = () => {
+  let zip: ZipWriter | undefined;
+  let sheets: string[] = [];
+  let rowsInBook = 0;
+  let rows = 0;
+
+  const openBook = () => {
     const n = names.length + 1;
     if (n === 2) {
       renameSync(path.join(root, file(1)), path.join(root, 'data/gospabliki-1.xlsx'));
       names[0] = 'data/gospabliki-1.xlsx';
     }
-    const name = file(n);
-    names.push(name);
-    spent = 0;
-    workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path.join(root, name), useStyles: true, useSharedStrings: false });
-    workbook.creator = 'Госпаблики';
-    workbook.created = now;
-    workbook.modified = now;
-    workbook.title = 'Госпаблики: официальные страницы госорганов в социальных сетях';
-    workbook.subject = `Версия данных ${version.id}`;
-    workbook.description = `Версия данных ${version.id}. Лицензия ${DATA_LICENSE.name} (${DATA_LICENSE.path}).`;
-    workbook.keywords = `version=${version.id}; license=${DATA_LICENSE.name}`;
+    names.push(file(n));
+    zip = new ZipWriter(path.join(root, file(n)));
+    for (const part of workbookHeadParts(props)) {
+      zip.begin(part.name);
+      zip.write(part.text);
+    }
+    sheets = [];
+    rowsInBook = 0;
   };
-  const openSheet = (table: Table) => {
-    sheet = workbook!.addWorksheet(table.name, { views: [{ state: 'frozen', ySplit: 1 }] });
-    sheet.columns = table.columns.map((c) => ({
-      header: c.name,
-      key: c.name,
-      width: Math.min(60, Math.max(10, c.name.length + 2)),
-      ...(c.type === 'date' ? { style: { numFmt: EXCEL_DATE } } : {}),
-    }));
+  const closeBook = () => {
+    zip!.write(SheetXml.TAIL);
+    for (const part of workbookTailParts(sheets)) {
+      zip!.begin(part.name);
+      zip!.write(part.text);
+    }
+    zip!.close();
   };
-  openWorkbook();
+  /** What closing the workbook now would still add: the sheet's end, the last parts, the directory. */
+  const closingReserve = () => {
+    const tail = workbookTailParts(sheets);
+    return ZipWriter.deflate(SheetXml.TAIL).deflated.length + tail.reduce((sum, p) => sum + ZipWriter.entryBytes(p.name, p.text), 0) + zip!.closingBytes(tail) + 64;
+  };
+
+  openBook();
   for (const name of TABLE_NAMES) {
     const table = TABLES[name];
-    openSheet(table);
-    for (const row of tableRows(registry, name)) {
-      const cost = Buffer.byteLength(csvRow(row));
-      if (spent > 0 && spent + cost > budget) {
-        sheet!.commit();
-        await workbook!.commit();
-        openWorkbook();
-        openSheet(table);
+    const sheet = new SheetXml(table);
+    let next = 2;
+    const openSheet = () => {
+      if (sheets.length > 0) zip!.write(SheetXml.TAIL);
+      sheets.push(name);
+      zip!.begin(`xl/worksheets/sheet${sheets.length}.xml`);
+      zip!.write(sheet.head());
+      next = 2;
+    };
+    let pending: Cell[][] = [];
+    let pendingBytes = 0;
+    const flush = () => {
+      if (pending.length === 0) return;
+      const serialize = () => ZipWriter.deflate(pending.map((cells, i) => sheet.row(next + i, cells)).join(''));
+      let chunk = serialize();
+      if (rowsInBook > 0 && zip!.bytes + chunk.deflated.length + closingReserve() > limit) {
+        closeBook();
+        parts.push(hashFile(root, names.at(-1)!));
+        openBook();
+        openSheet();
+        chunk = serialize();
       }
-      spent += cost;
-      sheet!.addRow(row.map((value, i) => xlsxValue(table.columns[i]!, value))).commit();
+      zip!.writeDeflated(chunk);
+      next += pending.length;
+      rowsInBook += pending.length;
+      pending = [];
+      pendingBytes = 0;
+    };
+    openSheet();
+    for (const row of tableRows(registry, name)) {
+      pending.push(row);
+      // Roughly the XML a row becomes: its text and some 40 bytes of markup a cell.
+      for (const value of row) pendingBytes += value === null ? 0 : typeof value === 'string' ? value.length + 40 : 24;
       rows++;
-      // Let the zip stream drain to disk now and then.
-      if (rows % 500 === 0) await new Promise((resolve) => setTimeout(resolve, 0));
+      if (pendingBytes >= Math.min(CHUNK_BYTES, limit / 8)) flush();
     }
-    sheet!.commit();
+    flush();
   }
-  await workbook!.commit();
-  const parts: WrittenFile[] = [];
-  for (const name of names) parts.push(await hashFileStreaming(root, name));
+  closeBook();
+  parts.push(hashFile(root, names.at(-1)!));
+  // The first workbook was renamed once a second one was needed.
+  parts[0]!.path = names[0]!;
   return { parts, rows };
 }
 
@@ -424,7 +441,7 @@ export async function writeExports(options: ExportOptions): Promise<ExportResult
   }, sumBytes);
 
   await timed(steps, 'xlsx', async () => {
-    const { parts, rows } = await writeXlsx(root, registry, version, limit, now);
+    const { parts, rows } = writeXlsx(root, registry, version, limit, now);
     const entry: ExportEntry = { name: 'xlsx', title: 'Все таблицы (Excel)', format: 'xlsx', rows, parts };
     entries.push(entry);
     return [entry];
