@@ -3,11 +3,12 @@
  * dataset (and a tenth of it), then measures each phase in its own process so that every
  * peak-memory figure belongs to one phase. Prints figures; asserts nothing.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { writeSyntheticDataset } from '../src/bench/synthetic-fs.ts';
+import { sampleTreeMemory, type TreeMemory } from '../src/bench/tree-memory-fs.ts';
 
 const args = process.argv.slice(2);
 const value = (name: string) => {
@@ -42,6 +43,7 @@ if (value('--phase')) {
     const slip = telegram.key.replace(/.$/, (c) => (c === 'x' ? 'y' : 'x'));
     extra = {
       phases: result.phases,
+      exportSteps: result.exports.steps,
       output: outputStats(outDir),
       check: await figures.checkLookupBytes(outDir, [
         { label: `найден (${telegram.canonical_url})`, input: telegram.canonical_url },
@@ -61,18 +63,37 @@ const only = value('--only');
 const fmt = (ms: number) => `${(ms / 1000).toFixed(1)} с`;
 const mb = (bytes: number) => `${(bytes / 1048576).toFixed(1)} МБ`;
 
-function runPhase(phase: string, dataDir: string, extraArgs: string[] = []) {
-  const child = spawnSync(process.execPath, [...process.execArgv, 'scripts/bench.ts', '--phase', phase, ...extraArgs], {
+/** Runs one phase in a child process; its peak memory counts every process it starts. */
+async function runPhase(phase: string, dataDir: string, extraArgs: string[] = []) {
+  const child = spawn(process.execPath, [...process.execArgv, 'scripts/bench.ts', '--phase', phase, ...extraArgs], {
     env: { ...process.env, DATA_DIR: dataDir },
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const last = child.stdout.trim().split('\n').at(-1) ?? '';
-  if (child.status !== 0 || !last.startsWith('{')) {
-    console.log(`  ${phase}: не удалось (${(child.stderr || last).trim().split('\n').slice(-3).join(' | ')})`);
+  const memory = sampleTreeMemory(child.pid!);
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
+  child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+  const status = await new Promise<number | null>((resolve) => child.once('close', resolve));
+  const tree = memory.stop();
+  const last = stdout.trim().split('\n').at(-1) ?? '';
+  if (status !== 0 || !last.startsWith('{')) {
+    console.log(`  ${phase}: не удалось (${(stderr || last).trim().split('\n').slice(-3).join(' | ')})`);
     return undefined;
   }
-  return JSON.parse(last) as Record<string, any>;
+  return { ...(JSON.parse(last) as Record<string, any>), tree };
+}
+
+/** «пик памяти 3 120 МБ (все процессы; крупнейшие: node 2 900, pagefind_extend 1 800)». */
+function peakText(figures: Record<string, any>): string {
+  const tree = figures.tree as TreeMemory | null;
+  if (!tree) return `пик памяти ${figures.peakMb.toFixed(0)} МБ (только этот процесс: /proc недоступен)`;
+  const largest = Object.entries(tree.byName)
+    .filter(([, mb]) => mb >= 50)
+    .sort((a, b) => b[1] - a[1])
+    .map(([name, mb]) => `${name} ${mb.toFixed(0)}`)
+    .join(', ');
+  return `пик памяти ${tree.peakMb.toFixed(0)} МБ (все процессы вместе; каждый в отдельности: ${largest})`;
 }
 
 console.log(`Госпаблики: замеры на ${os.cpus().length} ядрах, ${(os.totalmem() / 2 ** 30).toFixed(0)} ГБ памяти, Node ${process.version}`);
@@ -83,18 +104,19 @@ for (const scale of scales) {
     const started = performance.now();
     const written = writeSyntheticDataset(dir, { scale });
     console.log(`\nМасштаб ${scale} (${dir}): сгенерировано ${written.files} файлов, ${mb(written.bytes)} YAML за ${fmt(performance.now() - started)}`);
-    const validate = runPhase('validate', dir);
+    const validate = await runPhase('validate', dir);
     if (validate) {
-      console.log(`  проверка данных: ${fmt(validate.ms)}, пик памяти ${validate.peakMb.toFixed(0)} МБ; организаций ${validate.organizations}, аккаунтов ${validate.accounts}, ошибок ${validate.errors}, предупреждений ${validate.warnings}`);
+      console.log(`  проверка данных: ${fmt(validate.ms)}, ${peakText(validate)}; организаций ${validate.organizations}, аккаунтов ${validate.accounts}, ошибок ${validate.errors}, предупреждений ${validate.warnings}`);
     }
     if (only === 'validate') continue;
-    const build = runPhase('build', dir, ['--out', out]);
+    const build = await runPhase('build', dir, ['--out', out]);
     if (build) {
       for (const phase of build.phases as Array<{ phase: string; ms: number; rssMb: number }>) {
-        console.log(`  ${phase.phase}: ${fmt(phase.ms)}, память после фазы ${phase.rssMb.toFixed(0)} МБ`);
+        console.log(`  ${phase.phase}: ${fmt(phase.ms)}, память процесса после фазы ${phase.rssMb.toFixed(0)} МБ`);
       }
+      console.log(`  выгрузки по шагам: ${(build.exportSteps as Array<{ step: string; ms: number; bytes: number }>).map((s) => `${s.step} — ${fmt(s.ms)}, ${mb(s.bytes)}`).join('; ')}`);
       const o = build.output;
-      console.log(`  сборка целиком: ${fmt(build.ms)}, пик памяти ${build.peakMb.toFixed(0)} МБ`);
+      console.log(`  сборка целиком: ${fmt(build.ms)}, ${peakText(build)}`);
       for (const c of build.check) console.log(`  проверка страницы, ${c.label}: ${c.files} файлов, ${(c.bytes / 1024).toFixed(1)} КБ (${(c.gzipBytes / 1024).toFixed(1)} КБ в gzip)`);
       console.log(`  поиск «${build.search.label}»: ${build.search.files} файлов Pagefind, ${(build.search.bytes / 1024).toFixed(1)} КБ (${(build.search.gzipBytes / 1024).toFixed(1)} КБ в gzip)`);
       console.log(`  JavaScript на странице (gzip): ${build.javascript.map((j: { page: string; gzipBytes: number }) => `${j.page} — ${(j.gzipBytes / 1024).toFixed(1)} КБ`).join('; ')}`);

@@ -1,0 +1,54 @@
+/**
+ * The rendering half of the build: validate, write the downloads, render every page with
+ * Astro into the staging folder. It runs in a process of its own (`render-child.ts`) so
+ * that the national dataset and Astro's memory are returned to the system before Pagefind
+ * indexes the pages; the peak of the build is then the larger of the two, not their sum.
+ */
+import { rmSync } from 'node:fs';
+import { dataDir, loadDatasetFromDir } from '../dataset/dataset-fs.ts';
+import { hasErrors, type Issue } from '../dataset/issues.ts';
+import { clearValidated, shareValidated } from '../dataset/shared-dataset.ts';
+import type { ExportManifest } from '../exports/datapackage.ts';
+import type { ExportStep } from '../exports/exports-fs.ts';
+import { writeSiteExports } from '../exports/site-exports-fs.ts';
+
+export type PhaseTiming = { phase: string; ms: number; rssMb: number };
+
+export type RenderOptions = { root: string; staging: string; finalDir: string };
+export type RenderResult =
+  | { ok: true; phases: PhaseTiming[]; exportsDir: string; exports: { manifest: ExportManifest; steps: ExportStep[] } }
+  | { ok: false; issues: Issue[]; phases: PhaseTiming[] };
+
+export async function timed<T>(phases: PhaseTiming[], phase: string, run: () => Promise<T> | T): Promise<T> {
+  const start = performance.now();
+  const result = await run();
+  phases.push({ phase, ms: performance.now() - start, rssMb: process.memoryUsage().rss / 1048576 });
+  return result;
+}
+
+/** Validates and renders into `staging`; on invalid data returns the findings and writes nothing. */
+export async function renderSite({ root, staging, finalDir }: RenderOptions): Promise<RenderResult> {
+  const phases: PhaseTiming[] = [];
+  const loaded = await timed(phases, 'validate', () => loadDatasetFromDir());
+  if (hasErrors(loaded.issues)) return { ok: false, issues: loaded.issues, phases };
+  // Astro's pages and the data guard run in this process: give them the dataset just
+  // validated instead of reading the whole country twice more.
+  shareValidated(dataDir(), loaded);
+  rmSync(staging, { recursive: true, force: true });
+  process.env.BUILD_OUT_DIR = staging;
+  // Astro empties its output folder, so the downloads are written beside it and moved in after.
+  let exportsDir: string | undefined;
+  try {
+    const written = await timed(phases, 'exports', () => writeSiteExports({ dataset: loaded.dataset, dataDir: dataDir(), prefix: `${finalDir}.exports` }));
+    exportsDir = written.dir;
+    const { build } = await import('astro');
+    await timed(phases, 'build', () => build({ root, outDir: staging, logLevel: 'warn' }));
+    return { ok: true, phases, exportsDir, exports: { manifest: written.manifest, steps: written.steps } };
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    if (exportsDir) rmSync(exportsDir, { recursive: true, force: true });
+    throw error;
+  } finally {
+    clearValidated();
+  }
+}
