@@ -34,7 +34,9 @@ if (value('--phase')) {
     const { buildSite } = await import('../src/build/build-site.ts');
     const { outputStats } = await import('../src/bench/measure-fs.ts');
     const outDir = value('--out')!;
+    const buildStarted = performance.now();
     const result = await buildSite({ outDir });
+    extra = { buildMs: performance.now() - buildStarted };
     if (!result.ok) throw new Error(`данные не прошли проверку: ${result.issues.length} замечаний`);
     const figures = await import('../src/bench/site-figures-fs.ts');
     const { loadDatasetFromDir } = await import('../src/dataset/dataset-fs.ts');
@@ -42,6 +44,7 @@ if (value('--phase')) {
     const telegram = loadDatasetFromDir().dataset.organizations.flatMap((o) => o.accounts).find((a) => a.platform === 'telegram')!;
     const slip = telegram.key.replace(/.$/, (c) => (c === 'x' ? 'y' : 'x'));
     extra = {
+      ...extra,
       phases: result.phases,
       exportSteps: result.exports.steps,
       output: outputStats(outDir),
@@ -116,7 +119,7 @@ for (const scale of scales) {
       }
       console.log(`  выгрузки по шагам: ${(build.exportSteps as Array<{ step: string; ms: number; bytes: number }>).map((s) => `${s.step} — ${fmt(s.ms)}, ${mb(s.bytes)}`).join('; ')}`);
       const o = build.output;
-      console.log(`  сборка целиком: ${fmt(build.ms)}, ${peakText(build)}`);
+      console.log(`  сборка целиком (npm run build): ${fmt(build.buildMs)}, ${peakText(build)}`);
       for (const c of build.check) console.log(`  проверка страницы, ${c.label}: ${c.files} файлов, ${(c.bytes / 1024).toFixed(1)} КБ (${(c.gzipBytes / 1024).toFixed(1)} КБ в gzip)`);
       console.log(`  поиск «${build.search.label}»: ${build.search.files} файлов Pagefind, ${(build.search.bytes / 1024).toFixed(1)} КБ (${(build.search.gzipBytes / 1024).toFixed(1)} КБ в gzip)`);
       console.log(`  JavaScript на странице (gzip): ${build.javascript.map((j: { page: string; gzipBytes: number }) => `${j.page} — ${(j.gzipBytes / 1024).toFixed(1)} КБ`).join('; ')}`);

@@ -5,17 +5,19 @@
  * large files get a gzip twin. Sizes and sha256 are measured while writing.
  */
 import { createHash, type Hash } from 'node:crypto';
-import { closeSync, createReadStream, createWriteStream, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, createReadStream, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
+import { promisify } from 'node:util';
 import { DatabaseSync } from 'node:sqlite';
-import { createGzip, gzipSync } from 'node:zlib';
+import { gzip, gzipSync } from 'node:zlib';
 import type { Registry } from '../model/registry.ts';
 import { dataPackage, tableSchema, tableSchemaPath, type ExportEntry, type ExportManifest, type WrittenFile } from './datapackage.ts';
 import { csvHeader, csvRow, DATA_LICENSE, JSON_ROW_SEPARATOR, JSON_TAIL, jsonHead, jsonRow, sha256sums, type DataVersion } from './serialize.ts';
-import { TABLE_NAMES, TABLES, tableRows, type Cell, type Scope, type Table, type TableName } from './tables.ts';
+import { TABLE_NAMES, TABLES, tableRows, type Cell, type Table, type TableName } from './tables.ts';
 import { SheetXml, workbookHeadParts, workbookTailParts, type WorkbookProperties } from './xlsx.ts';
 import { ZipWriter } from './zip-fs.ts';
+
+const gzipAsync = promisify(gzip);
 
 /** Cloudflare Pages and similar hosts refuse files over 25 MiB; stay clearly below. */
 export const MAX_FILE_BYTES = 24 * 1000 * 1000;
@@ -156,44 +158,53 @@ function removeFiles(root: string, files: readonly WrittenFile[]): void {
   for (const file of files) rmSync(path.join(root, file.path), { force: true });
 }
 
-/** Writes one table of one scope as CSV and JSON (with gzip twins when large). */
-function writeTextTable(
-  root: string,
-  table: Table,
-  rows: () => Iterable<Cell[]>,
-  base: string,
-  options: { version: DataVersion; limit: number; gzipAbove: number },
-): { csv: Omit<ExportEntry, 'name' | 'title'>; json: Omit<ExportEntry, 'name' | 'title'> } {
-  const make = (format: 'csv' | 'json', gzip: boolean) =>
-    new PartWriter(root, `${base}.${format}`, {
-      limit: options.limit,
-      target: { gzip },
-      ...(format === 'csv'
-        ? { head: csvHeader(table), tail: '', separator: '' }
-        : { head: jsonHead(table, options.version), tail: JSON_TAIL, separator: JSON_ROW_SEPARATOR }),
-    });
-  const writers = { csv: make('csv', false), csvGz: make('csv', true), json: make('json', false), jsonGz: make('json', true) };
-  let count = 0;
-  for (const row of rows()) {
-    count++;
-    const csv = csvRow(row);
-    const json = jsonRow(table, row);
-    writers.csv.row(csv);
-    writers.csvGz.row(csv);
-    writers.json.row(json);
-    writers.jsonGz.row(json);
+type TextEntries = { csv: Omit<ExportEntry, 'name' | 'title'>; json: Omit<ExportEntry, 'name' | 'title'> };
+
+/** One table of one scope as CSV and JSON (with gzip twins when large), fed row by row. */
+class TextTableWriter {
+  private count = 0;
+  private readonly writers: { csv: PartWriter; csvGz: PartWriter; json: PartWriter; jsonGz: PartWriter };
+  private readonly root: string;
+  private readonly table: Table;
+  private readonly options: { version: DataVersion; limit: number; gzipAbove: number };
+
+  constructor(root: string, table: Table, base: string, options: { version: DataVersion; limit: number; gzipAbove: number }) {
+    this.root = root;
+    this.table = table;
+    this.options = options;
+    const make = (format: 'csv' | 'json', gzip: boolean) =>
+      new PartWriter(root, `${base}.${format}`, {
+        limit: options.limit,
+        target: { gzip },
+        ...(format === 'csv'
+          ? { head: csvHeader(table), tail: '', separator: '' }
+          : { head: jsonHead(table, options.version), tail: JSON_TAIL, separator: JSON_ROW_SEPARATOR }),
+      });
+    this.writers = { csv: make('csv', false), csvGz: make('csv', true), json: make('json', false), jsonGz: make('json', true) };
   }
-  const result = (plain: PartWriter, gz: PartWriter, format: 'csv' | 'json') => {
-    const parts = plain.end();
-    const gzip = gz.end();
-    const total = parts.reduce((sum, f) => sum + f.bytes, 0);
-    if (total <= options.gzipAbove) {
-      removeFiles(root, gzip);
-      return { format, table: table.name, rows: count, parts };
-    }
-    return { format, table: table.name, rows: count, parts, gzip };
-  };
-  return { csv: result(writers.csv, writers.csvGz, 'csv'), json: result(writers.json, writers.jsonGz, 'json') };
+
+  /** A row already serialised (`csvRow`, `jsonRow`), so that several scopes can share the work. */
+  add(csv: string, json: string): void {
+    this.count++;
+    this.writers.csv.row(csv);
+    this.writers.csvGz.row(csv);
+    this.writers.json.row(json);
+    this.writers.jsonGz.row(json);
+  }
+
+  end(): TextEntries {
+    const result = (plain: PartWriter, gz: PartWriter, format: 'csv' | 'json') => {
+      const parts = plain.end();
+      const gzip = gz.end();
+      const total = parts.reduce((sum, f) => sum + f.bytes, 0);
+      if (total <= this.options.gzipAbove) {
+        removeFiles(this.root, gzip);
+        return { format, table: this.table.name, rows: this.count, parts };
+      }
+      return { format, table: this.table.name, rows: this.count, parts, gzip };
+    };
+    return { csv: result(this.writers.csv, this.writers.csvGz, 'csv'), json: result(this.writers.json, this.writers.jsonGz, 'json') };
+  }
 }
 
 function hashFile(root: string, relative: string): WrittenFile {
@@ -239,9 +250,14 @@ async function splitFile(root: string, relative: string, limit: number): Promise
   return parts;
 }
 
-/** Gzips a finished binary file; returns the compressed file(s), split if still too large. */
+/**
+ * Gzips a finished binary file; returns the compressed file(s), split if still too large.
+ * The file is compressed in one call on libuv's thread pool, which needs nothing from this
+ * thread until it is done, so the compression runs on the other core while this one writes.
+ */
 async function gzipFile(root: string, relative: string, limit: number): Promise<WrittenFile[]> {
-  await pipeline(createReadStream(path.join(root, relative)), createGzip(), createWriteStream(path.join(root, `${relative}.gz`)));
+  const compressed = await gzipAsync(readFileSync(path.join(root, relative)));
+  writeFileSync(path.join(root, `${relative}.gz`), compressed);
   return splitFile(root, `${relative}.gz`, limit);
 }
 
@@ -414,23 +430,52 @@ export async function writeExports(options: ExportOptions): Promise<ExportResult
   mkdirSync(path.join(root, 'data', 'schema'), { recursive: true });
   const entries: ExportEntry[] = [];
 
+  // The database goes first so that its gzip twin is compressed on libuv's thread pool,
+  // on the second core, while this thread writes the other formats.
+  let sqliteEntry: Promise<ExportEntry> | undefined;
+  await timed(steps, 'sqlite', () => {
+    const { relative, rows } = writeSqlite(root, registry, version, now);
+    const size = statSync(path.join(root, relative)).size;
+    sqliteEntry = (async (): Promise<ExportEntry> => {
+      if (size > limit) {
+        const gzip = await gzipFile(root, relative, limit);
+        rmSync(path.join(root, relative), { force: true });
+        return { name: 'sqlite', title: 'База SQLite', format: 'sqlite', rows, parts: [], gzip };
+      }
+      const entry: ExportEntry = { name: 'sqlite', title: 'База SQLite', format: 'sqlite', rows, parts: [await hashFileStreaming(root, relative)] };
+      if (size > gzipAbove) entry.gzip = await gzipFile(root, relative, limit);
+      return entry;
+    })();
+    return size;
+  }, (size) => size);
+
   await timed(steps, 'csv+json', () => {
     const made: ExportEntry[] = [];
+    const regional = new Map<string, TextEntries>();
+    const options = { version, limit, gzipAbove };
     for (const name of TABLE_NAMES) {
       const table = TABLES[name];
-      const { csv, json } = writeTextTable(root, table, () => tableRows(registry, name), `data/${name}`, { version, limit, gzipAbove });
+      const national = new TextTableWriter(root, table, `data/${name}`, options);
+      if (name === 'accounts') {
+        // Each row is serialised once for the national file and its region's file.
+        for (const [region, organizations] of registry.organizationsByRegion) {
+          const local = region ? new TextTableWriter(root, table, `data/regions/${region}`, options) : undefined;
+          for (const row of tableRows(registry, name, { region })) {
+            const csv = csvRow(row);
+            const json = jsonRow(table, row);
+            national.add(csv, json);
+            local?.add(csv, json);
+          }
+          if (local && organizations.length > 0) regional.set(region, local.end());
+        }
+      } else {
+        for (const row of tableRows(registry, name)) national.add(csvRow(row), jsonRow(table, row));
+      }
+      const { csv, json } = national.end();
       made.push({ name, title: `${table.title} (CSV)`, ...csv }, { name: `${name}-json`, title: `${table.title} (JSON)`, ...json });
     }
-    entries.push(...made);
-    return made;
-  }, sumBytes);
-
-  await timed(steps, 'regions csv+json', () => {
-    const made: ExportEntry[] = [];
-    const table = TABLES.accounts;
     for (const region of registry.regions) {
-      const scope: Scope = { region: region.id };
-      const { csv, json } = writeTextTable(root, table, () => tableRows(registry, 'accounts', scope), `data/regions/${region.id}`, { version, limit, gzipAbove });
+      const { csv, json } = regional.get(region.id) ?? new TextTableWriter(root, TABLES.accounts, `data/regions/${region.id}`, options).end();
       made.push(
         { name: `region-${region.id}`, title: `${region.name}: аккаунты (CSV)`, region: region.id, ...csv },
         { name: `region-${region.id}-json`, title: `${region.name}: аккаунты (JSON)`, region: region.id, ...json },
@@ -447,15 +492,8 @@ export async function writeExports(options: ExportOptions): Promise<ExportResult
     return [entry];
   }, sumBytes);
 
-  await timed(steps, 'sqlite', async () => {
-    const { relative, rows } = writeSqlite(root, registry, version, now);
-    const size = statSync(path.join(root, relative)).size;
-    const entry: ExportEntry =
-      size > limit
-        ? { name: 'sqlite', title: 'База SQLite', format: 'sqlite', rows, parts: [], gzip: await gzipFile(root, relative, limit) }
-        : { name: 'sqlite', title: 'База SQLite', format: 'sqlite', rows, parts: [await hashFileStreaming(root, relative)] };
-    if (size > limit) rmSync(path.join(root, relative), { force: true });
-    else if (size > gzipAbove) entry.gzip = await gzipFile(root, relative, limit);
+  await timed(steps, 'sqlite gzip (overlapped)', async () => {
+    const entry = await sqliteEntry!;
     entries.push(entry);
     return [entry];
   }, sumBytes);

@@ -18,8 +18,12 @@ const HEADER_STYLE = 1;
 /** Characters XML 1.0 cannot carry; SpreadsheetML writes them as `_xHHHH_`. */
 const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 
+/** Anything `escapeXml` has to change; most cells have none of it. */
+const NEEDS_ESCAPE = /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|_x[0-9a-fA-F]{4}_/;
+
 /** Escapes text for an XML text node or attribute, keeping every character the user wrote. */
 export function escapeXml(text: string): string {
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return text
     .replace(/_(x[0-9a-fA-F]{4}_)/g, '_x005F_$1')
     .replace(NOT_XML, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`)
