@@ -34,14 +34,17 @@ describe('AccountRow', () => {
       'Telegram t.me/mos_sobyanin Подтверждён проверено 1 октября 2026 г. страница: Сергей Собянин действует ' +
         'Подтверждения (1) ссылка с официального сайта , 1 октября 2026 г. (дата проверки): www.mos.ru/mayor/ — Тестовая запись',
     );
-    expect(html).toMatch(/<details><summary>Подтверждения \(1\)<\/summary>.*<a href="https:\/\/www\.mos\.ru\/mayor\/">/s);
+    expect(html).toMatch(/<details data-pagefind-ignore><summary>Подтверждения \(1\)<\/summary>.*<a href="https:\/\/www\.mos\.ru\/mayor\/">/s);
     expect(html).toContain('class="level level-confirmed"');
+    // Search indexes who holds the page, not the level, dates and evidence repeated on every row.
+    expect(html).toMatch(/<span>страница: Сергей Собянин<\/span>/);
+    expect(html).toMatch(/<span class="level level-confirmed" data-pagefind-ignore>/);
   });
 
   test('an inactive account is marked with its status date', async () => {
     const html = await row(account('acc-vk-test_moskva_transport_old'));
     expect(html).toContain('class="account inactive"');
-    expect(html).toMatch(/<span class="status warn">не обновляется с 1 июня 2026 г\.<\/span>/);
+    expect(html).toMatch(/<span class="status warn" data-pagefind-ignore>не обновляется с 1 июня 2026 г\.<\/span>/);
     expect(text(html)).toContain('Вероятно официальный');
   });
 
