@@ -1,12 +1,15 @@
 /**
- * The build's exports phase: writes every download for the validated dataset into a
- * folder beside the staging site, leaves a manifest for the downloads page (Astro empties
- * its output folder, so the files join the staging site only after Astro has run).
+ * The build's exports phase: writes every download and the account check's index for the
+ * validated dataset into a folder beside the staging site, leaves a manifest for the
+ * downloads and check pages (Astro empties its output folder, so the files join the
+ * staging site only after Astro has run).
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { readDataVersion } from '../changes/history-fs.ts';
 import type { Dataset } from '../dataset/dataset.ts';
+import { buildCheckIndex } from '../check/build-index.ts';
+import { writeCheckIndex, type CheckIndexSummary } from '../check/check-index-fs.ts';
 import { buildRegistry } from '../model/registry.ts';
 import type { ExportManifest } from './datapackage.ts';
 import { writeExports, type ExportStep } from './exports-fs.ts';
@@ -31,14 +34,13 @@ export async function writeSiteExports(options: { dataset: Dataset; dataDir: str
   // The prefix sits beside the output folder, whose parent may not exist yet (a fresh clone has no .cache/).
   mkdirSync(path.dirname(path.resolve(options.prefix)), { recursive: true });
   const dir = mkdtempSync(`${options.prefix}-`);
-  const result = await writeExports({
-    outDir: dir,
-    registry: buildRegistry(options.dataset),
-    version: readDataVersion(options.dataDir),
-    homepage: siteHomepage(),
-  });
+  const registry = buildRegistry(options.dataset);
+  const result = await writeExports({ outDir: dir, registry, version: readDataVersion(options.dataDir), homepage: siteHomepage() });
+  const started = performance.now();
+  const check = writeCheckIndex(dir, buildCheckIndex(registry));
+  result.steps.push({ step: 'check index', ms: performance.now() - started, bytes: check.bytes, rssMb: process.memoryUsage().rss / 1048576 });
   const manifestPath = path.join(dir, MANIFEST_FILE);
-  writeFileSync(manifestPath, JSON.stringify(result.manifest));
+  writeFileSync(manifestPath, JSON.stringify({ ...result.manifest, check } satisfies SiteManifest));
   process.env[MANIFEST_ENV] = manifestPath;
   return { dir, ...result };
 }
@@ -59,13 +61,25 @@ export function installExports(exportsDir: string, siteDir: string): void {
   rmSync(exportsDir, { recursive: true, force: true });
 }
 
-/** The manifest of this build's downloads, or null when the site is rendered outside `npm run build`. */
-export function readExportManifest(): ExportManifest | null {
+/** What the pages learn of the files written beside them: the downloads and the check index. */
+type SiteManifest = ExportManifest & { check: CheckIndexSummary };
+
+function readSiteManifest(): SiteManifest | null {
   const file = process.env[MANIFEST_ENV];
   if (!file) return null;
   try {
-    return JSON.parse(readFileSync(file, 'utf8')) as ExportManifest;
+    return JSON.parse(readFileSync(file, 'utf8')) as SiteManifest;
   } catch {
     return null;
   }
+}
+
+/** The manifest of this build's downloads, or null when the site is rendered outside `npm run build`. */
+export function readExportManifest(): ExportManifest | null {
+  return readSiteManifest();
+}
+
+/** The check index this build wrote, or null when the site is rendered outside `npm run build`. */
+export function readCheckSummary(): CheckIndexSummary | null {
+  return readSiteManifest()?.check ?? null;
 }

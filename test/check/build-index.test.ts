@@ -1,8 +1,12 @@
 /**
- * The check index built from the browser-test fixture, and the browser's lookup run over it
- * in memory (the same `runCheck` the island runs, fed from the built shards).
+ * The check index built from the browser-test fixture and written as the build writes it,
+ * and the browser's lookup run over those files (the same `runCheck` the island runs).
  */
-import { beforeAll, describe, expect, test } from 'vitest';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { writeCheckIndex } from '../../src/check/check-index-fs.ts';
 import { loadDatasetFromDir } from '../../src/dataset/dataset-fs.ts';
 import { buildRegistry, type Registry } from '../../src/model/registry.ts';
 import { buildCheckIndex, checkRecords, organizationPages, shardCount, type CheckIndex } from '../../src/check/build-index.ts';
@@ -12,10 +16,22 @@ let registry: Registry;
 let index: CheckIndex;
 let files: Map<string, string>;
 
+const written = mkdtempSync(path.join(tmpdir(), 'check-index-'));
+afterAll(() => rmSync(written, { recursive: true, force: true }));
+
+/** Every file the writer put under `check/`, by its path relative to the site root. */
 function filesOf(built: CheckIndex): Map<string, string> {
-  const out = new Map<string, string>([['check/platforms.json', JSON.stringify(built.meta)]]);
-  for (const [name, shard] of built.main) out.set(`check/shards/${name}.json`, shard);
-  for (const [name, shard] of built.similar) out.set(`check/similar/${name}.json`, shard);
+  const summary = writeCheckIndex(written, built);
+  const out = new Map<string, string>();
+  const walk = (relative: string) => {
+    for (const entry of readdirSync(path.join(written, relative), { withFileTypes: true })) {
+      const child = `${relative}/${entry.name}`;
+      if (entry.isDirectory()) walk(child);
+      else out.set(child, readFileSync(path.join(written, child), 'utf8'));
+    }
+  };
+  walk('check');
+  expect(summary.files).toBe(out.size);
   return out;
 }
 const read = (name: string) => {
