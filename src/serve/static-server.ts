@@ -1,7 +1,12 @@
-/** A small static file server for the built site: preview and browser tests use it. */
+/**
+ * A small static file server for the built site: preview, browser tests and Lighthouse use
+ * it. Like the static hosts the site is published on, it gzips text when the browser
+ * accepts it, so that what these measure is what a visitor downloads.
+ */
 import { createReadStream, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
+import { createGzip } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -26,6 +31,9 @@ const TYPES: Record<string, string> = {
   '.atom': 'application/atom+xml; charset=utf-8',
   '.cff': 'text/plain; charset=utf-8',
 };
+
+/** Text that hosts compress on the way; downloads and Pagefind's files stay as they are. */
+const COMPRESSED_ON_THE_WAY = new Set(['.html', '.css', '.js', '.mjs', '.json', '.svg', '.xml', '.txt', '.atom']);
 
 function fileFor(root: string, base: string, urlPath: string): string | null {
   let pathname = decodeURIComponent(urlPath.split('?')[0]!);
@@ -68,8 +76,16 @@ export function startStaticServer(root: string, { port = 0, host = '127.0.0.1', 
       response.end('Не найдено');
       return;
     }
-    response.writeHead(status, { 'content-type': TYPES[path.extname(target)] ?? 'application/octet-stream' });
-    createReadStream(target).pipe(response);
+    const type = TYPES[path.extname(target)] ?? 'application/octet-stream';
+    const relative = path.relative(absoluteRoot, target);
+    const gzip = COMPRESSED_ON_THE_WAY.has(path.extname(target)) && !relative.startsWith(`data${path.sep}`) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
+    if (!gzip) {
+      response.writeHead(status, { 'content-type': type });
+      createReadStream(target).pipe(response);
+      return;
+    }
+    response.writeHead(status, { 'content-type': type, 'content-encoding': 'gzip', vary: 'accept-encoding' });
+    createReadStream(target).pipe(createGzip()).pipe(response);
   });
   return new Promise((resolve) => {
     server.listen(port, host, () => {
