@@ -84,7 +84,8 @@ async function runPhase(phase: string, dataDir: string, extraArgs: string[] = []
     console.log(`  ${phase}: не удалось (${(stderr || last).trim().split('\n').slice(-3).join(' | ')})`);
     return undefined;
   }
-  return { ...(JSON.parse(last) as Record<string, any>), tree };
+  const figures: Record<string, any> = { ...JSON.parse(last), tree };
+  return figures;
 }
 
 /** «пик памяти 3 120 МБ (все процессы; крупнейшие: node 2 900, pagefind_extend 1 800)». */

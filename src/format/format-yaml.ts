@@ -29,7 +29,7 @@ function isShortScalarList(node: Node): boolean {
   if (!isSeq(node)) return false;
   if (node.items.length === 0) return true;
   if (!node.items.every((item) => isScalar(item) && !item.commentBefore && !item.comment)) return false;
-  return node.items.reduce((n, item) => n + String((item as Scalar).value).length + 4, 0) <= 80;
+  return node.items.reduce((n: number, item) => n + String((item as Scalar).value).length + 4, 0) <= 80;
 }
 
 function normalize(node: Node | null | undefined, schema: AnySchema | undefined): void {
