@@ -88,7 +88,7 @@ async function runPhase(phase: string, dataDir: string, extraArgs: string[] = []
   return figures;
 }
 
-/** «пик памяти 3 120 МБ (все процессы; крупнейшие: node 2 900, pagefind_extend 1 800)». */
+/** «пик памяти 3740 МБ (все процессы вместе; каждый в отдельности: MainThread 3634, pagefind_extend 2223)». */
 function peakText(figures: Record<string, any>): string {
   const tree = figures.tree as TreeMemory | null;
   if (!tree) return `пик памяти ${figures.peakMb.toFixed(0)} МБ (только этот процесс: /proc недоступен)`;

@@ -450,6 +450,8 @@ export async function writeExports(options: ExportOptions): Promise<ExportResult
       if (size > gzipAbove) entry.gzip = await gzipFile(root, relative, limit);
       return entry;
     })();
+    // Awaited after the other formats; until then a failure must not count as unhandled.
+    sqliteEntry.catch(() => undefined);
     return size;
   }, (size) => size);
 
@@ -462,7 +464,7 @@ export async function writeExports(options: ExportOptions): Promise<ExportResult
       const national = new TextTableWriter(root, table, `data/${name}`, options);
       if (name === 'accounts') {
         // Each row is serialised once for the national file and its region's file.
-        for (const [region, organizations] of registry.organizationsByRegion) {
+        for (const region of registry.organizationsByRegion.keys()) {
           const local = region ? new TextTableWriter(root, table, `data/regions/${region}`, options) : undefined;
           for (const row of tableRows(registry, name, { region })) {
             const csv = csvRow(row);
@@ -470,7 +472,7 @@ export async function writeExports(options: ExportOptions): Promise<ExportResult
             national.add(csv, json);
             local?.add(csv, json);
           }
-          if (local && organizations.length > 0) regional.set(region, local.end());
+          if (local) regional.set(region, local.end());
         }
       } else {
         for (const row of tableRows(registry, name)) national.add(csvRow(row), jsonRow(table, row));
