@@ -70,7 +70,7 @@ const TABLE: Array<[string, string, string]> = [
   ['   https://t.me/mos_sobyanin   ', OFFICIAL, MAYOR],
   ['вот ссылка: https://t.me/mos_sobyanin , проверьте', OFFICIAL, MAYOR],
   ['Подпишитесь «https://t.me/mos_sobyanin»!', OFFICIAL, MAYOR],
-  ['@mos_sobyanin', OFFICIAL, 'Сергей Собянин'],
+  ['@mos_sobyanin', OFFICIAL, 'официальная страница должностного лица (Сергей Собянин)'],
   ['mos_sobyanin', OFFICIAL, 'Имя найдено на площадке Telegram'],
   ['напишите @mos_sobyanin, там ответят', OFFICIAL, MAYOR],
   // VK: short names, numeric forms, posts, mobile and new hosts
