@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { writeSyntheticDataset } from '../src/bench/synthetic-fs.ts';
-import { sampleTreeMemory, type TreeMemory } from '../src/bench/tree-memory-fs.ts';
+import { describePeak, sampleTreeMemory, type TreeMemory } from '../src/bench/tree-memory-fs.ts';
 
 const args = process.argv.slice(2);
 const value = (name: string) => {
@@ -88,17 +88,7 @@ async function runPhase(phase: string, dataDir: string, extraArgs: string[] = []
   return figures;
 }
 
-/** «пик памяти 3740 МБ (все процессы вместе; каждый в отдельности: MainThread 3634, pagefind_extend 2223)». */
-function peakText(figures: Record<string, any>): string {
-  const tree = figures.tree as TreeMemory | null;
-  if (!tree) return `пик памяти ${figures.peakMb.toFixed(0)} МБ (только этот процесс: /proc недоступен)`;
-  const largest = Object.entries(tree.byName)
-    .filter(([, mb]) => mb >= 50)
-    .sort((a, b) => b[1] - a[1])
-    .map(([name, mb]) => `${name} ${mb.toFixed(0)}`)
-    .join(', ');
-  return `пик памяти ${tree.peakMb.toFixed(0)} МБ (все процессы вместе; каждый в отдельности: ${largest})`;
-}
+const peakText = (figures: Record<string, any>) => describePeak(figures.tree as TreeMemory | null, figures.peakMb as number);
 
 console.log(`Госпаблики: замеры на ${os.cpus().length} ядрах, ${(os.totalmem() / 2 ** 30).toFixed(0)} ГБ памяти, Node ${process.version}`);
 for (const scale of scales) {

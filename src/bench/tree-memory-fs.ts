@@ -74,3 +74,18 @@ export function sampleTreeMemory(rootPid: number, intervalMs = 200): { stop: () 
     },
   };
 }
+
+/**
+ * «пик памяти 3740 МБ (все процессы вместе; каждый в отдельности: MainThread 3634,
+ * pagefind_extend 2223)»; processes under 50 MB are left out. Without /proc, the phase's
+ * own maxRSS, said to be only that.
+ */
+export function describePeak(tree: TreeMemory | null, ownPeakMb: number): string {
+  if (!tree) return `пик памяти ${ownPeakMb.toFixed(0)} МБ (только этот процесс: /proc недоступен)`;
+  const largest = Object.entries(tree.byName)
+    .filter(([, mb]) => mb >= 50)
+    .sort((a, b) => b[1] - a[1])
+    .map(([name, mb]) => `${name} ${mb.toFixed(0)}`)
+    .join(', ');
+  return `пик памяти ${tree.peakMb.toFixed(0)} МБ (все процессы вместе; каждый в отдельности: ${largest})`;
+}

@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { sampleTreeMemory } from '../../src/bench/tree-memory-fs.ts';
+import { describePeak, sampleTreeMemory } from '../../src/bench/tree-memory-fs.ts';
 
 describe.runIf(existsSync('/proc/self/statm'))('memory of a process tree', () => {
   test('a child holding 300 MB counts toward the parent’s peak and under its own name', async () => {
@@ -25,4 +25,11 @@ describe.runIf(existsSync('/proc/self/statm'))('memory of a process tree', () =>
     expect(Math.max(...own)).toBeGreaterThan(300);
     expect(Math.min(...own)).toBeLessThan(300);
   });
+});
+
+describe('the printed figure', () => {
+  test.each([
+    [{ peakMb: 3740.4, byName: { MainThread: 3634.2, pagefind_extend: 2223.9, esbuild: 15 } }, 3700, 'пик памяти 3740 МБ (все процессы вместе; каждый в отдельности: MainThread 3634, pagefind_extend 2224)'],
+    [null, 1895.6, 'пик памяти 1896 МБ (только этот процесс: /proc недоступен)'],
+  ])('%j → %s', (tree, own, text) => expect(describePeak(tree, own)).toBe(text));
 });
