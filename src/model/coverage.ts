@@ -44,6 +44,8 @@ export type CoverageSummary = {
   regions: number;
   withHeadOrGovernment: number;
   vkHeadOrGovernment: number;
+  /** Regions with a VK account of head or government, by the best level among those accounts. */
+  vkByLevel: Record<VerificationLevel, number>;
   gaps: Record<string, number>;
 };
 
@@ -51,10 +53,16 @@ export function coverageSummary(rows: readonly CoverageRow[]): CoverageSummary {
   const gaps: Record<string, number> = {};
   for (const body of COVERAGE_BODIES) for (const p of COVERAGE_PLATFORMS) gaps[`${body.label} · ${p}`] = rows.filter((r) => r.cells[body.id][p] === null).length;
   const any = (r: CoverageRow) => COVERAGE_BODIES.some((b) => COVERAGE_PLATFORMS.some((p) => r.cells[b.id][p] !== null));
+  const vkByLevel = Object.fromEntries(VERIFICATION_LEVELS.map((level) => [level, 0])) as Record<VerificationLevel, number>;
+  for (const r of rows) {
+    const levels = [r.cells.head.vk, r.cells.government.vk].filter((l): l is VerificationLevel => l !== null);
+    if (levels.length) vkByLevel[levels.reduce((a, b) => (VERIFICATION_LEVELS.indexOf(b) < VERIFICATION_LEVELS.indexOf(a) ? b : a))]++;
+  }
   return {
     regions: rows.length,
     withHeadOrGovernment: rows.filter(any).length,
     vkHeadOrGovernment: rows.filter((r) => r.cells.head.vk !== null || r.cells.government.vk !== null).length,
+    vkByLevel,
     gaps,
   };
 }
@@ -68,7 +76,7 @@ export function coverageMarkdown(rows: readonly CoverageRow[]): string {
     '',
     '<!-- Создаётся командой `npm run coverage -- --write` из данных; тест проверяет, что файл актуален. -->',
     '',
-    `Регионов с хотя бы одним аккаунтом главы или правительства: ${summary.withHeadOrGovernment} из ${summary.regions}; с аккаунтом ВКонтакте главы или правительства: ${summary.vkHeadOrGovernment}.`,
+    `Регионов с хотя бы одним аккаунтом главы или правительства: ${summary.withHeadOrGovernment} из ${summary.regions}; с аккаунтом ВКонтакте главы или правительства: ${summary.vkHeadOrGovernment} (по лучшему уровню: ${VERIFICATION_LEVELS.map((l) => `${SYMBOL[l]} — ${summary.vkByLevel[l]}`).join(', ')}).`,
     '',
     'Обозначения — лучший уровень подтверждения: **П** подтверждён (официальный сайт, отметка «Госорганизация», официальное заявление, реестр РКН), **В** вероятно официальный (описание аккаунта, отметка площадки), **С** только сообщения СМИ, **Л** только сторонний список, **—** ничего не найдено.',
     '',

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { buildRegistry } from '../../src/model/registry.ts';
-import { coverageMarkdown, coverageRows, coverageSummary } from '../../src/model/coverage.ts';
+import { coverageMarkdown, coverageRows, coverageSummary, type CoverageCell, type CoverageRow } from '../../src/model/coverage.ts';
 import { loadDatasetFromDir } from '../../src/dataset/dataset-fs.ts';
 import { loadFixture } from '../support/fixtures.ts';
 
@@ -14,6 +14,20 @@ describe('coverage', () => {
     const summary = coverageSummary(rows);
     expect(summary).toMatchObject({ regions: 3, withHeadOrGovernment: 1, vkHeadOrGovernment: 0 });
     expect(summary.gaps['глава · telegram']).toBe(2);
+    expect(summary.vkByLevel).toEqual({ confirmed: 0, probable: 0, reported: 0, listed: 0 });
+  });
+
+  test('VK regions are counted once, under the best level of head and government', () => {
+    const empty = { vk: null, ok: null, telegram: null, max: null };
+    const row = (region: string, headVk: CoverageCell, governmentVk: CoverageCell): CoverageRow => ({
+      region,
+      name: region,
+      cells: { head: { ...empty, vk: headVk }, government: { ...empty, vk: governmentVk } },
+    });
+    const summary = coverageSummary([row('a', 'reported', 'confirmed'), row('b', 'listed', null), row('c', null, null), row('d', 'probable', 'probable')]);
+    expect(summary.vkHeadOrGovernment).toBe(3);
+    expect(summary.vkByLevel).toEqual({ confirmed: 1, probable: 1, reported: 0, listed: 1 });
+    expect(coverageMarkdown([row('a', 'reported', 'confirmed')])).toContain('с аккаунтом ВКонтакте главы или правительства: 1 (по лучшему уровню: П — 1, В — 0, С — 0, Л — 0).');
   });
 
   test('data/COVERAGE.md is current (npm run coverage -- --write)', () => {
