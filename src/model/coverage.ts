@@ -20,6 +20,13 @@ export type CoverageRow = {
 
 const SYMBOL: Record<VerificationLevel, string> = { confirmed: 'П', probable: 'В', reported: 'С', listed: 'Л' };
 
+/** The stronger of two cells; an empty cell loses to any level. */
+function stronger(a: CoverageCell, b: CoverageCell): CoverageCell {
+  if (a === null) return b;
+  if (b === null) return a;
+  return VERIFICATION_LEVELS.indexOf(b) < VERIFICATION_LEVELS.indexOf(a) ? b : a;
+}
+
 export function coverageRows(registry: Registry): CoverageRow[] {
   return registry.regions.map((region) => {
     const cells = Object.fromEntries(
@@ -32,8 +39,7 @@ export function coverageRows(registry: Registry): CoverageRow[] {
         if (account.status !== 'active') continue;
         const platform = account.platform as (typeof COVERAGE_PLATFORMS)[number];
         if (!COVERAGE_PLATFORMS.includes(platform)) continue;
-        const current = cells[body.id][platform];
-        if (current === null || VERIFICATION_LEVELS.indexOf(account.level) < VERIFICATION_LEVELS.indexOf(current)) cells[body.id][platform] = account.level;
+        cells[body.id][platform] = stronger(cells[body.id][platform], account.level);
       }
     }
     return { region: region.id, name: region.name, cells };
@@ -55,8 +61,8 @@ export function coverageSummary(rows: readonly CoverageRow[]): CoverageSummary {
   const any = (r: CoverageRow) => COVERAGE_BODIES.some((b) => COVERAGE_PLATFORMS.some((p) => r.cells[b.id][p] !== null));
   const vkByLevel = Object.fromEntries(VERIFICATION_LEVELS.map((level) => [level, 0])) as Record<VerificationLevel, number>;
   for (const r of rows) {
-    const levels = [r.cells.head.vk, r.cells.government.vk].filter((l): l is VerificationLevel => l !== null);
-    if (levels.length) vkByLevel[levels.reduce((a, b) => (VERIFICATION_LEVELS.indexOf(b) < VERIFICATION_LEVELS.indexOf(a) ? b : a))]++;
+    const best = stronger(r.cells.head.vk, r.cells.government.vk);
+    if (best !== null) vkByLevel[best]++;
   }
   return {
     regions: rows.length,
