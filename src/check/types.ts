@@ -6,20 +6,26 @@ import type { PlatformRules } from '../canonical/canonicalize.ts';
 import type { VerificationLevel } from '../model/verification.ts';
 import type { EvidenceType } from '../schema/organization.ts';
 
-/** `check/platforms.json`: everything the browser needs before the first shard. */
+/**
+ * What the browser needs before the first shard: platform rules, labels, regions and the
+ * shard counts. Inlined into the /check/ page (nothing is fetched for it) and written as
+ * `check/index.json` for programs.
+ */
 export type CheckMeta = {
   /** Format version; bumped on incompatible changes. */
-  version: 1;
-  /** Number of main shards (`check/shards/<hex>.json`). */
+  version: 2;
+  /** Number of main shards (`check/keys/<hex>.json.gz`). */
   shards: number;
-  /** Number of lookalike shards (`check/similar/<hex>.json`). */
+  /** Number of lookalike shards (`check/similar/<hex>.json.gz`). */
   similar_shards: number;
   /** The platform rules of platforms.yaml that canonicalisation needs. */
   platforms: PlatformRules[];
   /** Verification levels: label and plain explanation. */
-  levels: Record<VerificationLevel, { label: string; description: string }>;
+  levels: Record<string, { label: string; description: string }>;
   /** Evidence types: label. */
-  evidence_types: Record<EvidenceType, string>;
+  evidence_types: Record<string, string>;
+  /** Region id → name (records carry the id only). */
+  regions: Record<string, string>;
 };
 
 export type CheckEvidence = { type: EvidenceType; date: string; url: string; note?: string; source?: string };
@@ -53,7 +59,7 @@ export type CheckRecord =
       level: VerificationLevel;
       evidence: CheckEvidence[];
       note?: string;
-    }
+    } & Freshness
   | {
       /** A former address of a renamed official account: the address may now belong to anyone. */
       status: 'previous';
@@ -72,8 +78,31 @@ export type CheckRecord =
       note?: string;
     };
 
-/** A main shard: uid (`platform:key`) → records. */
-export type MainShard = Record<string, CheckRecord[]>;
+/**
+ * Freshness of the first-party proof (data/policy.yaml): `fresh` confirms, `stale` needs a
+ * re-check, `none` has no first-party proof. Absent in data built before freshness existed.
+ */
+export type Freshness = { freshness?: 'fresh' | 'stale' | 'none'; first_party_date?: string; first_party_age_months?: number };
 
-/** A lookalike shard: platform → official keys one of whose deletion variants hashes here. */
+/** A record as stored in a shard: the organisation is a number into the shard's table. */
+export type StoredRecord = DistributiveOmit<CheckRecord, 'organization'> & { org: number };
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/**
+ * An organisation as stored once per shard: `[id, name, region id or null, page index,
+ * municipality?]`; the page is `pages[page index]` + `#org-` + id.
+ */
+export type StoredOrganization = [id: string, name: string, region: string | null, page: number, municipality?: string];
+
+/** A main shard, `check/keys/<hex>.json.gz` (gzip of this JSON). */
+export type MainShard = {
+  /** Organisations of the shard's records. */
+  orgs: StoredOrganization[];
+  /** Page addresses of those organisations, relative to the site root, without the anchor. */
+  pages: string[];
+  /** uid (`platform:key`) → records. */
+  records: Record<string, StoredRecord[]>;
+};
+
+/** A lookalike shard, `check/similar/<hex>.json.gz`: platform → registered keys (sorted) one of whose two halves has a bucket here. */
 export type SimilarShard = Record<string, string[]>;

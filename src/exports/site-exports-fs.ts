@@ -8,7 +8,6 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, 
 import path from 'node:path';
 import { readDataVersion } from '../changes/history-fs.ts';
 import type { Dataset } from '../dataset/dataset.ts';
-import { buildCheckIndex } from '../check/build-index.ts';
 import { writeCheckIndex, type CheckIndexSummary } from '../check/check-index-fs.ts';
 import { buildRegistry } from '../model/registry.ts';
 import type { ExportManifest } from './datapackage.ts';
@@ -37,7 +36,7 @@ export async function writeSiteExports(options: { dataset: Dataset; dataDir: str
   const registry = buildRegistry(options.dataset);
   const result = await writeExports({ outDir: dir, registry, version: readDataVersion(options.dataDir), homepage: siteHomepage() });
   const started = performance.now();
-  const check = writeCheckIndex(dir, buildCheckIndex(registry));
+  const check = writeCheckIndex(dir, registry);
   result.steps.push({ step: 'check index', ms: performance.now() - started, bytes: check.bytes, rssMb: process.memoryUsage().rss / 1048576 });
   const manifestPath = path.join(dir, MANIFEST_FILE);
   writeFileSync(manifestPath, JSON.stringify({ ...result.manifest, check } satisfies SiteManifest));
