@@ -24,7 +24,7 @@ const EXPECTED: Array<[string, string[]]> = [
     "data/regions/moskva.yaml:14:9 organizations[1].id — ошибка: организация «moskva-test» уже есть в data/regions/moskva.yaml:3: идентификаторы должны быть уникальны, выберите другой [duplicate-id]",
   ]],
   ["duplicate-key", [
-    "data/regions/moskva.yaml:7:5 — ошибка: синтаксис YAML: ключ повторяется в одном и том же блоке — оставьте один, иначе одно из значений потеряется [duplicate-key]",
+    "data/regions/moskva.yaml:7:5 — ошибка: синтаксис YAML: ключ «level» повторяется в одном и том же блоке — оставьте один, иначе одно из значений потеряется [duplicate-key]",
   ]],
   ["empty-file", [
     "data/regions/moskva.yaml:1:1 — ошибка: файл пуст: впишите данные (например, «region: <id>» и «organizations:») или удалите файл [empty-file]",
