@@ -76,7 +76,7 @@ function sharedDataRoot(): string[] {
 }
 
 /** Lists the data files with the role each plays, without reading them, and what is wrong with the folder. */
-export function scanDataDir(dir = dataDir()): { files: ListedFile[]; issues: Issue[] } {
+export function scanDataDir(dir = dataDir(), { maxFiles = MAX_DATA_FILES } = {}): { files: ListedFile[]; issues: Issue[] } {
   const root = assertDataDir(dir);
   const roots = [root, ...sharedDataRoot()];
   const inside = (target: string) => roots.some((r) => target === r || target.startsWith(r + path.sep));
@@ -122,9 +122,9 @@ export function scanDataDir(dir = dataDir()): { files: ListedFile[]; issues: Iss
   };
   const isYaml = (name: string) => /\.ya?ml$/i.test(name);
   const add = (absolute: string, role: DataFile['role'], regionHint?: string) => {
-    if (files.length < MAX_DATA_FILES) files.push({ absolute, file: label(absolute), role, regionHint });
-    else if (files.length === MAX_DATA_FILES) {
-      problem(absolute, 'too-many-files', `в папке данных больше ${MAX_DATA_FILES} файлов YAML: остальные не читаются — объедините мелкие файлы`);
+    if (files.length < maxFiles) files.push({ absolute, file: label(absolute), role, regionHint });
+    else if (files.length === maxFiles) {
+      problem(absolute, 'too-many-files', `в папке данных больше ${maxFiles} файлов YAML: остальные не читаются — объедините мелкие файлы`);
       files.push({ absolute, file: '', role: 'unexpected' }); // a marker, removed below
     }
   };

@@ -67,8 +67,8 @@ export function mayHoldAnchorsOrTags(text: string): boolean {
   return /(?:^|[\s\[{,])[&*!][^\s,\]}]/.test(text);
 }
 
-/** How many alias findings to print before summarising: an alias bomb has thousands. */
-const SHOWN_ALIASES = 5;
+/** How many anchor, alias and tag findings to print before summarising: an alias bomb has thousands. */
+const SHOWN_EXTRAS = 5;
 
 /**
  * Anchors, aliases and explicit tags in a composed document, each located. Aliases are
@@ -76,33 +76,35 @@ const SHOWN_ALIASES = 5;
  */
 export function anchorsAndTags(doc: Document, counter: LineCounter, text: string): Finding[] {
   const findings: Finding[] = [];
-  let aliases = 0;
+  let extras = 0;
+  let firstHidden: Finding | undefined;
+  const keep = (finding: Finding) => {
+    if (++extras <= SHOWN_EXTRAS) findings.push(finding);
+    else firstHidden ??= finding;
+  };
   const at = (offset: number) => {
     const pos = counter.linePos(offset);
     return { line: pos.line, column: pos.col };
   };
   visit(doc, (_key, node) => {
     if (isAlias(node)) {
-      aliases++;
-      if (aliases <= SHOWN_ALIASES) {
-        findings.push({ ...at(node.range?.[0] ?? 0), rule: 'yaml-alias', message: `ссылка YAML «*${node.source}» не допускается: впишите значение полностью (ссылки и якоря & и * в данных реестра не используются)` });
-      }
+      keep({ ...at(node.range?.[0] ?? 0), rule: 'yaml-alias', message: `ссылка YAML «*${node.source}» не допускается: впишите значение полностью (ссылки и якоря & и * в данных реестра не используются)` });
       return visit.SKIP;
     }
     if (!isNode(node)) return undefined;
     const start = node.range?.[0] ?? 0;
     if (node.anchor) {
       const offset = Math.max(0, text.lastIndexOf(`&${node.anchor}`, start));
-      findings.push({ ...at(offset), rule: 'yaml-alias', message: `якорь YAML «&${node.anchor}» не допускается: уберите его, а повторяющиеся значения впишите полностью` });
+      keep({ ...at(offset), rule: 'yaml-alias', message: `якорь YAML «&${node.anchor}» не допускается: уберите его, а повторяющиеся значения впишите полностью` });
     }
     const written = node.tag ? (explicitTag(text, start) ?? node.tag) : null;
     if (written) {
-      findings.push({ ...at(Math.max(0, text.lastIndexOf(written, start))), rule: 'yaml-tag', message: `тег YAML «${written}» не допускается: уберите его и впишите значение обычным текстом (в кавычках, если это строка)` });
+      keep({ ...at(Math.max(0, text.lastIndexOf(written, start))), rule: 'yaml-tag', message: `тег YAML «${written}» не допускается: уберите его и впишите значение обычным текстом (в кавычках, если это строка)` });
     }
     return undefined;
   });
-  if (aliases > SHOWN_ALIASES) {
-    findings.push({ line: findings.at(-1)?.line ?? 1, column: 1, rule: 'yaml-alias', message: `и ещё ${aliases - SHOWN_ALIASES} ссылок YAML (*): файл не читается, пока они есть` });
+  if (firstHidden) {
+    findings.push({ line: firstHidden.line, column: firstHidden.column, rule: 'yaml-alias', message: `ещё якорей и ссылок YAML: ${extras - SHOWN_EXTRAS} — файл не читается, пока они есть` });
   }
   return findings;
 }

@@ -131,7 +131,8 @@ export function zodIssueToIssues(issue: ZodIssue, parsed: ParsedFile, schema: An
     }
     default: {
       const input = valueAt(parsed.data, path);
-      const value = input === undefined ? '' : ` (указано «${shown(input)}»)`;
+      // Never repeat a password back into the log.
+      const value = input === undefined || params.rule === 'url-credentials' ? '' : ` (указано «${shown(input)}»)`;
       return [make(params?.rule ?? 'invalid-format', `${fieldName}: ${issue.message}${value}`)];
     }
   }
