@@ -228,3 +228,20 @@ describe('the data folder itself', () => {
     expect(all.slice(0, 3).map((l) => /— (ошибка|предупреждение)/.exec(l)?.[1])).toEqual(['ошибка', 'предупреждение', 'предупреждение']);
   });
 });
+
+describe('the Astro data guard', () => {
+  test.each([
+    ['valid data', 'test/fixtures/valid', null],
+    ['a missing folder', 'test/fixtures/nothing-here', 'Папки данных test/fixtures/nothing-here нет: проверьте переменную DATA_DIR (по умолчанию — папка data/ в корне репозитория)'],
+  ])('%s', async (_, dir, expected) => {
+    const { dataBuildError } = await import('../../src/integrations/data-guard.ts');
+    const before = process.env.DATA_DIR;
+    process.env.DATA_DIR = dir;
+    try {
+      expect(dataBuildError()).toBe(expected);
+    } finally {
+      if (before === undefined) delete process.env.DATA_DIR;
+      else process.env.DATA_DIR = before;
+    }
+  });
+});
