@@ -9,7 +9,7 @@
  * (`mchs28`/`mchs29`); a third hold digits, a third underscores; median length 10–12.
  * Deterministic (seeded), pure.
  */
-import { slugify } from '../contrib/translit.ts';
+import { slugify } from '../text/translit.ts';
 
 export type Random = () => number;
 

@@ -7,7 +7,7 @@
  * (every name says «синтетика», every evidence address is on example.org), never published.
  */
 import { HandleBook, placeName, prng } from './synthetic-handles.ts';
-import { slugify } from '../contrib/translit.ts';
+import { slugify } from '../text/translit.ts';
 
 export type SyntheticOptions = {
   /** 1 = national scale; 0.1 = a tenth. */

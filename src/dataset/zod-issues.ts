@@ -5,6 +5,8 @@ import type { z } from 'zod';
 import type { Issue, PathSegment } from './issues.ts';
 import { formatPath } from './issues.ts';
 import type { ParsedFile } from './yaml-source.ts';
+import { editDistance } from '../text/edit-distance.ts';
+import { isRuleId, type RuleId } from './rule-ids.ts';
 
 type ZodIssue = z.core.$ZodIssue;
 type AnySchema = z.core.$ZodType;
@@ -58,26 +60,12 @@ export function shapeKeysAt(schema: AnySchema, path: readonly PathSegment[]): st
   return def.type === 'object' && def.shape ? Object.keys(def.shape) : [];
 }
 
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length]!;
-}
-
 /** The closest known name, if it is close enough to be a typo. */
 export function nearest(name: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
-    const d = distance(name.toLowerCase(), candidate.toLowerCase());
+    const d = editDistance(name.toLowerCase(), candidate.toLowerCase());
     if (d < bestDistance) {
       best = candidate;
       bestDistance = d;
@@ -97,7 +85,7 @@ export function zodIssueToIssues(issue: ZodIssue, parsed: ParsedFile, schema: An
   const schemaPath = issue.path as PathSegment[];
   const field = path.at(-1);
   const fieldName = typeof field === 'string' ? `«${field}»` : 'элемент списка';
-  const make = (rule: string, message: string, at = parsed.locate(path), issuePath = path): Issue => ({
+  const make = (rule: RuleId, message: string, at = parsed.locate(path), issuePath = path): Issue => ({
     severity: 'error',
     rule,
     file: parsed.file,
@@ -106,7 +94,8 @@ export function zodIssueToIssues(issue: ZodIssue, parsed: ParsedFile, schema: An
     path: formatPath(issuePath),
     message,
   });
-  const params = (issue as { params?: { rule?: string } }).params;
+  const given = (issue as { params?: { rule?: string } }).params?.rule;
+  const params = { rule: given && isRuleId(given) ? given : undefined };
 
   switch (issue.code) {
     case 'unrecognized_keys': {
@@ -123,7 +112,7 @@ export function zodIssueToIssues(issue: ZodIssue, parsed: ParsedFile, schema: An
         return [make('missing-field', `нет обязательного поля ${fieldName}: добавьте его (${TYPE_NAMES[issue.expected] ?? issue.expected})`, parsed.locate(path.slice(0, -1)))];
       }
       const got = typeOf(input);
-      const quoteHint = issue.expected === 'string' && (got === 'number' || got === 'boolean') ? `; возьмите значение в кавычки: "${String(input)}"` : '';
+      const quoteHint = issue.expected === 'string' && (got === 'number' || got === 'boolean') ? `; возьмите значение в кавычки: "${parsed.sourceAt?.(path) ?? String(input)}"` : '';
       return [make('wrong-type', `${fieldName}: ожидается ${TYPE_NAMES[issue.expected] ?? issue.expected}, а указано ${TYPE_NAMES[got] ?? got} (${shown(input)})${quoteHint}`)];
     }
     case 'invalid_value': {
@@ -142,7 +131,8 @@ export function zodIssueToIssues(issue: ZodIssue, parsed: ParsedFile, schema: An
     }
     default: {
       const input = valueAt(parsed.data, path);
-      const value = input === undefined ? '' : ` (указано «${shown(input)}»)`;
+      // Never repeat a password back into the log.
+      const value = input === undefined || params.rule === 'url-credentials' ? '' : ` (указано «${shown(input)}»)`;
       return [make(params?.rule ?? 'invalid-format', `${fieldName}: ${issue.message}${value}`)];
     }
   }
