@@ -34,7 +34,8 @@ const INSTITUTIONS = [
   ['mfc', 'Отделение МФЦ №'],
 ] as const;
 
-const EVIDENCE = ['state_mark', 'official_website', 'account_description', 'press_report', 'third_party_listing'] as const;
+/** `platform_badge` here is always the platform's «Госорганизация» mark (`mark: state_organization`). */
+const EVIDENCE = ['platform_badge', 'official_website', 'account_description', 'press_report', 'third_party_listing'] as const;
 
 function isoDaysBefore(today: string, days: number): string {
   return new Date(Date.parse(today) - days * 86_400_000).toISOString().slice(0, 10);
@@ -66,7 +67,11 @@ export function* syntheticRegionFiles(regionIds: readonly string[], options: Syn
       const type = platform === 'vk' || platform === 'ok' ? EVIDENCE[Math.floor(random() * EVIDENCE.length)]! : EVIDENCE[1 + Math.floor(random() * 4)]!;
       const date = isoDaysBefore(today, Math.floor(random() * 500));
       const source = type === 'official_website' ? site : `https://example.org/novosti/2026/${n}-${e}-soobshchenie-o-stranitse`;
-      text += `${indent}    - type: ${type}\n${indent}      url: ${source}\n${indent}      date: "${date}"\n`;
+      text += `${indent}    - type: ${type}
+${type === 'platform_badge' ? `${indent}      mark: state_organization
+` : ''}${indent}      url: ${source}
+${indent}      date: "${date}"
+`;
     }
     return text;
   };

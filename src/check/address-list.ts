@@ -7,7 +7,6 @@
  */
 import type { Registry } from '../model/registry.ts';
 import { organizationPages, pendingRecords } from './build-index.ts';
-import type { Freshness } from './types.ts';
 
 /** One address and what the check would say of it. */
 export type ListedAddress = {
@@ -24,7 +23,10 @@ export type ListedAddress = {
   page: string;
   /** For a former address: where the page is now. */
   current?: string;
-} & Freshness;
+  freshness?: string;
+  first_party_date?: string;
+  first_party_age_months?: number;
+};
 
 export type AddressPage = { platform: string; slug: string; first: string; last: string; addresses: ListedAddress[] };
 

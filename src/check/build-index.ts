@@ -10,10 +10,11 @@ import type { LoadedOrganization } from '../dataset/dataset.ts';
 import { accountUid, canonicalize } from '../canonical/canonicalize.ts';
 import { organizationAnchor, type Registry, type RegistryAccount } from '../model/registry.ts';
 import { federalPages, organizationPaths, regionPagePath, regionPlans } from '../model/region-pages.ts';
-import { EVIDENCE_LABELS, LEVEL_DESCRIPTIONS, LEVEL_LABELS, VERIFICATION_LEVELS, sortEvidence } from '../model/verification.ts';
-import type { Evidence } from '../schema/index.ts';
+import { evidenceSource } from '../model/evidence-source.ts';
+import { EVIDENCE_LABELS, LEVEL_DESCRIPTIONS, LEVEL_LABELS, VERIFICATION_LEVELS, evidenceLabel, sortEvidence } from '../model/verification.ts';
+import type { Evidence, Platform } from '../schema/index.ts';
 import { chosenName, fnv1a, keyShard, mainShardFile, shardLabel, similarBuckets, similarShardFile } from './keys.ts';
-import type { CheckEvidence, CheckMeta, Freshness, MainShard, SimilarShard, StoredOrganization, StoredRecord } from './types.ts';
+import type { CheckEvidence, CheckMeta, MainShard, SimilarShard, StoredOrganization, StoredRecord } from './types.ts';
 
 export { CHECK_META_FILE, mainShardFile, similarShardFile } from './keys.ts';
 
@@ -57,26 +58,22 @@ export function organizationPages(registry: Registry): (org: Pick<LoadedOrganiza
   return (org) => `${paths.get(org.id) ?? (org.region ? regionPagePath(org.region) : 'federal/')}#${organizationAnchor(org)}`;
 }
 
-const compactEvidence = (evidence: readonly Evidence[]): CheckEvidence[] =>
-  sortEvidence(evidence).map((e) => ({
-    type: e.type,
-    date: e.date,
-    url: e.url,
-    ...(e.note ? { note: e.note } : {}),
-    ...(e.source ? { source: e.source } : {}),
-  }));
+/** What the check shows of evidence: never the research note; a copy on a mirror says whose copy it is. */
+const compactEvidence = (evidence: readonly Evidence[], platforms: readonly Platform[]): CheckEvidence[] =>
+  sortEvidence(evidence).map((e) => {
+    const source = evidenceSource(e, platforms);
+    return {
+      type: e.type,
+      date: e.date,
+      url: e.url,
+      ...(source.copy ? (source.original ? { original: source.original } : { copy: true as const }) : {}),
+      ...(e.mark ? { mark: e.mark } : {}),
+      ...(e.note ? { note: e.note } : {}),
+      ...(e.source ? { source: e.source } : {}),
+    };
+  });
 
 const LEVEL_RANK = (level: string) => VERIFICATION_LEVELS.indexOf(level as (typeof VERIFICATION_LEVELS)[number]);
-
-/** The freshness fields of an account, when the model provides them (data/policy.yaml). */
-function freshnessOf(account: RegistryAccount): Freshness {
-  const a = account as RegistryAccount & Freshness;
-  return {
-    ...(a.freshness ? { freshness: a.freshness } : {}),
-    ...(a.first_party_date ? { first_party_date: a.first_party_date } : {}),
-    ...(typeof a.first_party_age_months === 'number' ? { first_party_age_months: a.first_party_age_months } : {}),
-  };
-}
 
 /** A record before sharding: the uid it is filed under, the organisation, the rest. */
 type Pending = { uid: string; org: LoadedOrganization; record: StoredRecord };
@@ -118,8 +115,10 @@ function materialize(registry: Registry, source: Source): Pending {
         ...(account.title ? { title: account.title } : {}),
         ...(account.status !== 'active' ? { account_status: account.status } : {}),
         level: account.level,
-        ...freshnessOf(account),
-        evidence: compactEvidence(account.evidence),
+        freshness: account.freshness,
+        ...(account.first_party_date ? { first_party_date: account.first_party_date } : {}),
+        ...(account.first_party_age_months !== null ? { first_party_age_months: account.first_party_age_months } : {}),
+        evidence: compactEvidence(account.evidence, registry.dataset.platforms),
         ...(account.note ? { note: account.note } : {}),
       },
     };
@@ -138,7 +137,7 @@ function materialize(registry: Registry, source: Source): Pending {
     .filter((a) => a.status === 'active' && a.level !== 'listed')
     .sort((a, b) => LEVEL_RANK(a.level) - LEVEL_RANK(b.level))
     .map((a) => ({ platform: a.platform, key: a.key, url: a.canonical_url }));
-  return { uid: source.uid, org, record: { status: 'impersonation', org: 0, evidence: compactEvidence(fake.evidence), real, ...(fake.note ? { note: fake.note } : {}) } };
+  return { uid: source.uid, org, record: { status: 'impersonation', org: 0, evidence: compactEvidence(fake.evidence, registry.dataset.platforms), real, ...(fake.note ? { note: fake.note } : {}) } };
 }
 
 /** Every record of the registry (accounts, former addresses, known fakes), in a stable order. */
@@ -181,6 +180,7 @@ export function checkMeta(registry: Registry, options: CheckIndexOptions = {}): 
     })),
     levels: Object.fromEntries(VERIFICATION_LEVELS.map((l) => [l, { label: LEVEL_LABELS[l], description: LEVEL_DESCRIPTIONS[l] }])),
     evidence_types: { ...EVIDENCE_LABELS },
+    evidence_marks: { state_organization: evidenceLabel({ type: 'platform_badge', mark: 'state_organization' }) },
     regions: Object.fromEntries(registry.regions.map((r) => [r.id, r.name])),
   };
 }

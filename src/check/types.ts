@@ -3,8 +3,8 @@
  * /check/ page). Type-only: the island imports it without pulling in any runtime code.
  */
 import type { PlatformRules } from '../canonical/canonicalize.ts';
-import type { VerificationLevel } from '../model/verification.ts';
-import type { EvidenceType } from '../schema/organization.ts';
+import type { Freshness, VerificationLevel } from '../model/verification.ts';
+import type { EvidenceType, PlatformMark } from '../schema/organization.ts';
 
 /**
  * What the browser needs before the first shard: platform rules, labels, regions and the
@@ -24,11 +24,26 @@ export type CheckMeta = {
   levels: Record<string, { label: string; description: string }>;
   /** Evidence types: label. */
   evidence_types: Record<string, string>;
+  /** Labels of a platform_badge's marks (the «Госорганизация» mark reads differently from a tick). */
+  evidence_marks?: Partial<Record<PlatformMark, string>>;
   /** Region id → name (records carry the id only). */
   regions: Record<string, string>;
 };
 
-export type CheckEvidence = { type: EvidenceType; date: string; url: string; note?: string; source?: string };
+export type CheckEvidence = {
+  type: EvidenceType;
+  date: string;
+  /** The address the evidence was read at. */
+  url: string;
+  /** When `url` is a third-party copy (a mirror of t.me/s/…): the original address, shown first. */
+  original?: string;
+  /** `url` is a third-party copy whose original cannot be told. */
+  copy?: true;
+  /** platform_badge: which mark. */
+  mark?: PlatformMark;
+  note?: string;
+  source?: string;
+};
 
 export type CheckOrganization = {
   id: string;
@@ -57,9 +72,15 @@ export type CheckRecord =
       /** inactive, renamed, archived, deleted; absent while active. */
       account_status?: string;
       level: VerificationLevel;
+      /** fresh: first-party proof confirms now; stale: only old first-party proof (level `stale`); none: no first-party proof. */
+      freshness: Freshness;
+      /** The newest first-party evidence date as written (`2018-03`), absent without first-party evidence. */
+      first_party_date?: string;
+      /** Its age in whole months at the data version date. */
+      first_party_age_months?: number;
       evidence: CheckEvidence[];
       note?: string;
-    } & Freshness
+    }
   | {
       /** A former address of a renamed official account: the address may now belong to anyone. */
       status: 'previous';
@@ -77,12 +98,6 @@ export type CheckRecord =
       real: Array<{ platform: string; key: string; url: string }>;
       note?: string;
     };
-
-/**
- * Freshness of the first-party proof (data/policy.yaml): `fresh` confirms, `stale` needs a
- * re-check, `none` has no first-party proof. Absent in data built before freshness existed.
- */
-export type Freshness = { freshness?: 'fresh' | 'stale' | 'none'; first_party_date?: string; first_party_age_months?: number };
 
 /** A record as stored in a shard: the organisation is a number into the shard's table. */
 export type StoredRecord = DistributiveOmit<CheckRecord, 'organization'> & { org: number };
