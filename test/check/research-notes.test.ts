@@ -2,13 +2,12 @@
 import { expect, test } from 'vitest';
 import { loadDatasetFromDir } from '../../src/dataset/dataset-fs.ts';
 import { buildRegistry } from '../../src/model/registry.ts';
-import { buildCheckIndex, checkRecords } from '../../src/check/build-index.ts';
+import { checkIndexFiles, checkRecords } from '../../src/check/build-index.ts';
 
 const registry = buildRegistry(loadDatasetFromDir('test/fixtures/site').dataset, { asOf: '2026-12-04' });
 
 test('no research note reaches the check index', () => {
-  const index = buildCheckIndex(registry);
-  const text = [...index.main.values(), JSON.stringify(index.meta)].join('\n');
+  const text = [...checkIndexFiles(registry)].map((f) => f.json).join('\n');
   expect(text).toContain('Ссылка в подвале копии сайта 2018 года');
   expect(text).not.toMatch(/RESEARCH-MARKER/);
 });
