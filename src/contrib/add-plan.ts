@@ -9,7 +9,7 @@ import type { DataFileRole } from '../dataset/load-dataset.ts';
 import { nearest } from '../dataset/zod-issues.ts';
 import { Account, ACCOUNT_ROLES, EVIDENCE_TYPES, LEVELS, Organization, ORGANIZATION_KINDS } from '../schema/index.ts';
 import { EVIDENCE_LABELS } from '../model/verification.ts';
-import { slugify } from './translit.ts';
+import { slugify } from '../text/translit.ts';
 
 /** What the contributor asked for; every field is a string as typed on the command line. */
 export type AddRequest = {
