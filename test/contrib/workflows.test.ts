@@ -8,7 +8,8 @@ import { parse } from 'yaml';
 
 type Step = { uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, string>; id?: string };
 type Job = { needs?: string | string[]; steps: Step[]; permissions?: Record<string, string> | string; environment?: unknown };
-type Workflow = { name: string; on: Record<string, unknown>; permissions?: Record<string, string> | string; jobs: Record<string, Job> };
+type Job2 = Job & { if?: string; concurrency?: unknown };
+type Workflow = { name: string; on: Record<string, unknown>; permissions?: Record<string, string> | string; concurrency?: { group: string; 'cancel-in-progress'?: boolean }; jobs: Record<string, Job2> };
 
 const DIR = '.github/workflows';
 const files = readdirSync(DIR).filter((name) => /\.ya?ml$/.test(name));
@@ -20,9 +21,11 @@ const uses = (job: Job) => job.steps.map((step) => step.uses ?? '').filter(Boole
 const needs = (job: Job) => (job.needs === undefined ? [] : Array.isArray(job.needs) ? job.needs : [job.needs]);
 const PINNED = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.\/-]+@[0-9a-f]{40}$/;
 const ALLOWED_WRITE = new Set(['pages', 'id-token', 'issues']);
+// Only the workflows whose job is to open a pull request may push a branch and open it.
+const OPENS_PULL_REQUESTS = new Set(['issue-to-pr.yml', 'harvest.yml']);
 
-test('the three workflows exist (any other is held to the same rules below)', () => {
-  expect(files).toEqual(expect.arrayContaining(['ci.yml', 'deploy.yml', 'links.yml']));
+test('the workflows exist (any other is held to the same rules below)', () => {
+  expect(files).toEqual(expect.arrayContaining(['ci.yml', 'deploy.yml', 'links.yml', 'issue-to-pr.yml']));
 });
 
 describe.each(files)('%s', (name) => {
@@ -46,7 +49,8 @@ describe.each(files)('%s', (name) => {
       if (job.permissions === undefined) continue;
       expect(typeof job.permissions, 'no write-all / read-all shorthands').toBe('object');
       for (const [scope, level] of Object.entries(job.permissions as Record<string, string>)) {
-        if (level === 'write') expect(ALLOWED_WRITE.has(scope), `${scope}: write`).toBe(true);
+        const allowed = ALLOWED_WRITE.has(scope) || (OPENS_PULL_REQUESTS.has(name) && (scope === 'contents' || scope === 'pull-requests'));
+        if (level === 'write') expect(allowed, `${scope}: write`).toBe(true);
       }
     }
   });
@@ -120,6 +124,38 @@ describe('liveness check', () => {
     expect(job.permissions).toEqual({ contents: 'read', issues: 'write' });
     const artifact = job.steps.find((s) => s.uses?.startsWith('actions/upload-artifact@'));
     expect(artifact?.with?.path).toBe('links-report.json');
+  });
+});
+
+describe('issue form → pull request', () => {
+  const flow = workflows['issue-to-pr.yml']!;
+  const job = flow.jobs['pull-request']!;
+  test('runs when an issue is opened or edited, one run per issue at a time', () => {
+    expect(flow.on).toEqual({ issues: { types: ['opened', 'edited'] } });
+    expect(flow.concurrency?.group).toBe('issue-to-pr-${{ github.event.issue.number }}');
+  });
+  test('only for open issues of the add-account form (its label)', () => {
+    const form = parse(readFileSync('.github/ISSUE_TEMPLATE/add-account.yml', 'utf8')) as { labels: string[] };
+    expect(job.if).toContain(`contains(github.event.issue.labels.*.name, '${form.labels[0]}')`);
+    expect(job.if).toContain("github.event.issue.state == 'open'");
+  });
+  test('asks for exactly the rights it uses: push a branch, open a pull request, reply in the issue', () => {
+    expect(job.permissions).toEqual({ contents: 'write', 'pull-requests': 'write', issues: 'write' });
+    expect(job.steps[0]!.with).toEqual({ 'persist-credentials': false });
+  });
+  test('runs the tested script on the event file, validates, then opens or updates one pull request per issue', () => {
+    const commands = runs(job);
+    expect(commands).toContain('node scripts/issue-to-pr.ts --event "$GITHUB_EVENT_PATH" --out issue-to-pr');
+    expect(commands).toContain('npm run validate -- --format github');
+    expect(commands).toContain('npm run format -- --check');
+    expect(commands).toContain('gh pr create');
+    expect(commands).toContain('gh pr edit');
+    expect(commands).toContain('gh issue comment "$ISSUE" --body-file issue-to-pr/comment.md');
+    expect(readFileSync('src/contrib/issue-to-pr-fs.ts', 'utf8')).toContain('add-account/issue-${issue}');
+  });
+  test('the issue text never reaches a shell: no step interpolates the body or the title', () => {
+    const text = readFileSync(`${DIR}/issue-to-pr.yml`, 'utf8');
+    expect(text).not.toMatch(/github\.event\.issue\.(body|title)|github\.event\.comment/);
   });
 });
 
