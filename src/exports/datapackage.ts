@@ -3,7 +3,8 @@
  * the written files that the downloads page prints. Pure: it describes files that the
  * writer (exports-fs.ts) has already measured and hashed.
  */
-import { DATA_LICENSE, type DataVersion } from './serialize.ts';
+import type { DataVersion } from '../model/data-version.ts';
+import { DATA_LICENSE } from './serialize.ts';
 import { LIST_DELIMITER, TABLES, type Column, type Table, type TableName } from './tables.ts';
 
 export type FileFormat = 'csv' | 'json' | 'xlsx' | 'sqlite' | 'gzip' | 'schema';

@@ -11,8 +11,10 @@ import { promisify } from 'node:util';
 import { DatabaseSync } from 'node:sqlite';
 import { gzip, gzipSync } from 'node:zlib';
 import type { Registry } from '../model/registry.ts';
+import { timed, type Timing } from '../report/timed.ts';
 import { dataPackage, tableSchema, tableSchemaPath, type ExportEntry, type ExportManifest, type WrittenFile } from './datapackage.ts';
-import { csvHeader, csvRow, DATA_LICENSE, JSON_ROW_SEPARATOR, JSON_TAIL, jsonHead, jsonRow, sha256sums, type DataVersion } from './serialize.ts';
+import { csvHeader, csvRow, DATA_LICENSE, JSON_ROW_SEPARATOR, JSON_TAIL, jsonHead, jsonRow, sha256sums } from './serialize.ts';
+import type { DataVersion } from '../model/data-version.ts';
 import { TABLE_NAMES, TABLES, tableRows, type Cell, type Table, type TableName } from './tables.ts';
 import { SheetXml, workbookHeadParts, workbookTailParts, type WorkbookProperties } from './xlsx.ts';
 import { ZipWriter } from './zip-fs.ts';
@@ -25,7 +27,7 @@ export const MAX_FILE_BYTES = 24 * 1000 * 1000;
 export const GZIP_ABOVE_BYTES = 2 * 1000 * 1000;
 const CHUNK_BYTES = 1 << 20;
 
-export type ExportStep = { step: string; ms: number; bytes: number; rssMb: number };
+export type ExportStep = { step: string; bytes: number } & Timing;
 export type ExportOptions = {
   /** The site root being built: files go to `<outDir>/data/…` and `<outDir>/datapackage.json`. */
   outDir: string;
@@ -34,7 +36,6 @@ export type ExportOptions = {
   homepage?: string;
   maxFileBytes?: number;
   gzipAboveBytes?: number;
-  now?: Date;
 };
 export type ExportResult = { manifest: ExportManifest; steps: ExportStep[] };
 
@@ -414,13 +415,6 @@ function writeSqlite(root: string, registry: Registry, version: DataVersion, now
   return { relative, rows };
 }
 
-async function timed<T>(steps: ExportStep[], step: string, run: () => Promise<T> | T, bytes: (value: T) => number): Promise<T> {
-  const start = performance.now();
-  const value = await run();
-  steps.push({ step, ms: performance.now() - start, bytes: bytes(value), rssMb: process.memoryUsage().rss / 1048576 });
-  return value;
-}
-
 const sumBytes = (entries: readonly ExportEntry[]) => entries.reduce((sum, e) => sum + [...e.parts, ...(e.gzip ?? [])].reduce((s, f) => s + f.bytes, 0), 0);
 
 /** Writes every download into `<outDir>/data/` and the descriptor `<outDir>/datapackage.json`. */
@@ -429,7 +423,8 @@ export async function writeExports(options: ExportOptions): Promise<ExportResult
   const { registry, version } = options;
   const limit = options.maxFileBytes ?? MAX_FILE_BYTES;
   const gzipAbove = options.gzipAboveBytes ?? GZIP_ABOVE_BYTES;
-  const now = options.now ?? new Date();
+  // Every date stamped into the files is the data version's, so two builds of one commit are byte-identical.
+  const now = new Date(version.time);
   const steps: ExportStep[] = [];
   mkdirSync(path.join(root, 'data', 'schema'), { recursive: true });
   const entries: ExportEntry[] = [];
@@ -437,7 +432,7 @@ export async function writeExports(options: ExportOptions): Promise<ExportResult
   // The database goes first so that its gzip twin is compressed on libuv's thread pool,
   // on the second core, while this thread writes the other formats.
   let sqliteEntry: Promise<ExportEntry> | undefined;
-  await timed(steps, 'sqlite', () => {
+  await timed(steps, (size: number) => ({ step: 'sqlite', bytes: size }), () => {
     const { relative, rows } = writeSqlite(root, registry, version, now);
     const size = statSync(path.join(root, relative)).size;
     sqliteEntry = (async (): Promise<ExportEntry> => {
@@ -453,9 +448,9 @@ export async function writeExports(options: ExportOptions): Promise<ExportResult
     // Awaited after the other formats; until then a failure must not count as unhandled.
     sqliteEntry.catch(() => undefined);
     return size;
-  }, (size) => size);
+  });
 
-  await timed(steps, 'csv+json', () => {
+  await timed(steps, (made: ExportEntry[]) => ({ step: 'csv+json', bytes: sumBytes(made) }), () => {
     const made: ExportEntry[] = [];
     const regional = new Map<string, TextEntries>();
     const options = { version, limit, gzipAbove };
@@ -489,20 +484,20 @@ export async function writeExports(options: ExportOptions): Promise<ExportResult
     }
     entries.push(...made);
     return made;
-  }, sumBytes);
+  });
 
-  await timed(steps, 'xlsx', async () => {
+  await timed(steps, (made: ExportEntry[]) => ({ step: 'xlsx', bytes: sumBytes(made) }), async () => {
     const { parts, rows } = writeXlsx(root, registry, version, limit, now);
     const entry: ExportEntry = { name: 'xlsx', title: 'Все таблицы (Excel)', format: 'xlsx', rows, parts };
     entries.push(entry);
     return [entry];
-  }, sumBytes);
+  });
 
-  await timed(steps, 'sqlite gzip (overlapped)', async () => {
+  await timed(steps, (made: ExportEntry[]) => ({ step: 'sqlite gzip (overlapped)', bytes: sumBytes(made) }), async () => {
     const entry = await sqliteEntry!;
     entries.push(entry);
     return [entry];
-  }, sumBytes);
+  });
 
   const schemaEntries: ExportEntry[] = TABLE_NAMES.map((name) => {
     const relative = tableSchemaPath(name);
@@ -511,13 +506,13 @@ export async function writeExports(options: ExportOptions): Promise<ExportResult
   });
   entries.push(...schemaEntries);
 
-  const created = now.toISOString();
+  const created = version.time;
   const descriptor = dataPackage({ version, created, homepage: options.homepage, entries });
   const descriptorText = `${JSON.stringify(descriptor, null, 2)}\n`;
   writeFileSync(path.join(root, 'datapackage.json'), descriptorText);
   // SHA256SUMS lives in data/ and names files relative to it, so `sha256sum -c SHA256SUMS` works there.
   const all = entries.flatMap((e) => [...e.parts, ...(e.gzip ?? [])]);
-  const sums = sha256sums(all.map((f) => ({ path: f.path.replace(/^data\//, ''), sha256: f.sha256 })).sort((a, b) => a.path.localeCompare(b.path)));
+  const sums = sha256sums(all.map((f) => ({ path: f.path.replace(/^data\//, ''), sha256: f.sha256 })).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)));
   writeFileSync(path.join(root, 'data', 'SHA256SUMS'), sums);
   const manifest: ExportManifest = {
     version,

@@ -2,22 +2,8 @@
  * Text forms of the tables: CSV (RFC 4180, CRLF, UTF-8 with BOM) and JSON, one row at a
  * time, so that the writer can stream any size. Pure: strings in, strings out.
  */
+import type { DataVersion } from '../model/data-version.ts';
 import { rowObject, type Cell, type Table } from './tables.ts';
-
-export type DataVersion = {
-  /** ISO date the data version refers to. */
-  date: string;
-  /** Short git commit of the data, or `unknown` when the build has no git history. */
-  commit: string;
-  /** `2026-11-23+898f3e4`: what the page, the package and the files print. */
-  id: string;
-};
-
-export function makeDataVersion(date: string, commit: string | null, dirty = false): DataVersion {
-  const short = commit ? commit.slice(0, 12) : 'unknown';
-  const label = dirty && commit ? `${short}-dirty` : short;
-  return { date, commit: label, id: `${date}+${label}` };
-}
 
 export const DATA_LICENSE = {
   name: 'CC-BY-SA-4.0',

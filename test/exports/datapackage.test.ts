@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadDatasetFromDir } from '../../src/dataset/dataset-fs.ts';
 import { buildRegistry } from '../../src/model/registry.ts';
 import { writeExports } from '../../src/exports/exports-fs.ts';
-import { makeDataVersion } from '../../src/exports/serialize.ts';
+import { makeDataVersion } from '../../src/model/data-version.ts';
 import { TABLE_NAMES, TABLES } from '../../src/exports/tables.ts';
 
 type Resource = { name: string; path: string | string[]; bytes?: number; hash?: string; parts?: Array<{ path: string; bytes: number; hash: string }>; schema?: unknown; type?: string };

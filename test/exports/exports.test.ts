@@ -15,11 +15,12 @@ import { loadDatasetFromDir } from '../../src/dataset/dataset-fs.ts';
 import { buildRegistry, type Registry } from '../../src/model/registry.ts';
 import type { ExportManifest } from '../../src/exports/datapackage.ts';
 import { writeExports } from '../../src/exports/exports-fs.ts';
-import { makeDataVersion, neutralizeFormula } from '../../src/exports/serialize.ts';
+import { makeDataVersion } from '../../src/model/data-version.ts';
+import { neutralizeFormula } from '../../src/exports/serialize.ts';
 import { TABLE_NAMES, TABLES, type Cell, type TableName } from '../../src/exports/tables.ts';
 
 const FORMULA_NAME = '=HYPERLINK("http://example.com")';
-const version = makeDataVersion('2026-11-23', '0123456789abcdef');
+const version = makeDataVersion('2026-11-23T10:00:00Z', '0123456789abcdef');
 let registry: Registry;
 let dir: string;
 let manifest: ExportManifest;
@@ -29,7 +30,7 @@ beforeAll(async () => {
   expect(issues.filter((i) => i.severity === 'error')).toEqual([]);
   registry = buildRegistry(dataset);
   dir = mkdtempSync(path.join(tmpdir(), 'exports-'));
-  ({ manifest } = await writeExports({ outDir: dir, registry, version, now: new Date('2026-11-23T10:00:00Z') }));
+  ({ manifest } = await writeExports({ outDir: dir, registry, version }));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

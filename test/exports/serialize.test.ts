@@ -1,7 +1,8 @@
 /** CSV quoting (RFC 4180) and JSON rows for awkward values, read back by csv-parse and JSON.parse. */
 import { parse } from 'csv-parse/sync';
 import { describe, expect, test } from 'vitest';
-import { csvHeader, csvRow, makeDataVersion, toCsv, toJson } from '../../src/exports/serialize.ts';
+import { makeDataVersion } from '../../src/model/data-version.ts';
+import { csvHeader, csvRow, toCsv, toJson } from '../../src/exports/serialize.ts';
 import { TABLES, type Cell } from '../../src/exports/tables.ts';
 
 describe('csvRow', () => {
