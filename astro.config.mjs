@@ -20,4 +20,5 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'always' },
   integrations: [dataGuard(), svelte()],
   devToolbar: { enabled: false },
+  compressHTML: false,
 });
