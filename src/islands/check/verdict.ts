@@ -1,9 +1,10 @@
 /**
  * What a check answer means for the person who asked, reduced to one of a few unmistakable
  * states, each with its own colour, icon and heading. Pure and dependency-free (the island
- * bundles it); imports only types from the lookup.
+ * bundles it); imports only types from the lookup and the site's pure date wording.
  */
 import type { Answer, CheckRecord, Hit } from '../../check/lookup.ts';
+import { formatDate, formatInMonth } from '../../site/format.ts';
 
 /**
  * The tone of an answer, and so its colour and icon:
@@ -31,45 +32,24 @@ export const ICONS: Record<Tone, string> = {
 const LEVEL_HEADINGS: Record<string, string> = {
   confirmed: 'Да, это официальная страница',
   probable: 'Скорее всего, это официальная страница',
+  claimed: 'Страница называет себя официальной, но это ничем не подтверждено',
   reported: 'Страница есть в реестре, но её подтверждают только сообщения СМИ',
   listed: 'Страница есть только в сторонних списках — принадлежность не подтверждена',
 };
 
-const months = new Intl.DateTimeFormat('ru-RU', { month: 'long', year: 'numeric', timeZone: 'UTC' });
-const days = new Intl.DateTimeFormat('ru-RU', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-
-/** Evidence dates are as precise as the source: a day, a month or a year. */
-export function formatEvidenceDate(iso: string): string {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return days.format(new Date(`${iso}T00:00:00Z`));
-  if (/^\d{4}-\d{2}$/.test(iso)) return months.format(new Date(`${iso}-01T00:00:00Z`));
-  if (/^\d{4}$/.test(iso)) return `${iso} год`;
-  return iso;
-}
-
-const IN_MONTHS = ['январе', 'феврале', 'марте', 'апреле', 'мае', 'июне', 'июле', 'августе', 'сентябре', 'октябре', 'ноябре', 'декабре'];
-
-/** «в ноябре 2018 года» for a date with a month, «в 2018 году» for a bare year. */
-export function inMonth(iso: string): string {
-  const match = /^(\d{4})(?:-(\d{2}))?/.exec(iso);
-  if (!match) return iso;
-  const month = match[2] ? IN_MONTHS[Number(match[2]) - 1] : undefined;
-  return month ? `в ${month} ${match[1]} года` : `в ${match[1]} году`;
-}
-
-/** Fields a record may carry once the index says how fresh its proof is. */
-type Freshness = { first_party_date?: string; freshness?: string };
+/** Evidence dates are as precise as the source (a day, a month or a year), worded as on the pages. */
+export const formatEvidenceDate = formatDate;
 
 /** The heading for one record of a found account. */
 export function recordHeading(record: CheckRecord): { tone: Tone; heading: string } {
   if (record.status === 'impersonation') return { tone: 'fake', heading: 'Осторожно: это известная подделка' };
   if (record.status === 'previous') return { tone: 'recheck', heading: 'Это прежний адрес официальной страницы' };
-  if (record.level === ('stale' as string)) {
-    const date = (record as Freshness).first_party_date;
+  // Old first-party proof never gets a plain «Да»: it names when and asks for a re-check.
+  if (record.level === 'stale') {
+    const date = record.first_party_date;
     return {
       tone: 'recheck',
-      heading: date
-        ? `Страница была подтверждена ${inMonth(date)}, нужна перепроверка`
-        : 'Страница была подтверждена давно, нужна перепроверка',
+      heading: date ? `Страница была подтверждена ${formatInMonth(date)}, нужна перепроверка` : 'Страница была подтверждена давно, нужна перепроверка',
     };
   }
   const heading = LEVEL_HEADINGS[record.level] ?? LEVEL_HEADINGS.listed!;
