@@ -1,14 +1,19 @@
 /**
- * `npm run bench [-- --scale 0.1] [-- --only validate]`: generates the synthetic national
- * dataset (and a tenth of it), then measures each phase in its own process so that every
- * peak-memory figure belongs to one phase. Prints figures; asserts nothing.
+ * `npm run bench [-- --scale 1] [-- --json FILE] [-- --keep DIR] [-- --only validate]`:
+ * generates the synthetic national dataset (and a tenth of it), then measures each phase in
+ * its own process so that every peak-memory figure belongs to one phase. Prints a table
+ * (with whether the site fits each static host, src/bench/host-limits.ts); `--json` writes
+ * every figure of every scale run, `--keep` leaves the national (or only) scale's site in
+ * DIR for an outside check. Asserts nothing.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { writeSyntheticDataset } from '../src/bench/synthetic-fs.ts';
 import { describePeak, sampleTreeMemory, type TreeMemory } from '../src/bench/tree-memory-fs.ts';
+import { benchRecord, type BenchScale } from '../src/bench/bench-record.ts';
+import { fitsSummary } from '../src/bench/host-limits.ts';
 
 const args = process.argv.slice(2);
 const value = (name: string) => {
@@ -40,18 +45,15 @@ if (value('--phase')) {
     if (!result.ok) throw new Error(`данные не прошли проверку: ${result.issues.length} замечаний`);
     const figures = await import('../src/bench/site-figures-fs.ts');
     const { loadDatasetFromDir } = await import('../src/dataset/dataset-fs.ts');
-    // A real account to find, and a one-letter slip of a real Telegram handle to miss.
-    const telegram = loadDatasetFromDir().dataset.organizations.flatMap((o) => o.accounts).find((a) => a.platform === 'telegram')!;
-    const slip = telegram.key.replace(/.$/, (c) => (c === 'x' ? 'y' : 'x'));
+    // Real accounts to find, and one-letter slips of real chosen names to miss (spread over the set).
+    const { lookupSamples } = await import('../src/bench/lookup-samples.ts');
+    const samples = lookupSamples(loadDatasetFromDir().dataset.organizations.flatMap((o) => o.accounts));
     extra = {
       ...extra,
       phases: result.phases,
       exportSteps: result.exports.steps,
       output: outputStats(outDir),
-      check: await figures.checkLookupBytes(outDir, [
-        { label: `найден (${telegram.canonical_url})`, input: telegram.canonical_url },
-        { label: `нет в реестре, похожие (@${slip})`, input: `@${slip}` },
-      ]),
+      check: await figures.checkLookupBytes(outDir, samples),
       search: await figures.searchBytes(outDir, 'школа'),
       javascript: figures.javascriptPerPage(outDir),
     };
@@ -62,6 +64,9 @@ if (value('--phase')) {
 }
 
 const scales = value('--scale') ? [Number(value('--scale'))] : [0.1, 1];
+const jsonFile = value('--json');
+const keepDir = value('--keep');
+const report: { scales: BenchScale[] } = { scales: [] };
 const only = value('--only');
 const fmt = (ms: number) => `${(ms / 1000).toFixed(1)} с`;
 const mb = (bytes: number) => `${(bytes / 1048576).toFixed(1)} МБ`;
@@ -111,13 +116,38 @@ for (const scale of scales) {
       console.log(`  выгрузки по шагам: ${(build.exportSteps as Array<{ step: string; ms: number; bytes: number }>).map((s) => `${s.step} — ${fmt(s.ms)}, ${mb(s.bytes)}`).join('; ')}`);
       const o = build.output;
       console.log(`  сборка целиком (npm run build): ${fmt(build.buildMs)}, ${peakText(build)}`);
-      for (const c of build.check) console.log(`  проверка страницы, ${c.label}: ${c.files} файлов, ${(c.bytes / 1024).toFixed(1)} КБ (${(c.gzipBytes / 1024).toFixed(1)} КБ в gzip)`);
+      const check = build.check as Array<{ label: string; files: number; bytes: number; gzipBytes: number; answer: string }>;
+      const worst = (kind: string) => check.filter((c) => c.label.startsWith(kind));
+      for (const kind of ['найден', 'нет в реестре']) {
+        const list = worst(kind);
+        if (list.length === 0) continue;
+        const sorted = list.map((c) => c.bytes).sort((a, b) => a - b);
+        const top = list.reduce((a, b) => (b.bytes > a.bytes ? b : a));
+        console.log(`  проверка страницы, ${kind} (${list.length} адресов): медиана ${(sorted[Math.floor(sorted.length / 2)]! / 1024).toFixed(1)} КБ, худший ${(top.bytes / 1024).toFixed(1)} КБ в ${top.files} файлах (${top.label})`);
+      }
+      for (const c of check.filter((c) => c.label.startsWith('имя'))) console.log(`  проверка страницы, ${c.label}: ${c.files} файлов, ${(c.bytes / 1024).toFixed(1)} КБ`);
       console.log(`  поиск «${build.search.label}»: ${build.search.files} файлов Pagefind, ${(build.search.bytes / 1024).toFixed(1)} КБ (${(build.search.gzipBytes / 1024).toFixed(1)} КБ в gzip)`);
       console.log(`  JavaScript на странице (gzip): ${build.javascript.map((j: { page: string; gzipBytes: number }) => `${j.page} — ${(j.gzipBytes / 1024).toFixed(1)} КБ`).join('; ')}`);
       console.log(`  результат: ${o.files} файлов, ${mb(o.bytes)}; крупнейшая HTML-страница ${o.largestHtml.file} — ${(o.largestHtml.bytes / 1024).toFixed(0)} КБ; крупнейший файл ${o.largestFile.file} — ${mb(o.largestFile.bytes)}; страниц больше 500 КБ: ${o.htmlOver500k}; файлов больше 25 МБ: ${o.filesOver25m}`);
+      console.log(`  помещается: ${fitsSummary(o)}`);
+    }
+    if (validate && build) report.scales.push(benchRecord(scale, validate as Parameters<typeof benchRecord>[1], build as Parameters<typeof benchRecord>[2]));
+    if (keepDir && build && (scale === 1 || scales.length === 1)) {
+      rmSync(keepDir, { recursive: true, force: true });
+      try {
+        renameSync(out, keepDir);
+      } catch {
+        cpSync(out, keepDir, { recursive: true });
+      }
+      console.log(`  сайт оставлен в ${keepDir}`);
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
     rmSync(out, { recursive: true, force: true });
   }
+}
+
+if (jsonFile) {
+  writeFileSync(jsonFile, `${JSON.stringify(report, null, 2)}\n`);
+  console.log(`\nЦифры записаны в ${jsonFile}`);
 }

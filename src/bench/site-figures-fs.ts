@@ -6,7 +6,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { measureLookup } from '../check/lookup.ts';
+import { CHECK_META_PATH, measureLookup, type CheckMeta } from '../check/lookup.ts';
 import { launchChromium } from '../serve/chromium-fs.ts';
 import { startStaticServer } from '../serve/static-server.ts';
 import { islandJsPerPage } from './island-js-fs.ts';
@@ -14,16 +14,19 @@ import { islandJsPerPage } from './island-js-fs.ts';
 export type Transfer = { label: string; files: number; bytes: number; gzipBytes: number };
 
 /** Bytes one check lookup fetches, for each input. */
-export async function checkLookupBytes(distDir: string, inputs: Array<{ label: string; input: string }>): Promise<Transfer[]> {
-  const results: Transfer[] = [];
+export async function checkLookupBytes(distDir: string, inputs: Array<{ label: string; input: string }>): Promise<Array<Transfer & { answer: string }>> {
+  // The metadata is inlined in the /check/ page: read here from its copy for programs, not counted.
+  const meta = JSON.parse(readFileSync(path.join(distDir, CHECK_META_PATH), 'utf8')) as CheckMeta;
+  const results: Array<Transfer & { answer: string }> = [];
   for (const { label, input } of inputs) {
     let gzipBytes = 0;
-    const { files, bytes } = await measureLookup(input, (file) => {
+    const { files, bytes, answer } = await measureLookup(meta, input, (file) => {
       const buffer = readFileSync(path.join(distDir, file));
-      gzipBytes += gzipSync(buffer).length;
-      return buffer.toString('utf8');
+      // The shards are stored compressed; gzip only gains on a file stored as text.
+      gzipBytes += Math.min(buffer.length, gzipSync(buffer).length);
+      return buffer;
     });
-    results.push({ label, files: files.length, bytes, gzipBytes });
+    results.push({ label, files: files.length, bytes, gzipBytes, answer: answer.kind });
   }
   return results;
 }

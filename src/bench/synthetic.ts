@@ -2,8 +2,13 @@
  * A synthetic national dataset for the benchmark: by default 89 regions, 175,000
  * organisations and about 350,000 accounts, skewed like the real country (the largest
  * regions hold several thousand organisations, split into one file per municipality).
- * Deterministic (seeded), clearly fake (handles start with `syn`), never published.
+ * Handles are drawn like real ones (synthetic-handles.ts), so the check index and its
+ * lookalike search are measured on the real mix. Deterministic (seeded), clearly fake
+ * (every name says «синтетика», every evidence address is on example.org), never published.
  */
+import { HandleBook, placeName, prng } from './synthetic-handles.ts';
+import { slugify } from '../text/translit.ts';
+
 export type SyntheticOptions = {
   /** 1 = national scale; 0.1 = a tenth. */
   scale?: number;
@@ -17,17 +22,6 @@ export type SyntheticOptions = {
 export type SyntheticFile = { path: string; text: string };
 
 export const NATIONAL_ORGANIZATIONS = 175_000;
-
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const INSTITUTIONS = [
   ['school', 'МБОУ «Средняя общеобразовательная школа №'],
@@ -64,26 +58,27 @@ export function* syntheticRegionFiles(regionIds: readonly string[], options: Syn
   let accountSerial = 1;
   let assigned = 0;
 
-  const account = (platform: string, indent: string): string => {
+  const handles = new HandleBook(random);
+  const account = (platform: string, url: string, site: string, indent: string): string => {
     const n = accountSerial++;
-    const url =
-      platform === 'vk' ? `https://vk.com/club${100000000 + n}` :
-      platform === 'ok' ? `https://ok.ru/group/${70000000000000 + n}` :
-      platform === 'telegram' ? `https://t.me/syn${n.toString(36)}_tg` :
-      `https://max.ru/syn${n.toString(36)}_max`;
-    const pieces = random() < 0.3 ? 2 : 1;
+    const pieces = random() < 0.39 ? 2 : 1;
     let text = `${indent}- platform: ${platform}\n${indent}  url: ${url}\n${indent}  evidence:\n`;
     for (let e = 0; e < pieces; e++) {
       const type = platform === 'vk' || platform === 'ok' ? EVIDENCE[Math.floor(random() * EVIDENCE.length)]! : EVIDENCE[1 + Math.floor(random() * 4)]!;
       const date = isoDaysBefore(today, Math.floor(random() * 500));
-      text += `${indent}    - type: ${type}\n${type === 'platform_badge' ? `${indent}      mark: state_organization\n` : ''}${indent}      url: https://example.org/evidence/${n}-${e}\n${indent}      date: "${date}"\n`;
+      const source = type === 'official_website' ? site : `https://example.org/novosti/2026/${n}-${e}-soobshchenie-o-stranitse`;
+      text += `${indent}    - type: ${type}
+${type === 'platform_badge' ? `${indent}      mark: state_organization
+` : ''}${indent}      url: ${source}
+${indent}      date: "${date}"
+`;
     }
     return text;
   };
 
-  const organization = (id: string, name: string, kind: string, level: string, municipality?: string): string => {
+  const organization = (id: string, name: string, kind: string, level: string, where: { code: string; place: string; municipality?: string; number?: number }): string => {
     let text = `  - id: ${id}\n    name: ${q(name)}\n    kind: ${kind}\n    level: ${level}\n`;
-    if (municipality) text += `    municipality: ${q(municipality)}\n`;
+    if (where.municipality) text += `    municipality: ${q(where.municipality)}\n`;
     text += '    accounts:\n';
     const platforms: string[] = [];
     if (random() < 0.9) platforms.push('vk');
@@ -91,7 +86,9 @@ export function* syntheticRegionFiles(regionIds: readonly string[], options: Syn
     if (random() < 0.2) platforms.push('telegram');
     if (random() < 0.1) platforms.push('max');
     if (platforms.length === 0) platforms.push('vk');
-    for (const platform of platforms) text += account(platform, '      ');
+    const site = `https://${where.place}.example.org/${id}/ofitsialnye-stranitsy`;
+    const urls = handles.urls(platforms, { kind, code: where.code, place: where.place, ...(where.number !== undefined ? { number: where.number } : {}) });
+    platforms.forEach((platform, i) => (text += account(platform, urls[i]!, site, '      ')));
     return text;
   };
 
@@ -101,32 +98,40 @@ export function* syntheticRegionFiles(regionIds: readonly string[], options: Syn
     const header = (part: string) => `# yaml-language-server: $schema=../${part ? '../' : ''}schema/region-file.schema.json\n# Синтетические данные для замеров производительности. Не публикуются.\nregion: ${region}\norganizations:\n`;
     let made = 0;
     let regional = header('');
+    const code = String(index + 1).padStart(2, '0');
+    const regionPlace = slugify(region).split('-')[0]!;
     const regionalCount = Math.min(count, 2 + Math.min(40, Math.floor(count / 50)));
-    regional += organization(`${region}-glava`, `Глава региона (синтетика) ${region}`, 'head_of_region', 'regional');
+    regional += organization(`${region}-glava`, `Глава региона (синтетика) ${region}`, 'head_of_region', 'regional', { code, place: regionPlace });
     made++;
     if (made < regionalCount) {
-      regional += organization(`${region}-pravitelstvo`, `Правительство региона (синтетика) ${region}`, 'regional_government', 'regional');
+      regional += organization(`${region}-pravitelstvo`, `Правительство региона (синтетика) ${region}`, 'regional_government', 'regional', { code, place: regionPlace });
       made++;
     }
     while (made < regionalCount) {
-      regional += organization(`${region}-r${made}`, `Министерство №${made} (синтетика) ${region}`, 'regional_executive', 'regional');
+      regional += organization(`${region}-r${made}`, `Министерство №${made} (синтетика) ${region}`, 'regional_executive', 'regional', { code, place: regionPlace });
       made++;
     }
     const municipalities: SyntheticFile[] = [];
     let m = 0;
     while (made < count) {
       m++;
-      const municipality = `Муниципальный округ №${m} (синтетика)`;
+      const town = placeName(random);
+      const place = slugify(town).replace(/-/g, '');
+      const municipality = `Муниципальный округ ${town} №${m} (синтетика)`;
       const size = Math.min(count - made, 20 + Math.floor(random() * 120));
+      const numbers = new Map<string, number>();
       let text = '';
       for (let i = 0; i < size; i++) {
         const id = `${region}-m${m}-${i}`;
-        if (i === 0) text += organization(id, `Глава муниципального округа №${m}`, 'municipality_head', 'municipal', municipality);
-        else if (i === 1) text += organization(id, `Администрация муниципального округа №${m}`, 'municipal_administration', 'municipal', municipality);
-        else if (i === 2) text += organization(id, `Совет депутатов муниципального округа №${m}`, 'municipal_council', 'municipal', municipality);
+        const where = { code, place, municipality };
+        if (i === 0) text += organization(id, `Глава муниципального округа ${town}`, 'municipality_head', 'municipal', where);
+        else if (i === 1) text += organization(id, `Администрация муниципального округа ${town}`, 'municipal_administration', 'municipal', where);
+        else if (i === 2) text += organization(id, `Совет депутатов муниципального округа ${town}`, 'municipal_council', 'municipal', where);
         else {
           const [kind, name] = INSTITUTIONS[Math.floor(random() * INSTITUTIONS.length)]!;
-          text += organization(id, `${name}${i}${kind === 'mfc' ? '' : '»'}`, kind, 'municipal', municipality);
+          const number = (numbers.get(kind) ?? 0) + 1;
+          numbers.set(kind, number);
+          text += organization(id, `${name}${number}${kind === 'mfc' ? '' : '»'} (${town})`, kind, 'municipal', { ...where, number });
         }
       }
       made += size;

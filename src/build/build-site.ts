@@ -39,23 +39,39 @@ function renderInChild(options: RenderOptions): Promise<RenderResult> {
   });
 }
 
+/**
+ * Folders of pages that search must not offer: the no-JavaScript address lists of the
+ * check (hundreds of pages of bare addresses would drown every query). They are moved
+ * aside while Pagefind reads the site, so it indexes neither them nor their fragments.
+ */
+export const UNSEARCHED_FOLDERS = ['check/list'];
+
 async function indexForSearch(staging: string): Promise<void> {
-  const pagefind = await import('pagefind');
-  const { index } = await pagefind.createIndex({ forceLanguage: 'ru' });
-  if (!index) throw new Error('Pagefind не запустился');
-  await index.addDirectory({ path: staging });
-  // One record per organisation, written by the pages (src/pages/search/records.json.ts): its
-  // platforms and level as metadata, heads and governments weighted first. Not a public file.
-  const records = path.join(staging, 'search', 'records.json');
-  if (existsSync(records)) {
-    for (const record of JSON.parse(readFileSync(records, 'utf8')) as Array<{ url: string; content: string }>) {
-      const added = await index.addHTMLFile({ url: record.url, content: record.content });
-      if (added.errors.length > 0) throw new Error(`Pagefind: ${added.errors.join('; ')}`);
-    }
-    rmSync(records);
+  const aside = UNSEARCHED_FOLDERS.map((folder) => ({ from: path.join(staging, folder), to: `${staging}.unsearched-${folder.replace(/\//g, '-')}` }));
+  for (const { from, to } of aside) {
+    rmSync(to, { recursive: true, force: true });
+    if (existsSync(from)) renameSync(from, to);
   }
-  await index.writeFiles({ outputPath: path.join(staging, 'pagefind') });
-  await pagefind.close();
+  try {
+    const pagefind = await import('pagefind');
+    const { index } = await pagefind.createIndex({ forceLanguage: 'ru' });
+    if (!index) throw new Error('Pagefind не запустился');
+    await index.addDirectory({ path: staging });
+    // One record per organisation, written by the pages (src/pages/search/records.json.ts): its
+    // platforms and level as metadata, heads and governments weighted first. Not a public file.
+    const records = path.join(staging, 'search', 'records.json');
+    if (existsSync(records)) {
+      for (const record of JSON.parse(readFileSync(records, 'utf8')) as Array<{ url: string; content: string }>) {
+        const added = await index.addHTMLFile({ url: record.url, content: record.content });
+        if (added.errors.length > 0) throw new Error(`Pagefind: ${added.errors.join('; ')}`);
+      }
+      rmSync(records);
+    }
+    await index.writeFiles({ outputPath: path.join(staging, 'pagefind') });
+    await pagefind.close();
+  } finally {
+    for (const { from, to } of aside) if (existsSync(to)) renameSync(to, from);
+  }
 }
 
 export async function buildSite({ outDir = 'dist', root = process.cwd() } = {}): Promise<BuildResult> {

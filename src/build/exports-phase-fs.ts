@@ -9,7 +9,6 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { readDataVersion } from '../changes/history-fs.ts';
-import { buildCheckIndex } from '../check/build-index.ts';
 import { writeCheckIndex } from '../check/check-index-fs.ts';
 import type { Dataset } from '../dataset/dataset.ts';
 import type { ExportManifest } from '../exports/datapackage.ts';
@@ -89,7 +88,7 @@ export async function writeSiteExports(options: ExportsPhaseOptions): Promise<{ 
   // Ages are counted to the data version's date (D4), as the pages count them.
   const registry = buildRegistry(options.dataset, { asOf: version.date });
   const result = await writeExports({ outDir: dir, registry, version, homepage: siteHomepage() });
-  const check = await timed(result.steps, (summary) => ({ step: 'check index', bytes: summary.bytes }), () => writeCheckIndex(dir, buildCheckIndex(registry)));
+  const check = await timed(result.steps, (summary) => ({ step: 'check index', bytes: summary.bytes }), () => writeCheckIndex(dir, registry));
   const manifestPath = path.join(dir, MANIFEST_FILE);
   writeFileSync(manifestPath, JSON.stringify({ ...result.manifest, check } satisfies SiteManifest));
   process.env[MANIFEST_ENV] = manifestPath;

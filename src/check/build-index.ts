@@ -1,36 +1,48 @@
 /**
- * Builds the static index of the account check from the registry: the metadata file, the
- * main shards (uid → records, keyed by a hash of the canonical key) and the lookalike shards
- * (a symmetric-delete neighbourhood: each chosen name is filed under a hash of itself and of
- * every form with one character deleted). Shard counts grow with the data so that one shard
- * stays a few kilobytes at any scale. Pure.
+ * Builds the static index of the account check from the registry (format: INDEX-FORMAT.md).
+ * Main shards hold each account's records under a hash of its key, with the organisations
+ * stored once per shard; lookalike shards hold the registered names by their two halves.
+ * Shard counts follow the number of records, so a shard stays about the same size at any
+ * scale. The shards are produced one at a time (a generator): the build never holds the
+ * whole index, its JSON or its joined text at once. Pure: the caller compresses and writes.
  */
 import type { LoadedOrganization } from '../dataset/dataset.ts';
 import { accountUid, canonicalize } from '../canonical/canonicalize.ts';
-import { organizationAnchor, type Registry } from '../model/registry.ts';
+import { organizationAnchor, type Registry, type RegistryAccount } from '../model/registry.ts';
 import { federalPages, organizationPaths, regionPagePath, regionPlans } from '../model/region-pages.ts';
 import { evidenceSource } from '../model/evidence-source.ts';
 import { EVIDENCE_LABELS, LEVEL_DESCRIPTIONS, LEVEL_LABELS, VERIFICATION_LEVELS, evidenceLabel, sortEvidence } from '../model/verification.ts';
 import type { Evidence, Platform } from '../schema/index.ts';
-import { chosenName, deletionVariants, fnv1a, shardLabel } from './lookup.ts';
-import type { CheckEvidence, CheckMeta, CheckOrganization, CheckRecord, SimilarShard } from './types.ts';
+import { chosenName, fnv1a, keyShard, mainShardFile, shardLabel, similarBuckets, similarShardFile } from './keys.ts';
+import type { CheckEvidence, CheckMeta, MainShard, SimilarShard, StoredOrganization, StoredRecord } from './types.ts';
 
-export type CheckIndex = {
-  meta: CheckMeta;
-  /** Shard name → JSON text (a `MainShard`); every shard exists, empty ones as `{}` (a missing file would be a 404 in the browser). */
-  main: Map<string, string>;
-  /** Shard name → JSON text (a `SimilarShard`). */
-  similar: Map<string, string>;
-};
+export { CHECK_META_FILE, mainShardFile, similarShardFile } from './keys.ts';
 
 export type CheckIndexOptions = {
-  /** Average main shard size to aim for, bytes. */
-  mainTarget?: number;
-  /** Average lookalike shard size to aim for, bytes (a lookup fetches one per character of the name). */
-  similarTarget?: number;
-  /** Where an organisation is shown on the site, relative to the root (default: the portal's page plan). */
+  /** Records per main shard to aim for (the count is a power of two, so the average lands between this and half of it). */
+  recordsPerShard?: number;
+  /** Names per lookalike shard to aim for (each name is filed twice). */
+  namesPerSimilarShard?: number;
+  /** Where an organisation is shown on the site, relative to the root, anchor included (default: the portal's page plan). */
   organizationPage?: (org: LoadedOrganization) => string;
 };
+
+/** One file of the index: its path relative to the site root and its JSON text (uncompressed). */
+export type CheckIndexFile = { path: string; json: string };
+
+/**
+ * Sized so that one main shard is about 8 KB compressed at the synthetic national mix, and
+ * one lookalike shard about 2 KB (a lookup reads up to four of them).
+ */
+export const RECORDS_PER_SHARD = 240;
+export const NAMES_PER_SIMILAR_SHARD = 320;
+
+/** Smallest power of two ≥ 16 holding `items` at `perShard` each. */
+export function shardCount(items: number, perShard: number): number {
+  let count = 16;
+  while (items / count > perShard) count *= 2;
+  return count;
+}
 
 /**
  * Where each organisation is shown on the site, relative to the root, with its anchor
@@ -61,147 +73,100 @@ const compactEvidence = (evidence: readonly Evidence[], platforms: readonly Plat
     };
   });
 
-/** Smallest power of two ≥ 16 that brings the average shard under the target. */
-export function shardCount(totalBytes: number, target: number, max = Infinity): number {
-  let count = 16;
-  while (totalBytes / count > target && count < max) count *= 2;
-  return count;
-}
-
-/**
- * Caps on the number of shard files. Static hosts limit a site to about 20,000 files; the
- * portal pages, their search fragments and the downloads take about 7,600 at national scale,
- * so the check index may use about 12,000: bigger shards beyond that, not more files.
- */
-export const MAX_MAIN_SHARDS = 8192;
-export const MAX_SIMILAR_SHARDS = 4096;
-
 const LEVEL_RANK = (level: string) => VERIFICATION_LEVELS.indexOf(level as (typeof VERIFICATION_LEVELS)[number]);
 
-/** Every record of the registry, by uid, before sharding. */
-export function checkRecords(registry: Registry, page: (org: LoadedOrganization) => string = organizationPages(registry)): Map<string, CheckRecord[]> {
-  const records = new Map<string, CheckRecord[]>();
-  const add = (uid: string, record: CheckRecord) => {
-    const list = records.get(uid);
-    if (list) list.push(record);
-    else records.set(uid, [record]);
-  };
-  const orgOf = (org: LoadedOrganization): CheckOrganization => ({
-    id: org.id,
-    name: org.name,
-    region: org.region,
-    region_name: org.region ? (registry.regionById.get(org.region)?.name ?? null) : null,
-    ...(org.municipality ? { municipality: org.municipality } : {}),
-    page: page(org),
-  });
-  for (const account of registry.accounts) {
-    add(account.uid, {
-      status: account.level === 'listed' ? 'listed' : 'official',
-      organization: orgOf(account.organization),
-      ...(account.role !== 'body' ? { role: account.role } : {}),
-      ...(account.holder ? { holder: account.holder.name } : {}),
-      ...(account.title ? { title: account.title } : {}),
-      ...(account.status !== 'active' ? { account_status: account.status } : {}),
-      level: account.level,
-      freshness: account.freshness,
-      ...(account.first_party_date ? { first_party_date: account.first_party_date } : {}),
-      ...(account.first_party_age_months !== null ? { first_party_age_months: account.first_party_age_months } : {}),
-      evidence: compactEvidence(account.evidence, registry.dataset.platforms),
-      ...(account.note ? { note: account.note } : {}),
-    });
-  }
+/** A record before sharding: the uid it is filed under, the organisation, the rest. */
+type Pending = { uid: string; org: LoadedOrganization; record: StoredRecord };
+
+/**
+ * Where each record comes from, as numbers: an account (its index), a former address of an
+ * account (account index, address index) or a known fake (organisation index, fake index).
+ * The uid of each is computed once; the record itself is made only when its shard is packed.
+ */
+type Source = { uid: string; kind: 0 | 1 | 2; a: number; b: number };
+
+function* recordSources(registry: Registry): Generator<Source> {
+  for (const [a, account] of registry.accounts.entries()) yield { uid: account.uid, kind: 0, a, b: 0 };
   // A renamed account's old address may be taken by someone else: say whose it was and where it moved.
-  for (const account of registry.accounts) {
-    const platform = registry.platformById.get(account.platform);
-    if (!platform) continue;
-    for (const previous of account.previous_urls) {
+  for (const [a, account] of registry.accounts.entries()) {
+    for (const [b, previous] of account.previous_urls.entries()) {
       const result = canonicalize(registry.dataset.platforms, previous, account.platform);
       if (!result.ok || result.value.key === account.key) continue;
-      add(accountUid(result.value.platform, result.value.key), {
-        status: 'previous',
-        organization: orgOf(account.organization),
-        current: { platform: account.platform, key: account.key, url: account.canonical_url },
+      yield { uid: accountUid(result.value.platform, result.value.key), kind: 1, a, b };
+    }
+  }
+  for (const [a, org] of registry.dataset.organizations.entries()) {
+    for (const [b, fake] of org.impersonations.entries()) yield { uid: fake.uid, kind: 2, a, b };
+  }
+}
+
+/** Makes the record of a source. */
+function materialize(registry: Registry, source: Source): Pending {
+  if (source.kind === 0) {
+    const account = registry.accounts[source.a]!;
+    return {
+      uid: source.uid,
+      org: account.organization,
+      record: {
+        status: account.level === 'listed' ? 'listed' : 'official',
+        org: 0,
+        ...(account.role !== 'body' ? { role: account.role } : {}),
+        ...(account.holder ? { holder: account.holder.name } : {}),
+        ...(account.title ? { title: account.title } : {}),
+        ...(account.status !== 'active' ? { account_status: account.status } : {}),
         level: account.level,
-      });
-    }
+        freshness: account.freshness,
+        ...(account.first_party_date ? { first_party_date: account.first_party_date } : {}),
+        ...(account.first_party_age_months !== null ? { first_party_age_months: account.first_party_age_months } : {}),
+        evidence: compactEvidence(account.evidence, registry.dataset.platforms),
+        ...(account.note ? { note: account.note } : {}),
+      },
+    };
   }
-  for (const org of registry.dataset.organizations) {
-    if (org.impersonations.length === 0) continue;
-    const real = (registry.accountsByOrganization.get(org.id) ?? [])
-      .filter((a) => a.status === 'active' && a.level !== 'listed')
-      .sort((a, b) => LEVEL_RANK(a.level) - LEVEL_RANK(b.level))
-      .map((a) => ({ platform: a.platform, key: a.key, url: a.canonical_url }));
-    for (const fake of org.impersonations) {
-      add(fake.uid, {
-        status: 'impersonation',
-        organization: orgOf(org),
-        evidence: compactEvidence(fake.evidence, registry.dataset.platforms),
-        real,
-        ...(fake.note ? { note: fake.note } : {}),
-      });
-    }
+  if (source.kind === 1) {
+    const account = registry.accounts[source.a]!;
+    return {
+      uid: source.uid,
+      org: account.organization,
+      record: { status: 'previous', org: 0, current: { platform: account.platform, key: account.key, url: account.canonical_url }, level: account.level },
+    };
   }
-  return records;
+  const org = registry.dataset.organizations[source.a]!;
+  const fake = org.impersonations[source.b]!;
+  const real = (registry.accountsByOrganization.get(org.id) ?? [])
+    .filter((a) => a.status === 'active' && a.level !== 'listed')
+    .sort((a, b) => LEVEL_RANK(a.level) - LEVEL_RANK(b.level))
+    .map((a) => ({ platform: a.platform, key: a.key, url: a.canonical_url }));
+  return { uid: source.uid, org, record: { status: 'impersonation', org: 0, evidence: compactEvidence(fake.evidence, registry.dataset.platforms), real, ...(fake.note ? { note: fake.note } : {}) } };
 }
 
-/** UTF-8 length of a string without encoding it (the index is large at national scale). */
-function utf8Length(text: string): number {
-  let bytes = text.length;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 0xd800 && code <= 0xdbff) i++; // a surrogate pair: 4 bytes, counted 2 + 2
-    else if (code >= 0x800) bytes += 2;
-    else if (code >= 0x80) bytes += 1;
-  }
-  return bytes;
+/** Every record of the registry (accounts, former addresses, known fakes), in a stable order. */
+export function* pendingRecords(registry: Registry): Generator<Pending> {
+  for (const source of recordSources(registry)) yield materialize(registry, source);
 }
 
-/** Builds the whole index. */
-export function buildCheckIndex(registry: Registry, options: CheckIndexOptions = {}): CheckIndex {
-  const records = checkRecords(registry, options.organizationPage);
-
-  // Each record list is serialised once; shards are assembled from the pieces.
-  const entries: Array<{ key: string; text: string }> = [];
-  let recordBytes = 0;
-  for (const [uid, list] of records) {
-    const text = `${JSON.stringify(uid)}:${JSON.stringify(list)}`;
-    entries.push({ key: uid.slice(uid.indexOf(':') + 1).toLowerCase(), text });
-    recordBytes += utf8Length(text) + 1;
-  }
-  const shards = shardCount(recordBytes, options.mainTarget ?? 8_000, MAX_MAIN_SHARDS);
-  const pieces: string[][] = Array.from({ length: shards }, () => []);
-  for (const { key, text } of entries) pieces[fnv1a(key) % shards]!.push(text);
-  const main = new Map<string, string>();
-  pieces.forEach((list, i) => main.set(shardLabel(i, shards), `{${list.join(',')}}`));
-
-  // Lookalikes point at accounts the registry holds as official, never at fakes or mere listings.
-  const names: Array<{ platform: string; key: string; variants: string[] }> = [];
-  let similarBytes = 0;
+/** Names the lookalike search protects: official accounts' chosen names (not fakes, not mere listings). */
+function* protectedNames(registry: Registry): Generator<{ platform: string; key: string; name: string }> {
   const seen = new Set<string>();
   for (const account of registry.accounts) {
     if (account.level === 'listed') continue;
     const name = chosenName(account.key);
     if (!name || seen.has(account.uid)) continue;
     seen.add(account.uid);
-    const variants = deletionVariants(name);
-    names.push({ platform: account.platform, key: account.key, variants });
-    similarBytes += variants.length * (account.key.length + 3);
+    yield { platform: account.platform, key: account.key, name };
   }
-  const similarShards = shardCount(similarBytes, options.similarTarget ?? 1_000, MAX_SIMILAR_SHARDS);
-  const similarContent: SimilarShard[] = Array.from({ length: similarShards }, () => ({}));
-  for (const { platform, key, variants } of names) {
-    for (const shard of new Set(variants.map((v) => fnv1a(v) % similarShards))) {
-      const content = similarContent[shard]!;
-      (content[platform] ??= []).push(key);
-    }
-  }
-  const similar = new Map<string, string>();
-  similarContent.forEach((content, i) => similar.set(shardLabel(i, similarShards), JSON.stringify(content)));
+}
 
-  const meta: CheckMeta = {
-    version: 1,
-    shards,
-    similar_shards: similarShards,
+/** The metadata: cheap (counts only), so the /check/ page can inline it without building the shards. */
+export function checkMeta(registry: Registry, options: CheckIndexOptions = {}): CheckMeta {
+  let records = 0;
+  for (const _ of recordSources(registry)) records++;
+  let names = 0;
+  for (const _ of protectedNames(registry)) names++;
+  return {
+    version: 2,
+    shards: shardCount(records, options.recordsPerShard ?? RECORDS_PER_SHARD),
+    similar_shards: shardCount(names, options.namesPerSimilarShard ?? NAMES_PER_SIMILAR_SHARD),
     platforms: registry.dataset.platforms.map((p) => ({
       id: p.id,
       name: p.name,
@@ -213,18 +178,68 @@ export function buildCheckIndex(registry: Registry, options: CheckIndexOptions =
       canonical_url: p.canonical_url,
       ...(p.handle_pattern ? { handle_pattern: p.handle_pattern } : {}),
     })),
-    levels: Object.fromEntries(VERIFICATION_LEVELS.map((l) => [l, { label: LEVEL_LABELS[l], description: LEVEL_DESCRIPTIONS[l] }])) as CheckMeta['levels'],
+    levels: Object.fromEntries(VERIFICATION_LEVELS.map((l) => [l, { label: LEVEL_LABELS[l], description: LEVEL_DESCRIPTIONS[l] }])),
     evidence_types: { ...EVIDENCE_LABELS },
     evidence_marks: { state_organization: evidenceLabel({ type: 'platform_badge', mark: 'state_organization' }) },
+    regions: Object.fromEntries(registry.regions.map((r) => [r.id, r.name])),
   };
-  return { meta, main, similar };
 }
 
-const cache = new WeakMap<Registry, CheckIndex>();
+/** Packs records into a main shard: organisations and their pages stored once. */
+export function packShard(items: readonly Pending[], page: (org: LoadedOrganization) => string): MainShard {
+  const shard: MainShard = { orgs: [], pages: [], records: {} };
+  const orgIndex = new Map<string, number>();
+  const pageIndex = new Map<string, number>();
+  for (const { uid, org, record } of items) {
+    let index = orgIndex.get(org.id);
+    if (index === undefined) {
+      const full = page(org);
+      const path = full.slice(0, full.indexOf('#'));
+      let p = pageIndex.get(path);
+      if (p === undefined) pageIndex.set(path, (p = shard.pages.push(path) - 1));
+      const stored: StoredOrganization = [org.id, org.name, org.region, p];
+      if (org.municipality) stored.push(org.municipality);
+      orgIndex.set(org.id, (index = shard.orgs.push(stored) - 1));
+    }
+    (shard.records[uid] ??= []).push({ ...record, org: index });
+  }
+  return shard;
+}
 
-/** The index of a registry, built once per build (each endpoint asks for it). */
-export function checkIndexFor(registry: Registry): CheckIndex {
-  let index = cache.get(registry);
-  if (!index) cache.set(registry, (index = buildCheckIndex(registry)));
-  return index;
+/**
+ * Every file of the index, one at a time: `check/index.json`, the main shards, the
+ * lookalike shards. Records are assigned to shards first (a number per record), then each
+ * shard is packed, serialised and handed over before the next one is made.
+ */
+export function* checkIndexFiles(registry: Registry, options: CheckIndexOptions = {}): Generator<CheckIndexFile> {
+  const meta = checkMeta(registry, options);
+  yield { path: 'check/index.json', json: JSON.stringify(meta) };
+  const page = options.organizationPage ?? organizationPages(registry);
+
+  // Sources (numbers and a uid) by shard; each shard's records are made, packed and
+  // serialised only when its turn comes, then dropped.
+  const members: Source[][] = Array.from({ length: meta.shards }, () => []);
+  for (const source of recordSources(registry)) members[keyShard(source.uid, meta.shards)]!.push(source);
+  for (let i = 0; i < meta.shards; i++) {
+    const items = members[i]!.map((source) => materialize(registry, source));
+    members[i] = [];
+    yield { path: mainShardFile(shardLabel(i, meta.shards)), json: JSON.stringify(packShard(items, page)) };
+  }
+
+  // Each name is filed in the shards of its two halves' buckets; a shard lists its names per platform, sorted.
+  const similar: Array<Map<string, Set<string>>> = Array.from({ length: meta.similar_shards }, () => new Map());
+  for (const { platform, key, name } of protectedNames(registry)) {
+    for (const bucket of similarBuckets(name)) {
+      const shard = similar[fnv1a(`${platform}|${bucket}`) % meta.similar_shards]!;
+      let names = shard.get(platform);
+      if (!names) shard.set(platform, (names = new Set()));
+      names.add(key);
+    }
+  }
+  for (const [i, content] of similar.entries()) {
+    const json: SimilarShard = {};
+    for (const platform of [...content.keys()].sort()) json[platform] = [...content.get(platform)!].sort();
+    yield { path: similarShardFile(shardLabel(i, meta.similar_shards)), json: JSON.stringify(json) };
+    similar[i] = new Map();
+  }
 }

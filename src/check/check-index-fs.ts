@@ -1,28 +1,45 @@
 /**
- * Writes the account check's index as static files (`check/platforms.json`,
- * `check/shards/<hex>.json`, `check/similar/<hex>.json`) into a site folder. Written
- * directly, beside the downloads, rather than as thousands of Astro endpoints: at national
- * scale that is some 12,000 files, and Astro's per-route work made them a quarter of the
- * page build.
+ * Writes the account check's index into a site folder, one shard at a time as the builder
+ * produces them: `check/index.json` as is, every shard gzip-compressed (`.json.gz`), so
+ * that the bytes a browser fetches are the bytes on disk on every host, whether or not it
+ * compresses on the fly (the browser unpacks them with `DecompressionStream`). Written
+ * directly, beside the downloads, rather than as Astro endpoints: Astro's per-route work
+ * would cost more than the shards themselves.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { CheckIndex } from './build-index.ts';
+import { gzipSync } from 'node:zlib';
+import type { Registry } from '../model/registry.ts';
+import { checkIndexFiles, type CheckIndexFile, type CheckIndexOptions } from './build-index.ts';
 
 /** Shard counts and sizes of the written index (the /check/ page prints the counts). */
-export type CheckIndexSummary = { shards: number; similar_shards: number; files: number; bytes: number };
+export type CheckIndexSummary = { shards: number; similar_shards: number; files: number; bytes: number; largest: number };
 
-export function writeCheckIndex(root: string, index: CheckIndex): CheckIndexSummary {
-  let files = 0;
-  let bytes = 0;
-  const write = (relative: string, text: string) => {
-    writeFileSync(path.join(root, relative), text);
-    files++;
-    bytes += Buffer.byteLength(text);
-  };
-  for (const folder of ['shards', 'similar']) mkdirSync(path.join(root, 'check', folder), { recursive: true });
-  write('check/platforms.json', JSON.stringify(index.meta));
-  for (const [label, text] of index.main) write(`check/shards/${label}.json`, text);
-  for (const [label, text] of index.similar) write(`check/similar/${label}.json`, text);
-  return { shards: index.meta.shards, similar_shards: index.meta.similar_shards, files, bytes };
+/** The bytes of an index file as written: shards compressed (deterministic: no name, no time), the metadata as text. */
+export function encodeIndexFile(file: CheckIndexFile): Buffer {
+  return file.path.endsWith('.gz') ? gzipSync(file.json, { level: 9 }) : Buffer.from(file.json);
+}
+
+export function writeCheckIndex(root: string, registry: Registry, options: CheckIndexOptions = {}): CheckIndexSummary {
+  const summary: CheckIndexSummary = { shards: 0, similar_shards: 0, files: 0, bytes: 0, largest: 0 };
+  const folders = new Set<string>();
+  for (const file of checkIndexFiles(registry, options)) {
+    const target = path.join(root, file.path);
+    const folder = path.dirname(target);
+    if (!folders.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      folders.add(folder);
+    }
+    if (file.path === 'check/index.json') {
+      const meta = JSON.parse(file.json) as { shards: number; similar_shards: number };
+      summary.shards = meta.shards;
+      summary.similar_shards = meta.similar_shards;
+    }
+    const bytes = encodeIndexFile(file);
+    writeFileSync(target, bytes);
+    summary.files++;
+    summary.bytes += bytes.length;
+    summary.largest = Math.max(summary.largest, bytes.length);
+  }
+  return summary;
 }

@@ -12,71 +12,12 @@ import {
   type Canonical,
   type PlatformRules,
 } from '../canonical/canonicalize.ts';
+import { CHECK_META_FILE, chosenName, editDistance, keyShard, mainShardFile, probeBuckets, shardLabel, similarityLimit, similarShardFile, similarShardOf, unpackRecord } from './keys.ts';
 import type { CheckMeta, CheckRecord, MainShard, SimilarShard } from './types.ts';
-import { editDistance as sharedEditDistance } from '../text/edit-distance.ts';
+
+export { chosenName, differingPart, editDistance, fnv1a, shardLabel, shardName, similarityLimit } from './keys.ts';
 
 export type { CheckMeta, CheckRecord, MainShard, SimilarShard } from './types.ts';
-
-/** FNV-1a, 32 bit, over UTF-16 code units: the same number in the build and in the browser. */
-export function fnv1a(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
-}
-
-/** File name (without `.json`) of the shard a string falls into, for a family of `count` shards. */
-export function shardName(text: string, count: number): string {
-  return shardLabel(fnv1a(text) % count, count);
-}
-
-/** The file name of shard number `index` of `count`: hexadecimal, fixed width. */
-export function shardLabel(index: number, count: number): string {
-  return index.toString(16).padStart(Math.max(1, Math.ceil(Math.log2(count) / 4)), '0');
-}
-
-/**
- * The part of a key that a person chooses and a fraudster imitates: `mos_sobyanin`, `@name`
- * without the `@`. Null for keys a platform assigns (`club123`, `id42`, `group/123`): a
- * fraudster cannot pick a number one digit away, so they get no lookalike search.
- */
-export function chosenName(key: string): string | null {
-  const name = key.replace(/^@/, '').toLowerCase();
-  if (name.length < 2 || name.includes('/')) return null;
-  if (/^(?:club|public|event|id|group|profile|channel)?\d+$/.test(name)) return null;
-  return name;
-}
-
-/** The name itself and every form with one character deleted (the symmetric-delete neighbourhood). */
-export function deletionVariants(name: string): string[] {
-  const variants = new Set<string>([name]);
-  for (let i = 0; i < name.length; i++) variants.add(name.slice(0, i) + name.slice(i + 1));
-  return [...variants];
-}
-
-/** Edit distance with adjacent transpositions, capped at `limit` (the shared one in src/text/). */
-export function editDistance(a: string, b: string, limit = 3): number {
-  return sharedEditDistance(a, b, limit);
-}
-
-/**
- * Where two near-identical names differ, for showing it: the shared start and end, and what
- * stands between them in each (`mos_sobyan|l|n` against `mos_sobyan|i|n`).
- */
-export function differingPart(a: string, b: string): { prefix: string; a: string; b: string; suffix: string } {
-  let start = 0;
-  while (start < a.length && start < b.length && a[start] === b[start]) start++;
-  let end = 0;
-  while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end++;
-  return { prefix: a.slice(0, start), a: a.slice(start, a.length - end), b: b.slice(start, b.length - end), suffix: a.slice(a.length - end) };
-}
-
-/** How far a lookalike may be: one character for short names (too many neighbours otherwise), two from six characters on. */
-export function similarityLimit(name: string): number {
-  return name.length >= 6 ? 2 : 1;
-}
 
 /** What the person typed, read. */
 export type Query =
@@ -136,30 +77,36 @@ export function parseQuery(platforms: readonly PlatformRules[], input: string): 
   return result.platform ? { kind: 'not-account', platform: result.platform } : { kind: 'not-account' };
 }
 
-/** Where the shards live, relative to the site root (prefix with the base path). */
-export const CHECK_META_PATH = 'check/platforms.json';
-export const mainShardPath = (name: string) => `check/shards/${name}.json`;
-export const similarShardPath = (name: string) => `check/similar/${name}.json`;
+/** Where the files live, relative to the site root (prefix with the base path). */
+export const CHECK_META_PATH = CHECK_META_FILE;
+/** The main shard file of a canonical key. All platforms' records for one key share it, so a bare handle costs one fetch. */
+export const mainShardPath = (meta: Pick<CheckMeta, 'shards'>, key: string) => mainShardFile(shardLabel(keyShard(`:${key}`, meta.shards), meta.shards));
 
-/** The main shard of a canonical key. All platforms' records for one key share a shard, so a bare handle costs one fetch. */
-export const mainShardOf = (meta: Pick<CheckMeta, 'shards'>, key: string) => shardName(key.toLowerCase(), meta.shards);
+/** The lookalike shard files to read for a name on the given platforms. */
+export function similarPaths(meta: Pick<CheckMeta, 'similar_shards'>, name: string, platforms: Iterable<string>): string[] {
+  const files = new Set<string>();
+  for (const platform of platforms) for (const bucket of probeBuckets(name)) files.add(similarShardFile(similarShardOf(meta.similar_shards, platform, bucket)));
+  return [...files];
+}
 
 /**
- * Every file a lookup of `input` may fetch, relative to the site root, before the lookalikes'
- * own records: the metadata, the main shard(s), and — when the account is absent — the
- * lookalike shards. The benchmark sums these files' sizes.
+ * Every file a lookup of `input` may fetch, relative to the site root: the main shard(s)
+ * and — when the account is absent — the lookalike shards. Nothing is fetched for the
+ * metadata: the /check/ page carries it.
  */
-export function lookupPaths(meta: CheckMeta, input: string): { meta: string; main: string[]; similar: string[] } {
+export function lookupPaths(meta: CheckMeta, input: string): { main: string[]; similar: string[] } {
   const query = parseQuery(meta.platforms, input);
-  if (query.kind !== 'accounts') return { meta: CHECK_META_PATH, main: [], similar: [] };
-  const main = [...new Set(query.candidates.map((c) => mainShardPath(mainShardOf(meta, c.key))))];
-  const similar = query.name
-    ? [...new Set(deletionVariants(query.name).map((v) => similarShardPath(shardName(v, meta.similar_shards))))]
-    : [];
-  return { meta: CHECK_META_PATH, main, similar };
+  if (query.kind !== 'accounts') return { main: [], similar: [] };
+  const main = [...new Set(query.candidates.map((c) => mainShardPath(meta, c.key)))];
+  const similar = query.name ? similarPaths(meta, query.name, new Set(query.candidates.map((c) => c.platform))) : [];
+  return { main, similar };
 }
 
 export type Hit = { candidate: Canonical; records: CheckRecord[] };
+/**
+ * A registered official name one or two edits from the query, found without reading its main
+ * shard (its address is the answer; checking that address tells whose it is): `records` is empty.
+ */
 export type Lookalike = { uid: string; platform: string; key: string; url: string; distance: number; records: CheckRecord[] };
 
 export type Answer =
@@ -171,21 +118,44 @@ export type FetchJson = <T>(path: string) => Promise<T>;
 
 const MAX_LOOKALIKES = 3;
 
+/**
+ * Reads an index file as fetched: the shards are gzip files (unpacked here with the
+ * browser's own `DecompressionStream`); a host that already unpacked them, or a plain JSON
+ * file, is read as text.
+ */
+export async function decodeIndexFile<T>(bytes: Uint8Array): Promise<T> {
+  let data = bytes;
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip'));
+    data = new Uint8Array(await new Response(stream).arrayBuffer());
+  }
+  return JSON.parse(new TextDecoder().decode(data)) as T;
+}
+
+/** Reads a fetched index file (`fetch` response) into its JSON. */
+export async function readIndexResponse<T>(response: Response): Promise<T> {
+  return decodeIndexFile<T>(new Uint8Array(await response.arrayBuffer()));
+}
+
 /** Runs a check: parse, fetch the shard(s), and if the account is absent, look for lookalikes. */
 export async function runCheck(meta: CheckMeta, input: string, fetchJson: FetchJson): Promise<Answer> {
   const query = parseQuery(meta.platforms, input);
   if (query.kind !== 'accounts') return query;
   const shards = new Map<string, Promise<MainShard>>();
   const mainShard = (key: string) => {
-    const path = mainShardPath(mainShardOf(meta, key));
+    const path = mainShardPath(meta, key);
     let shard = shards.get(path);
     if (!shard) shards.set(path, (shard = fetchJson<MainShard>(path)));
     return shard;
   };
+  const recordsOf = async (platform: string, key: string) => {
+    const shard = await mainShard(key);
+    return (shard.records[`${platform}:${key}`] ?? []).map((r) => unpackRecord(shard, r, meta.regions));
+  };
   const hits: Hit[] = [];
   for (const candidate of query.candidates) {
-    const records = (await mainShard(candidate.key))[`${candidate.platform}:${candidate.key}`];
-    if (records?.length) hits.push({ candidate, records });
+    const records = await recordsOf(candidate.platform, candidate.key);
+    if (records.length) hits.push({ candidate, records });
   }
   if (hits.length > 0) return { kind: 'found', handle: query.handle, hits };
 
@@ -193,19 +163,18 @@ export async function runCheck(meta: CheckMeta, input: string, fetchJson: FetchJ
   if (query.name) {
     const platforms = new Set(query.candidates.map((c) => c.platform));
     const limit = similarityLimit(query.name);
-    const files = [...new Set(deletionVariants(query.name).map((v) => similarShardPath(shardName(v, meta.similar_shards))))];
     const seen = new Set<string>();
-    for (const shard of await Promise.all(files.map((f) => fetchJson<SimilarShard>(f)))) {
+    for (const shard of await Promise.all(similarPaths(meta, query.name, platforms).map((f) => fetchJson<SimilarShard>(f)))) {
       for (const [platform, keys] of Object.entries(shard)) {
         if (!platforms.has(platform)) continue;
         for (const key of keys) {
-          const uid = `${platform}:${key}`;
+          const rules = meta.platforms.find((p) => p.id === platform);
           const name = chosenName(key);
-          if (seen.has(uid) || !name) continue;
+          const uid = `${platform}:${key}`;
+          if (!name || seen.has(uid)) continue;
           seen.add(uid);
           const distance = editDistance(query.name, name, limit + 1);
           if (distance === 0 || distance > limit) continue;
-          const rules = meta.platforms.find((p) => p.id === platform);
           const url = rules ? rules.canonical_url.replace('{key}', key) : key;
           lookalikes.push({ uid, platform, key, url, distance, records: [] });
         }
@@ -213,33 +182,28 @@ export async function runCheck(meta: CheckMeta, input: string, fetchJson: FetchJ
     }
     lookalikes.sort((a, b) => a.distance - b.distance || a.uid.localeCompare(b.uid));
     lookalikes.splice(MAX_LOOKALIKES);
-    await Promise.all(
-      lookalikes.map(async (item) => {
-        item.records = ((await mainShard(item.key))[item.uid] ?? []).filter((r) => r.status === 'official');
-      }),
-    );
   }
-  return { kind: 'absent', handle: query.handle, candidates: query.candidates, name: query.name, lookalikes: lookalikes.filter((l) => l.records.length > 0) };
+  return { kind: 'absent', handle: query.handle, candidates: query.candidates, name: query.name, lookalikes };
 }
 
 /**
  * Runs a lookup over files read by `read` (a path relative to the site root → the file's
- * text) and reports every file it fetched and their total size, the metadata included. The
- * benchmark calls it over a built site at national scale.
+ * bytes) and reports every file it fetched and their total size. The metadata is given,
+ * as the /check/ page gives it. The benchmark calls it over a built site at national scale.
  */
 export async function measureLookup(
+  meta: CheckMeta,
   input: string,
-  read: (path: string) => string | Promise<string>,
+  read: (path: string) => Uint8Array | Promise<Uint8Array>,
 ): Promise<{ answer: Answer; files: string[]; bytes: number }> {
   const files: string[] = [];
   let bytes = 0;
   const fetchJson: FetchJson = async <T>(path: string) => {
-    const text = await read(path);
+    const data = await read(path);
     files.push(path);
-    bytes += new TextEncoder().encode(text).length;
-    return JSON.parse(text) as T;
+    bytes += data.length;
+    return decodeIndexFile<T>(data);
   };
-  const meta = await fetchJson<CheckMeta>(CHECK_META_PATH);
   const answer = await runCheck(meta, input, fetchJson);
   return { answer, files, bytes };
 }

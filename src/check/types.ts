@@ -6,22 +6,28 @@ import type { PlatformRules } from '../canonical/canonicalize.ts';
 import type { Freshness, VerificationLevel } from '../model/verification.ts';
 import type { EvidenceType, PlatformMark } from '../schema/organization.ts';
 
-/** `check/platforms.json`: everything the browser needs before the first shard. */
+/**
+ * What the browser needs before the first shard: platform rules, labels, regions and the
+ * shard counts. Inlined into the /check/ page (nothing is fetched for it) and written as
+ * `check/index.json` for programs.
+ */
 export type CheckMeta = {
   /** Format version; bumped on incompatible changes. */
-  version: 1;
-  /** Number of main shards (`check/shards/<hex>.json`). */
+  version: 2;
+  /** Number of main shards (`check/keys/<hex>.json.gz`). */
   shards: number;
-  /** Number of lookalike shards (`check/similar/<hex>.json`). */
+  /** Number of lookalike shards (`check/similar/<hex>.json.gz`). */
   similar_shards: number;
   /** The platform rules of platforms.yaml that canonicalisation needs. */
   platforms: PlatformRules[];
   /** Verification levels: label and plain explanation. */
-  levels: Record<VerificationLevel, { label: string; description: string }>;
+  levels: Record<string, { label: string; description: string }>;
   /** Evidence types: label. */
-  evidence_types: Record<EvidenceType, string>;
+  evidence_types: Record<string, string>;
   /** Labels of a platform_badge's marks (the «Госорганизация» mark reads differently from a tick). */
   evidence_marks?: Partial<Record<PlatformMark, string>>;
+  /** Region id → name (records carry the id only). */
+  regions: Record<string, string>;
 };
 
 export type CheckEvidence = {
@@ -93,8 +99,25 @@ export type CheckRecord =
       note?: string;
     };
 
-/** A main shard: uid (`platform:key`) → records. */
-export type MainShard = Record<string, CheckRecord[]>;
+/** A record as stored in a shard: the organisation is a number into the shard's table. */
+export type StoredRecord = DistributiveOmit<CheckRecord, 'organization'> & { org: number };
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
-/** A lookalike shard: platform → official keys one of whose deletion variants hashes here. */
+/**
+ * An organisation as stored once per shard: `[id, name, region id or null, page index,
+ * municipality?]`; the page is `pages[page index]` + `#org-` + id.
+ */
+export type StoredOrganization = [id: string, name: string, region: string | null, page: number, municipality?: string];
+
+/** A main shard, `check/keys/<hex>.json.gz` (gzip of this JSON). */
+export type MainShard = {
+  /** Organisations of the shard's records. */
+  orgs: StoredOrganization[];
+  /** Page addresses of those organisations, relative to the site root, without the anchor. */
+  pages: string[];
+  /** uid (`platform:key`) → records. */
+  records: Record<string, StoredRecord[]>;
+};
+
+/** A lookalike shard, `check/similar/<hex>.json.gz`: platform → registered keys (sorted) one of whose two halves has a bucket here. */
 export type SimilarShard = Record<string, string[]>;

@@ -6,6 +6,7 @@ import type { Issue, PathSegment } from './issues.ts';
 import { formatPath } from './issues.ts';
 import type { ParsedFile } from './yaml-source.ts';
 import { editDistance } from '../text/edit-distance.ts';
+import { isRuleId, type RuleId } from './rule-ids.ts';
 
 type ZodIssue = z.core.$ZodIssue;
 type AnySchema = z.core.$ZodType;
@@ -84,7 +85,7 @@ export function zodIssueToIssues(issue: ZodIssue, parsed: ParsedFile, schema: An
   const schemaPath = issue.path as PathSegment[];
   const field = path.at(-1);
   const fieldName = typeof field === 'string' ? `«${field}»` : 'элемент списка';
-  const make = (rule: string, message: string, at = parsed.locate(path), issuePath = path): Issue => ({
+  const make = (rule: RuleId, message: string, at = parsed.locate(path), issuePath = path): Issue => ({
     severity: 'error',
     rule,
     file: parsed.file,
@@ -93,7 +94,8 @@ export function zodIssueToIssues(issue: ZodIssue, parsed: ParsedFile, schema: An
     path: formatPath(issuePath),
     message,
   });
-  const params = (issue as { params?: { rule?: string } }).params;
+  const given = (issue as { params?: { rule?: string } }).params?.rule;
+  const params = { rule: given && isRuleId(given) ? given : undefined };
 
   switch (issue.code) {
     case 'unrecognized_keys': {
@@ -110,7 +112,7 @@ export function zodIssueToIssues(issue: ZodIssue, parsed: ParsedFile, schema: An
         return [make('missing-field', `нет обязательного поля ${fieldName}: добавьте его (${TYPE_NAMES[issue.expected] ?? issue.expected})`, parsed.locate(path.slice(0, -1)))];
       }
       const got = typeOf(input);
-      const quoteHint = issue.expected === 'string' && (got === 'number' || got === 'boolean') ? `; возьмите значение в кавычки: "${String(input)}"` : '';
+      const quoteHint = issue.expected === 'string' && (got === 'number' || got === 'boolean') ? `; возьмите значение в кавычки: "${parsed.sourceAt?.(path) ?? String(input)}"` : '';
       return [make('wrong-type', `${fieldName}: ожидается ${TYPE_NAMES[issue.expected] ?? issue.expected}, а указано ${TYPE_NAMES[got] ?? got} (${shown(input)})${quoteHint}`)];
     }
     case 'invalid_value': {
@@ -129,7 +131,8 @@ export function zodIssueToIssues(issue: ZodIssue, parsed: ParsedFile, schema: An
     }
     default: {
       const input = valueAt(parsed.data, path);
-      const value = input === undefined ? '' : ` (указано «${shown(input)}»)`;
+      // Never repeat a password back into the log.
+      const value = input === undefined || params.rule === 'url-credentials' ? '' : ` (указано «${shown(input)}»)`;
       return [make(params?.rule ?? 'invalid-format', `${fieldName}: ${issue.message}${value}`)];
     }
   }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HttpUrl, IsoDate, PartialDate, Slug, Text } from './common.ts';
+import { HttpUrl, IsoDate, Name, PartialDate, Slug, Text } from './common.ts';
 
 /**
  * Evidence types, strongest first. The order is the contract of the verification level
@@ -87,7 +87,7 @@ export const Evidence = z.strictObject({
 /** The office holder whose personal official page this is. */
 export const Holder = z.strictObject({
   /** Full name. */
-  name: Text.meta({ description: 'Имя должностного лица.', examples: ['Сергей Собянин'] }),
+  name: Name.meta({ description: 'Имя должностного лица.', examples: ['Сергей Собянин'] }),
   /** Since when the person holds the office (if known). */
   since: PartialDate.optional().meta({
     description:
@@ -96,6 +96,10 @@ export const Holder = z.strictObject({
   }),
   /** Until when (for a former holder). */
   until: PartialDate.optional().meta({ description: 'До какой даты занимал должность (для прежнего должностного лица).' }),
+}).refine((holder) => !holder.since || !holder.until || holder.until >= holder.since, {
+  error: 'дата окончания (until) раньше даты начала (since): проверьте обе даты',
+  path: ['until'],
+  params: { rule: 'date-order' },
 });
 
 /** An account of an organisation on a platform. */
@@ -105,17 +109,30 @@ export const Account = z.strictObject({
   /** Address as a person pastes it; the build reduces it to the canonical form. */
   url: Text.meta({ description: 'Адрес аккаунта; приводится к каноническому виду по правилам площадки.', examples: ['https://vk.com/club123'] }),
   /** The account's own title as shown on the platform. */
-  title: Text.optional().meta({ description: 'Название аккаунта на площадке.' }),
+  title: Name.optional().meta({ description: 'Название аккаунта на площадке.' }),
   /** body: the body's own page; official: an official's page; project: a project of the body. */
   role: z.enum(ACCOUNT_ROLES).default('body').meta({ description: 'body — страница органа; official — страница должностного лица; project — страница проекта органа.' }),
   /** For `official` pages: the person. */
   holder: Holder.optional().meta({ description: 'Для страниц должностных лиц: кто занимает должность.' }),
+  /** The platform's own numeric id of the page: it survives a change of the short address. */
+  platform_id: z
+    .string()
+    .regex(/^\d{1,20}$/, { error: 'platform_id — числовой идентификатор страницы на площадке, цифры в кавычках, например "15755094"' })
+    .optional()
+    .meta({
+      description:
+        'Постоянный числовой идентификатор страницы на площадке (id сообщества ВКонтакте, группы в Одноклассниках, канала в Telegram): не меняется, когда меняется короткий адрес. Только из источника или ответа площадки.',
+      examples: ['15755094'],
+    }),
   /** Life-cycle status. */
   status: z.enum(ACCOUNT_STATUSES).default('active').meta({ description: 'Состояние: active, inactive, renamed, archived, deleted.' }),
   /** Since when the status holds. */
   status_date: IsoDate.optional().meta({ description: 'С какой даты действует состояние.' }),
-  /** Earlier addresses of a renamed account. */
-  previous_urls: z.array(Text).default([]).meta({ description: 'Прежние адреса переименованного аккаунта.' }),
+  /** Earlier addresses of a renamed account. `|` separates them in CSV and XLSX, so no address may hold it. */
+  previous_urls: z
+    .array(Text.refine((value) => !value.includes('|'), { error: 'в адресе есть знак «|»: им в CSV и Excel разделяются прежние адреса; запишите его как %7C' }))
+    .default([])
+    .meta({ description: 'Прежние адреса переименованного аккаунта.' }),
   /** Proof that the account belongs to the organisation. */
   evidence: z.array(Evidence).min(1, { error: 'у аккаунта нет подтверждений: добавьте хотя бы одно (evidence) — адрес страницы, дату и вид' }).meta({ description: 'Подтверждения принадлежности.' }),
   /** Anything a reader should know, in plain Russian; shown on the site. */
@@ -143,13 +160,13 @@ export const Organization = z.strictObject({
   /** Stable id, unique across the registry. */
   id: Slug.meta({ description: 'Постоянный идентификатор организации, уникальный во всём реестре.', examples: ['moskva-mer'] }),
   /** Official name. */
-  name: Text.meta({ description: 'Официальное название.', examples: ['Мэр Москвы'] }),
+  name: Name.meta({ description: 'Официальное название.', examples: ['Мэр Москвы'] }),
   /** Kind of body. */
   kind: z.enum(ORGANIZATION_KINDS).meta({ description: 'Вид организации.' }),
   /** Level of power. */
   level: z.enum(LEVELS).meta({ description: 'Уровень: federal, regional, municipal.' }),
   /** Municipality for municipal bodies and institutions. */
-  municipality: Text.optional().meta({ description: 'Муниципальное образование.', examples: ['Златоустовский городской округ'] }),
+  municipality: Name.optional().meta({ description: 'Муниципальное образование.', examples: ['Златоустовский городской округ'] }),
   /** Official website. */
   website: HttpUrl.optional().meta({ description: 'Официальный сайт.' }),
   /** Taxpayer number. */

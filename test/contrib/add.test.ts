@@ -3,7 +3,7 @@
  * organisation found or created, split regions, duplicates, prompts, and the undo on failure.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
@@ -25,6 +25,10 @@ beforeEach(() => {
   root = mkdtempSync(path.join(tmpdir(), 'gospabliki-add-'));
   dir = path.join(root, 'data');
   cpSync(FIXTURE, dir, { recursive: true, dereference: true });
+  // cpSync keeps a top-level link (as an absolute link) despite `dereference`; the loader
+  // refuses links that leave the data folder, so put the file itself in place.
+  rmSync(path.join(dir, 'platforms.yaml'));
+  copyFileSync('data/platforms.yaml', path.join(dir, 'platforms.yaml'));
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 

@@ -23,13 +23,14 @@ function ruleSections(markdown: string): Map<string, string> {
 }
 
 /**
- * Rule ids in the source: `rule: 'x'`, `report(source, 'error', 'x', …)`, `make('x', …)`,
+ * Rule ids in the source: `rule: 'x'`, `report(source, 'error', 'x', …)`, `problem(path, 'x', …)`, `make('x', …)`,
  * `at(line, column, 'x', …)`, `params?.rule ?? 'x'`, and `return 'x'` of the YAML error mapper.
  */
 function emittedRuleIds(sources: readonly string[]): Set<string> {
   const patterns = [
     /\brule:\s*'([a-z0-9-]+)'/g,
-    /\breport\(\s*\w+,\s*'(?:error|warning)',\s*'([a-z0-9-]+)'/g,
+    /\breport\(\s*[\w.]+,\s*'(?:error|warning)',\s*'([a-z0-9-]+)'/g,
+    /\bproblem\(\s*\w+,\s*'([a-z0-9-]+)'/g,
     /\bmake\(\s*'([a-z0-9-]+)'/g,
     /\bat\(\s*[\w.]+,\s*[\w.]+,\s*'([a-z0-9-]+)'/g,
     /\?\?\s*'([a-z]+-[a-z0-9-]+)'/g,

@@ -1,0 +1,124 @@
+/**
+ * The check without JavaScript: every address the check index holds, per platform, in key
+ * order, cut into pages of a bounded size. /check/list/<platform>/ lists a platform's
+ * pages by the range of addresses each holds; each page states every address's verdict.
+ * From /check/ that is two clicks to an answer. Built from the check index's own records
+ * (`pendingRecords`), so the two never disagree. Pure.
+ */
+import type { Registry } from '../model/registry.ts';
+import { organizationPages, pendingRecords } from './build-index.ts';
+
+/** One address and what the check would say of it. */
+export type ListedAddress = {
+  key: string;
+  url: string;
+  status: 'official' | 'listed' | 'previous' | 'impersonation';
+  level?: string;
+  account_status?: string;
+  role?: string;
+  holder?: string;
+  organization: string;
+  region: string | null;
+  /** The organisation on the site, relative to the root, with its anchor. */
+  page: string;
+  /** For a former address: where the page is now. */
+  current?: string;
+  freshness?: string;
+  first_party_date?: string;
+  first_party_age_months?: number;
+};
+
+export type AddressPage = { platform: string; slug: string; first: string; last: string; addresses: ListedAddress[] };
+
+/** Addresses per page: a page stays a few hundred kilobytes at national scale. */
+export const ADDRESSES_PER_PAGE = 1200;
+
+const slugOf = (text: string) => text.toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '') || 'x';
+
+/** The platform's pages; `slug` is the shortest start of the first key that tells it from the page before. */
+export function addressPages(registry: Registry, perPage = ADDRESSES_PER_PAGE): Map<string, AddressPage[]> {
+  const page = organizationPages(registry);
+  const byPlatform = new Map<string, ListedAddress[]>();
+  for (const { uid, org, record } of pendingRecords(registry)) {
+    const platformId = uid.slice(0, uid.indexOf(':'));
+    const key = uid.slice(platformId.length + 1);
+    const platform = registry.platformById.get(platformId);
+    if (!platform) continue;
+    const entry: ListedAddress = {
+      key,
+      url: platform.canonical_url.replace('{key}', key),
+      status: record.status,
+      organization: org.name,
+      region: org.region ? (registry.regionById.get(org.region)?.name ?? null) : null,
+      page: page(org),
+      ...('level' in record ? { level: record.level } : {}),
+    };
+    if (record.status === 'official' || record.status === 'listed') {
+      if (record.account_status) entry.account_status = record.account_status;
+      if (record.role) entry.role = record.role;
+      if (record.holder) entry.holder = record.holder;
+      for (const field of ['freshness', 'first_party_date', 'first_party_age_months'] as const) if (record[field] !== undefined) Object.assign(entry, { [field]: record[field] });
+    }
+    if (record.status === 'previous') entry.current = record.current.url;
+    let list = byPlatform.get(platformId);
+    if (!list) byPlatform.set(platformId, (list = []));
+    list.push(entry);
+  }
+  const pages = new Map<string, AddressPage[]>();
+  for (const platform of registry.dataset.platforms) {
+    const list = (byPlatform.get(platform.id) ?? []).sort((a, b) => (a.key.toLowerCase() < b.key.toLowerCase() ? -1 : a.key.toLowerCase() > b.key.toLowerCase() ? 1 : 0));
+    if (list.length === 0) continue;
+    const result: AddressPage[] = [];
+    const slugs = new Set<string>();
+    for (let start = 0; start < list.length; ) {
+      let end = Math.min(list.length, start + perPage);
+      // One key's records stay on one page.
+      while (end < list.length && list[end]!.key.toLowerCase() === list[end - 1]!.key.toLowerCase()) end++;
+      const addresses = list.slice(start, end);
+      const first = addresses[0]!.key.toLowerCase();
+      const before = start > 0 ? list[start - 1]!.key.toLowerCase() : '';
+      let length = 1;
+      while (length < first.length && first.slice(0, length) <= before.slice(0, length)) length++;
+      let slug = slugOf(first.slice(0, length));
+      for (let n = 2; slugs.has(slug); n++) slug = `${slugOf(first.slice(0, length))}-${n}`;
+      slugs.add(slug);
+      result.push({ platform: platform.id, slug, first: addresses[0]!.key, last: addresses.at(-1)!.key, addresses });
+      start = end;
+    }
+    pages.set(platform.id, result);
+  }
+  return pages;
+}
+
+const cache = new WeakMap<Registry, Map<string, AddressPage[]>>();
+
+/** The pages of a registry, computed once per build (each page asks). */
+export function addressPagesFor(registry: Registry): Map<string, AddressPage[]> {
+  let pages = cache.get(registry);
+  if (!pages) cache.set(registry, (pages = addressPages(registry)));
+  return pages;
+}
+
+const LEVEL_VERDICTS: Record<string, string> = {
+  confirmed: 'официальная страница, подтверждена',
+  stale: 'официальная страница, но подтверждение устарело — нужна перепроверка',
+  probable: 'вероятно, официальная страница',
+  reported: 'о ней сообщали СМИ, первичного подтверждения нет',
+  listed: 'есть только в сторонних списках, принадлежность не подтверждена',
+};
+const ACCOUNT_STATUSES: Record<string, string> = {
+  inactive: 'больше не ведётся',
+  renamed: 'переименована',
+  archived: 'в архиве',
+  deleted: 'удалена',
+};
+
+/** What the check says of an address, in one plain sentence (without the organisation). */
+export function addressVerdict(entry: ListedAddress): string {
+  if (entry.status === 'impersonation') return 'Осторожно: известная подделка, выдаёт себя за организацию';
+  if (entry.status === 'previous') return 'Прежний адрес официальной страницы: сейчас он может принадлежать кому угодно';
+  let text = LEVEL_VERDICTS[entry.freshness === 'stale' ? 'stale' : (entry.level ?? 'listed')] ?? LEVEL_VERDICTS.listed!;
+  text = text[0]!.toUpperCase() + text.slice(1);
+  if (entry.account_status) text += `; по данным реестра, страница ${ACCOUNT_STATUSES[entry.account_status] ?? entry.account_status}`;
+  return text;
+}
