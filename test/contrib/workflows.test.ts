@@ -118,12 +118,18 @@ describe('liveness check', () => {
   });
   test('runs the check and reports into one issue', () => {
     const job = links.jobs.links!;
-    expect(runs(job)).toContain('npm run check-links -- --out links-report.json --markdown links-report.md');
+    expect(runs(job)).toContain('npm run check-links -- --out links-report.json --markdown links-report.md --state links-state.json');
     expect(runs(job)).toContain('gh issue edit');
     expect(runs(job)).toContain('gh issue create');
-    expect(job.permissions).toEqual({ contents: 'read', issues: 'write' });
-    const artifact = job.steps.find((s) => s.uses?.startsWith('actions/upload-artifact@'));
-    expect(artifact?.with?.path).toBe('links-report.json');
+    expect(job.permissions).toEqual({ contents: 'read', issues: 'write', actions: 'read' });
+    const artifacts = job.steps.filter((s) => s.uses?.startsWith('actions/upload-artifact@')).map((s) => s.with?.path);
+    expect(artifacts).toEqual(['links-report.json', 'links-state.json']);
+  });
+  test('the observations of the last run come back, so that a loss is confirmed only by repeated ones', () => {
+    const job = links.jobs.links!;
+    expect(runs(job)).toContain('gh run download "$run" --name links-state');
+    const order = job.steps.map((s) => s.name ?? s.run ?? '');
+    expect(order.indexOf('Наблюдения прошлых запусков')).toBeLessThan(order.indexOf('Проверка ссылок'));
   });
 });
 
