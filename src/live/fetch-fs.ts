@@ -106,10 +106,12 @@ export function createFetcher(options: FetcherOptions = {}): PageSource {
     return result;
   }
 
-  async function rawGet(url: URL, accept: string): Promise<{ response: Response; bytes: Uint8Array; truncated: boolean }> {
+  async function rawGet(url: URL, accept: string, form?: Record<string, string>): Promise<{ response: Response; bytes: Uint8Array; truncated: boolean }> {
     return inHostQueue(url.host, async () => {
       const signal = AbortSignal.timeout(timeout);
-      const response = await fetch(url, { redirect: 'manual', signal, headers: { 'user-agent': agent, accept } });
+      const headers: Record<string, string> = { 'user-agent': agent, accept };
+      if (form) headers['content-type'] = 'application/x-www-form-urlencoded';
+      const response = await fetch(url, { redirect: 'manual', signal, headers, method: form ? 'POST' : 'GET', body: form ? new URLSearchParams(form).toString() : undefined });
       const { bytes, truncated } = await readCapped(response, cap);
       return { response, bytes, truncated };
     });
@@ -156,12 +158,12 @@ export function createFetcher(options: FetcherOptions = {}): PageSource {
     let retried = false;
     for (let hop = 0; hop <= maxRedirects; hop++) {
       if (url.protocol !== 'http:' && url.protocol !== 'https:') return failure(address, 'scheme', LINES.scheme(url.href));
-      const robots = await robotsFor(url);
+      const robots = getOptions.robots === false ? { groups: [] } : await robotsFor(url);
       if ('blocked' in robots) return failure(address, 'robots', LINES.robotsUnavailable(url.href, robots.blocked));
       if (!isAllowed(robots, ROBOTS_TOKEN, `${url.pathname}${url.search}`)) return failure(address, 'robots', LINES.robots(url.href));
       let result;
       try {
-        result = await rawGet(url, accept);
+        result = await rawGet(url, accept, getOptions.form);
       } catch (error) {
         const name = (error as { name?: string }).name;
         if (name === 'TimeoutError' || name === 'AbortError') return failure(address, 'timeout', LINES.timeout(url.href, timeout));
@@ -169,7 +171,7 @@ export function createFetcher(options: FetcherOptions = {}): PageSource {
         return failure(address, 'network', LINES.network(url.href, String(cause)));
       }
       const { response, bytes, truncated } = result;
-      if (response.status >= 300 && response.status < 400 && response.headers.get('location')) {
+      if (response.status >= 300 && response.status < 400 && response.headers.get('location') && !getOptions.form) {
         url = new URL(response.headers.get('location')!, url);
         continue;
       }

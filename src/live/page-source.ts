@@ -36,7 +36,13 @@ export type FetchFailure = {
 
 export type FetchOutcome = { ok: true; page: Page } | FetchFailure;
 
-export type GetOptions = { accept?: string };
+export type GetOptions = {
+  accept?: string;
+  /** false for an official API called with a key (api.vk.com): robots.txt governs crawlers, not API clients. */
+  robots?: boolean;
+  /** Sends a form by POST (keeps keys such as VK_TOKEN out of addresses and logs). */
+  form?: Record<string, string>;
+};
 
 export interface PageSource {
   get(url: string, options?: GetOptions): Promise<FetchOutcome>;
