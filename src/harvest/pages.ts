@@ -5,7 +5,7 @@
  */
 import { pageLinks } from './extract.ts';
 
-const LIKELY = /контакт|пресс|о правительстве|о губернатор|правительство области|правительство края|правительство республики|соцсет|социальн\w* сет|мы в сет|contacts?\b|press|about|social|smi\b|media/i;
+const LIKELY = /контакт|пресс|о правительстве|о губернатор|правительство области|правительство края|правительство республики|соцсет|социальн[а-яё]* сет|мы в сет|contacts?\b|press|about|social|smi\b|media/i;
 const FILES = /\.(?:pdf|docx?|xlsx?|rtf|zip|rar|jpe?g|png|gif|mp[34]|avi)(?:[?#]|$)/i;
 
 const hostOf = (address: string) => new URL(address).hostname.toLowerCase().replace(/^www\./, '');
@@ -43,8 +43,8 @@ export function directoryPages(html: string, pageUrl: string, limit = 2): string
 
 export type ListedBody = { name: string; website: string; kind: 'regional_executive' | 'municipal_administration'; level: 'regional' | 'municipal' };
 
-const EXECUTIVE = /^(?:министерство|департамент|комитет|агентство|управление|инспекция|служба|главное управление)\b/i;
-const MUNICIPAL = /^(?:администрация|муниципальн\w+ образовани\w*)\b.*(?:район|округ|город|поселени)/i;
+const EXECUTIVE = /^(?:министерство|департамент|комитет|агентство|управление|инспекция|служба|главное управление)(?=\s|$)/i;
+const MUNICIPAL = /^(?:администрация|муниципальн[а-яё]+ образовани[а-яё]*)(?=\s).*(?:район|округ|город|поселени)/i;
 
 /**
  * Bodies a directory page lists with their own sites: a link whose words name a ministry,

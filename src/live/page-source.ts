@@ -6,8 +6,8 @@ import { REPOSITORY_URL } from '../site/project.ts';
 
 /** The product token matched against robots.txt user-agent lines. */
 export const ROBOTS_TOKEN = 'GospablikiBot';
-/** Names the project and its address, so a site's staff know who reads and where to write. */
-export const USER_AGENT = `${ROBOTS_TOKEN}/1.0 (+${REPOSITORY_URL}; реестр официальных страниц госорганов)`;
+/** Names the project and its address, so a site's staff know who reads and where to write (HTTP headers are ASCII). */
+export const USER_AGENT = `${ROBOTS_TOKEN}/1.0 (+${REPOSITORY_URL}; open registry of official pages of Russian state bodies)`;
 
 export type Page = {
   /** The address asked for. */
@@ -60,7 +60,7 @@ export function formatBytes(bytes: number): string {
 export const LINES = {
   robots: (url: string) => `${url}: пропущено — robots.txt сайта запрещает чтение этой страницы`,
   robotsUnavailable: (url: string, status: number) => `${url}: пропущено — robots.txt сайта недоступен (HTTP ${status}), читать сайт нельзя`,
-  timeout: (url: string, ms: number) => `${url}: нет ответа за ${Math.round(ms / 1000)} с — пропущено`,
+  timeout: (url: string, ms: number) => `${url}: нет ответа за ${String(Math.round(ms / 100) / 10).replace('.', ',')} с — пропущено`,
   status: (url: string, status: number) => `${url}: сервер ответил HTTP ${status}`,
   network: (url: string, detail: string) => `${url}: не удалось соединиться (${detail})`,
   redirects: (url: string, limit: number) => `${url}: больше ${limit} перенаправлений — пропущено`,
