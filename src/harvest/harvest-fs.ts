@@ -170,10 +170,12 @@ export async function runHarvest(options: HarvestOptions): Promise<number> {
       if (!list) continue;
       for (const body of listedBodies(list.body, list.finalUrl).slice(0, 60)) {
         if (ownersOf(dataset, hostOf(body.website)).length) continue;
-        const site = await read(body.website, true);
+        const site = await read(body.page, true);
         if (!site) continue;
         report.sites++;
-        const finds = harvestPage(site, context([])).filter((f) => !f.find.organization_id);
+        // The parent portal's own accounts in the body's footer are the parent's, not the body's.
+        const parentUids = new Set(unique.map((u) => u.find.uid));
+        const finds = harvestPage(site, context([])).filter((f) => !f.find.organization_id && !parentUids.has(f.find.uid));
         if (!finds.length) continue;
         allFinds.push(...finds.map((f) => f.find));
         report.proposals.push({ kind: 'organization', body, region, parentPage: list.url, finds: finds.map((f) => ({ find: f.find, evidence: evidenceFor(f.find, observe(f.page)) })) });

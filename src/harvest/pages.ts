@@ -41,7 +41,7 @@ export function directoryPages(html: string, pageUrl: string, limit = 2): string
   return chosen;
 }
 
-export type ListedBody = { name: string; website: string; kind: 'regional_executive' | 'municipal_administration'; level: 'regional' | 'municipal' };
+export type ListedBody = { name: string; website: string; /** The address as the directory links it. */ page: string; kind: 'regional_executive' | 'municipal_administration'; level: 'regional' | 'municipal' };
 
 const EXECUTIVE = /^(?:министерство|департамент|комитет|агентство|управление|инспекция|служба|главное управление)(?=\s|$)/i;
 const MUNICIPAL = /^(?:администрация|муниципальн[а-яё]+ образовани[а-яё]*)(?=\s).*(?:район|округ|город|поселени)/i;
@@ -58,8 +58,8 @@ export function listedBodies(html: string, pageUrl: string): ListedBody[] {
     if (hostOf(href) === hostOf(pageUrl)) continue;
     const site = `${new URL(href).origin}/`;
     if (bodies.has(site)) continue;
-    if (EXECUTIVE.test(name)) bodies.set(site, { name, website: site, kind: 'regional_executive', level: 'regional' });
-    else if (MUNICIPAL.test(name)) bodies.set(site, { name, website: site, kind: 'municipal_administration', level: 'municipal' });
+    if (EXECUTIVE.test(name)) bodies.set(site, { name, website: site, page: href, kind: 'regional_executive', level: 'regional' });
+    else if (MUNICIPAL.test(name)) bodies.set(site, { name, website: site, page: href, kind: 'municipal_administration', level: 'municipal' });
   }
   return [...bodies.values()];
 }

@@ -97,8 +97,8 @@ describe('directory of bodies', () => {
       <li><a href="/ru/news">Новости правительства региона</a></li>
       <li><a href="https://kremlin.ru/">Президент России</a></li></ul>`;
     expect(listedBodies(html, 'http://omskportal.ru/ru/executivelist.html')).toEqual([
-      { name: 'Министерство природных ресурсов и экологии Омской области', website: 'http://mpr.omskportal.ru/', kind: 'regional_executive', level: 'regional' },
-      { name: 'Администрация Тарского муниципального района', website: 'https://admtara.ru/', kind: 'municipal_administration', level: 'municipal' },
+      { name: 'Министерство природных ресурсов и экологии Омской области', website: 'http://mpr.omskportal.ru/', page: 'http://mpr.omskportal.ru/', kind: 'regional_executive', level: 'regional' },
+      { name: 'Администрация Тарского муниципального района', website: 'https://admtara.ru/', page: 'https://admtara.ru/', kind: 'municipal_administration', level: 'municipal' },
     ]);
   });
 });
