@@ -16,6 +16,8 @@ export type CoverageRow = {
   region: string;
   name: string;
   cells: Record<(typeof COVERAGE_BODIES)[number]['id'], Record<(typeof COVERAGE_PLATFORMS)[number], CoverageCell>>;
+  /** Whether the body's organisation has its official website recorded; null when the registry has no such organisation. */
+  websites?: Record<(typeof COVERAGE_BODIES)[number]['id'], boolean | null>;
 };
 
 const SYMBOL: Record<VerificationLevel, string> = { confirmed: 'П', probable: 'В', reported: 'С', listed: 'Л' };
@@ -32,9 +34,11 @@ export function coverageRows(registry: Registry): CoverageRow[] {
     const cells = Object.fromEntries(
       COVERAGE_BODIES.map((body) => [body.id, Object.fromEntries(COVERAGE_PLATFORMS.map((p) => [p, null as CoverageCell]))]),
     ) as CoverageRow['cells'];
+    const websites = Object.fromEntries(COVERAGE_BODIES.map((body) => [body.id, null])) as NonNullable<CoverageRow['websites']>;
     for (const org of registry.organizationsByRegion.get(region.id) ?? []) {
       const body = COVERAGE_BODIES.find((b) => (b.kinds as readonly string[]).includes(org.kind));
       if (!body) continue;
+      websites[body.id] = websites[body.id] === true || Boolean(org.website);
       for (const account of registry.accountsByOrganization.get(org.id) ?? []) {
         if (account.status !== 'active') continue;
         const platform = account.platform as (typeof COVERAGE_PLATFORMS)[number];
@@ -42,7 +46,7 @@ export function coverageRows(registry: Registry): CoverageRow[] {
         cells[body.id][platform] = stronger(cells[body.id][platform], account.level);
       }
     }
-    return { region: region.id, name: region.name, cells };
+    return { region: region.id, name: region.name, cells, websites };
   });
 }
 
@@ -53,6 +57,8 @@ export type CoverageSummary = {
   /** Regions with a VK account of head or government, by the best level among those accounts. */
   vkByLevel: Record<VerificationLevel, number>;
   gaps: Record<string, number>;
+  /** Per body: regions whose organisation has an official website recorded, of the regions where the organisation is in the registry. */
+  websites: Record<(typeof COVERAGE_BODIES)[number]['id'], { with: number; of: number }>;
 };
 
 export function coverageSummary(rows: readonly CoverageRow[]): CoverageSummary {
@@ -70,6 +76,9 @@ export function coverageSummary(rows: readonly CoverageRow[]): CoverageSummary {
     vkHeadOrGovernment: rows.filter((r) => r.cells.head.vk !== null || r.cells.government.vk !== null).length,
     vkByLevel,
     gaps,
+    websites: Object.fromEntries(
+      COVERAGE_BODIES.map((b) => [b.id, { with: rows.filter((r) => r.websites?.[b.id] === true).length, of: rows.filter((r) => (r.websites?.[b.id] ?? null) !== null).length }]),
+    ) as CoverageSummary['websites'],
   };
 }
 
@@ -87,6 +96,8 @@ export function coverageMarkdown(rows: readonly CoverageRow[]): string {
     'Обозначения — лучший уровень подтверждения: **П** подтверждён (официальный сайт, отметка «Госорганизация», официальное заявление, реестр РКН), **В** вероятно официальный (описание аккаунта, отметка площадки), **С** только сообщения СМИ, **Л** только сторонний список, **—** ничего не найдено.',
     '',
     'Пробелы (регионов без аккаунта): ' + Object.entries(summary.gaps).map(([k, v]) => `${k}: ${v}`).join('; ') + '.',
+    '',
+    `Официальный сайт (поле website) указан: ${COVERAGE_BODIES.map((b) => `${b.label} — у ${summary.websites[b.id].with} из ${summary.websites[b.id].of} регионов, где организация есть в реестре`).join('; ')}.`,
     '',
     `| ${header.join(' | ')} |`,
     `|${header.map(() => '---').join('|')}|`,

@@ -30,6 +30,13 @@ describe('coverage', () => {
     expect(coverageMarkdown([row('a', 'reported', 'confirmed')])).toContain('с аккаунтом ВКонтакте главы или правительства: 1 (по лучшему уровню: П — 1, В — 0, С — 0, Л — 0).');
   });
 
+  test('the official website is a figure: regions whose body has one, of those where the body is in the registry', () => {
+    const rows = coverageRows(buildRegistry(loadFixture('valid').dataset));
+    expect(rows.find((r) => r.region === 'moskva')!.websites).toEqual({ head: true, government: null });
+    expect(coverageSummary(rows).websites).toEqual({ head: { with: 1, of: 1 }, government: { with: 0, of: 0 } });
+    expect(coverageMarkdown(rows)).toContain('Официальный сайт (поле website) указан: глава — у 1 из 1 регионов, где организация есть в реестре; правительство — у 0 из 0 регионов, где организация есть в реестре.');
+  });
+
   test('data/COVERAGE.md is current (npm run coverage -- --write)', () => {
     const { dataset } = loadDatasetFromDir('data');
     expect(readFileSync('data/COVERAGE.md', 'utf8')).toBe(coverageMarkdown(coverageRows(buildRegistry(dataset))));
