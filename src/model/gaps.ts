@@ -111,8 +111,8 @@ function bodyOrganization(orgs: readonly LoadedOrganization[], kinds: readonly s
 function statusOf(level: CoverageCell): GapStatus | null {
   if (level === null) return 'missing';
   if (level === 'confirmed') return null;
-  // `stale` is the level of an account whose first-party proof is too old (see verification.ts).
-  return (level as string) === 'stale' ? 'stale' : 'weak';
+  // `stale`: the first-party proof is older than the policy allows or than the current holder (see verification.ts).
+  return level === 'stale' ? 'stale' : 'weak';
 }
 
 /** Every region with its open cells, in the coverage table's order (regions by name). */
