@@ -33,7 +33,8 @@ export const GAP_STATUS_HELP: Record<GapStatus, string> = {
 };
 
 /** An account already in the cell (for stale and weak cells): what to re-check. */
-export type GapAccount = { url: string; level: RegistryAccount['level']; anchor: string };
+/** `firstPartyDate`: the newest first-party proof as written (for a stale cell: when it was last confirmed). */
+export type GapAccount = { url: string; level: RegistryAccount['level']; anchor: string; firstPartyDate: string | null };
 
 export type GapCell = {
   region: string;
@@ -161,7 +162,7 @@ function bodyAccounts(registry: Registry, orgs: readonly LoadedOrganization[], k
   for (const org of orgs) {
     if (!kinds.includes(org.kind)) continue;
     for (const account of registry.accountsByOrganization.get(org.id) ?? []) {
-      if (account.status === 'active' && account.platform === platform) accounts.push({ url: account.canonical_url, level: account.level, anchor: account.anchor });
+      if (account.status === 'active' && account.platform === platform) accounts.push({ url: account.canonical_url, level: account.level, anchor: account.anchor, firstPartyDate: account.first_party_date ?? null });
     }
   }
   return accounts;

@@ -2,7 +2,6 @@
  * «Помочь реестру» in a real Chromium against the site built from test/fixtures/site: the
  * figures are the model's, every open cell is listed once with a prefilled form link, region
  * anchors work, the page works without JavaScript, and axe finds nothing at 390 px and desktop.
- * (The site fixture has no weak or stale cell; test/components/gaps-region.test.ts renders those.)
  */
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser } from 'playwright-core';
@@ -30,8 +29,9 @@ describe('/gaps/', () => {
     await expect(page.locator('h1').textContent()).resolves.toBe('Помочь реестру');
     // The fixture: 4 regions × 2 bodies × 4 platforms; confirmed: Moscow's mayor on Telegram,
     // Crimea's head on VK and Telegram and its government on VK and OK, Chelyabinsk's governor
-    // on VK and Telegram and its government on VK. Every other cell is empty.
-    expect(summary).toEqual({ regions: 4, cells: 32, open: 24, byStatus: { missing: 24, stale: 0, weak: 0 }, regionsWithGaps: 4 });
+    // on VK and Telegram and its government on VK. Moscow's government has a VK page confirmed
+    // only by a 2018 copy of the portal (stale) and a Telegram channel without first-party proof (weak).
+    expect(summary).toEqual({ regions: 4, cells: 32, open: 24, byStatus: { missing: 22, stale: 1, weak: 1 }, regionsWithGaps: 4 });
     const lead = ((await page.locator('[data-gaps-summary]').textContent()) ?? '').replace(/\s+/g, ' ').trim();
     expect(lead).toBe('Открыто 24 из 32 клеток: страницы глав и правительств 4 регионов на площадках ВКонтакте, Одноклассники, Telegram, MAX.');
     await expect(page.locator('li.gap').count()).resolves.toBe(summary.open);
@@ -57,6 +57,20 @@ describe('/gaps/', () => {
     expect(form.searchParams.get('organization_id')).toBe('moskva-mer');
     const hrefs = await page.locator('a.gap-form').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
     expect(hrefs.sort()).toEqual(regions.flatMap((r) => r.cells.map((c) => c.formUrl)).sort());
+  });
+
+  test.each(['stale', 'weak'] as const)('a %s cell shows the account to re-check, linked to its row on the region page', async (status) => {
+    const cell = regions.flatMap((r) => r.cells).find((c) => c.status === status)!;
+    const { page } = await openPage(browser, url('gaps/'), { javaScript: false });
+    const item = page.locator(`section#${cell.region} li.gap[data-status="${status}"][data-platform="${cell.platform}"]`);
+    await expect(item.locator('.gap-form').textContent()).resolves.toMatch(/^Прислать подтверждение/);
+    const account = item.locator('.gap-accounts a').first();
+    await expect(account.textContent()).resolves.toBe(cell.accounts[0]!.url.replace(/^https:\/\//, ''));
+    const target = new URL((await account.getAttribute('href'))!, url('gaps/')).href;
+    expect(target).toContain(`#${cell.accounts[0]!.anchor}`);
+    if (status === 'stale') await expect(item.locator('.gap-accounts').textContent()).resolves.toContain('(был подтверждён в марте 2018 г., нужна перепроверка)');
+    const row = await openPage(browser, target, { javaScript: false });
+    await expect(row.page.locator(`#${cell.accounts[0]!.anchor}`).count()).resolves.toBe(1);
   });
 
   test('the navigation links the page and marks it current', async () => {

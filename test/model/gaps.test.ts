@@ -78,13 +78,13 @@ describe('gaps', () => {
     expect(cell('chelyabinskaya-oblast', 'government', 'vk')).toMatchObject({
       status: 'weak',
       level: 'reported',
-      accounts: [{ url: 'https://vk.com/gov74', level: 'reported', anchor: 'acc-vk-gov74' }],
+      accounts: [{ url: 'https://vk.com/gov74', level: 'reported', anchor: 'acc-vk-gov74', firstPartyDate: null }],
     });
     expect(cell('chelyabinskaya-oblast', 'government', 'ok')).toMatchObject({ status: 'missing', accounts: [] });
   });
 
   test('first-party proof older than the policy allows is stale, not done', () => {
-    expect(cell('chelyabinskaya-oblast', 'government', 'telegram')).toMatchObject({ status: 'stale', level: 'stale', accounts: [{ url: 'https://t.me/gov74', level: 'stale' }] });
+    expect(cell('chelyabinskaya-oblast', 'government', 'telegram')).toMatchObject({ status: 'stale', level: 'stale', accounts: [{ url: 'https://t.me/gov74', level: 'stale', firstPartyDate: '2018-03' }] });
   });
 
   test('each cell links the add-account form prefilled by field ids', () => {
