@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 
-type Step = { uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, string>; id?: string };
+type Step = { name?: string; uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, string>; id?: string };
 type Job = { needs?: string | string[]; steps: Step[]; permissions?: Record<string, string> | string; environment?: unknown };
 type Job2 = Job & { if?: string; concurrency?: unknown };
 type Workflow = { name: string; on: Record<string, unknown>; permissions?: Record<string, string> | string; concurrency?: { group: string; 'cancel-in-progress'?: boolean }; jobs: Record<string, Job2> };
