@@ -61,7 +61,7 @@ export function vkFindings(organization: LoadedOrganization, account: LoadedAcco
   if (yes(item.is_government_organization)) {
     check.evidence.push(badge(account, today, 'state_organization', `ВКонтакте отмечает ${what} «${item.name}» знаком «Госорганизация» (по данным API ВКонтакте)`, marks));
   } else if (yes(item.verified)) {
-    check.evidence.push(badge(account, today, 'verified', `У ВКонтакте ${what} «${item.name}» отмечено как подтверждённое (по данным API ВКонтакте)`, marks));
+    check.evidence.push(badge(account, today, 'verified', `ВКонтакте отмечает ${what} «${item.name}» как подтверждённ${item.kind === 'user' ? 'ую' : 'ое'} (знак верификации; по данным API ВКонтакте)`, marks));
   }
   const links = item.site ? officialLinks(item.site.split(/[\s,]+/).filter(Boolean), organization) : [];
   if (links.length) check.evidence.push(describe(account, today, links, `Поле «Сайт» у ${item.kind === 'user' ? 'страницы' : 'сообщества'} «${item.name}»`));
@@ -74,14 +74,20 @@ export function vkFindings(organization: LoadedOrganization, account: LoadedAcco
 }
 
 /** What a public page (Telegram, MAX, OK) means for one registry account. */
-export function pageFindings(organization: LoadedOrganization, account: LoadedAccount, page: PublicPage, platformName: string, today: string, marks: BadgeMarks): Check {
+/** A platform's name with the verb ending it takes («Telegram отмечает», «Одноклассники отмечают»). */
+export type PlatformVoice = { name: string; plural?: boolean };
+
+export function pageFindings(organization: LoadedOrganization, account: LoadedAccount, page: PublicPage, voice: PlatformVoice, today: string, marks: BadgeMarks): Check {
+  const platformName = voice.name;
+  const marksVerb = voice.plural ? 'отмечают' : 'отмечает';
+  const showsVerb = voice.plural ? 'показывают' : 'показывает';
   const check: Check = { organization, account, evidence: [], seen: page.title ? `«${page.title}»` : undefined };
   if (!page.exists) {
-    check.status = { kind: 'closed', detail: `${platformName} показывает, что такого аккаунта нет` };
+    check.status = { kind: 'closed', detail: `${platformName} ${showsVerb}, что такого аккаунта нет` };
     return check;
   }
-  if (page.stateMark) check.evidence.push(badge(account, today, 'state_organization', `${platformName} отмечает страницу «${page.title}» знаком «Госорганизация»`, marks));
-  else if (page.verified) check.evidence.push(badge(account, today, 'verified', `${platformName} отмечает «${page.title}» как подтверждённый аккаунт`, marks));
+  if (page.stateMark) check.evidence.push(badge(account, today, 'state_organization', `${platformName} ${marksVerb} страницу «${page.title}» знаком «Госорганизация»`, marks));
+  else if (page.verified) check.evidence.push(badge(account, today, 'verified', `${platformName} ${marksVerb} «${page.title}» как подтверждённый аккаунт`, marks));
   const links = officialLinks(page.links, organization);
   if (links.length) check.evidence.push(describe(account, today, links, `Описание «${page.title}» на странице ${account.canonical_url}`));
   return check;

@@ -40,9 +40,9 @@ export type Target = { organization: LoadedOrganization; account: LoadedAccount 
 export const NO_TOKEN_LINE = `VK — пропущено: нет токена VK. Задайте переменную окружения ${VK_TOKEN_ENV} (ключ доступа API ВКонтакте, например сервисный ключ приложения), чтобы проверять сообщества через API.`;
 
 const PAGE_PLATFORMS = {
-  telegram: { name: 'Telegram', address: (b: ServiceBases, key: string) => `${b.telegram}/s/${key}`, parse: parseTelegramPage },
-  max: { name: 'MAX', address: (b: ServiceBases, key: string) => `${b.max}/${key}`, parse: (html: string) => parseOpenGraphPage(html, MAX_STATE_WORDS) },
-  ok: { name: 'Одноклассники', address: (b: ServiceBases, key: string) => `${b.ok}/${key}`, parse: (html: string) => parseOpenGraphPage(html, OK_STATE_WORDS) },
+  telegram: { name: 'Telegram', plural: false, address: (b: ServiceBases, key: string) => `${b.telegram}/s/${key}`, parse: parseTelegramPage },
+  max: { name: 'MAX', plural: false, address: (b: ServiceBases, key: string) => `${b.max}/${key}`, parse: (html: string) => parseOpenGraphPage(html, MAX_STATE_WORDS) },
+  ok: { name: 'Одноклассники', plural: true, address: (b: ServiceBases, key: string) => `${b.ok}/${key}`, parse: (html: string) => parseOpenGraphPage(html, OK_STATE_WORDS) },
 } as const;
 
 /** Runs the verification; returns the exit code (0 done, 1 a write failed, 2 bad input). */
@@ -94,12 +94,12 @@ export async function runVerify(options: VerifyOptions): Promise<number> {
     const outcome = await source.get(address);
     report.asked++;
     if (!outcome.ok) {
-      if (outcome.status === 404) report.checks.push({ ...target, evidence: [], status: { kind: 'closed', detail: `${platform.name} отвечает «страница не найдена» (HTTP 404)` } });
+      if (outcome.status === 404) report.checks.push({ ...target, evidence: [], status: { kind: 'closed', detail: `${platform.name} ${platform.plural ? 'отвечают' : 'отвечает'} «страница не найдена» (HTTP 404)` } });
       else report.lines.push(`${target.account.canonical_url}: ${outcome.message}`);
       continue;
     }
     if (outcome.page.truncated) report.lines.push(`${target.account.canonical_url}: страница прочитана не целиком (слишком большая) — проверено по её началу`);
-    report.checks.push(pageFindings(target.organization, target.account, platform.parse(outcome.page.body), platform.name, options.today, marks));
+    report.checks.push(pageFindings(target.organization, target.account, platform.parse(outcome.page.body), platform, options.today, marks));
   }
 
   if (json) {
