@@ -24,7 +24,8 @@ export const QUALIFIER_LABELS: Record<Figure['qualifier'], string> = {
   less_than: 'менее',
 };
 
-const hasStateMark = (account: { evidence: ReadonlyArray<{ type: string }> }) => account.evidence.some((e) => e.type === 'state_mark');
+const hasStateMark = (account: { evidence: ReadonlyArray<{ type: string; mark?: string }> }) =>
+  account.evidence.some((e) => e.type === 'platform_badge' && e.mark === 'state_organization');
 
 const withActiveOn = (registry: Registry, scope: Scope, platform: string | null, kinds?: readonly string[]) =>
   scope.organizations.filter(

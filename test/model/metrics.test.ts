@@ -125,10 +125,23 @@ describe('verification', () => {
   test('big region: shares of active accounts by level of the strongest evidence', () => {
     expect(verificationShares(chel)).toEqual({
       confirmed: { count: 11, of: 15, share: 11 / 15 },
+      stale: { count: 0, of: 15, share: 0 },
       probable: { count: 2, of: 15, share: 2 / 15 },
       reported: { count: 1, of: 15, share: 1 / 15 },
+      claimed: { count: 0, of: 15, share: 0 },
       listed: { count: 1, of: 15, share: 1 / 15 },
     });
+  });
+
+  test('stale first-party proof is counted apart and never as confirmed', () => {
+    // At 2028-06-01 two active accounts' first-party proof is 24 months or older:
+    // the school's VK page (2026-06-01, exactly 24) and the governor's Telegram ("2025").
+    const later = buildRegistry(dataset, { asOf: '2028-06-01' });
+    const scope = regionScope(later, 'chelyabinskaya-oblast');
+    const shares = verificationShares(scope);
+    expect(shares.confirmed).toEqual({ count: 9, of: 15, share: 9 / 15 });
+    expect(shares.stale).toEqual({ count: 2, of: 15, share: 2 / 15 });
+    expect(indicators(later, '2028-06-01').find((i) => i.id === 'confirmed')!.value(scope)).toEqual(shares.confirmed);
   });
 
   test('tiny and empty regions: counts, but no shares', () => {
