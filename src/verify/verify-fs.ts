@@ -11,7 +11,6 @@ import { serviceBases, type ServiceBases } from '../live/bases.ts';
 import { createFetcher, type FetcherOptions } from '../live/fetch-fs.ts';
 import type { PageSource } from '../live/page-source.ts';
 import { openSaved } from '../live/saved-fs.ts';
-import { Evidence } from '../schema/organization.ts';
 import { newEvidence, pageFindings, type Check } from './findings.ts';
 import { MAX_STATE_WORDS, OK_STATE_WORDS, parseOpenGraphPage, parseTelegramPage } from './public-pages.ts';
 import { verifySummary, type VerifyReport } from './summary.ts';
@@ -52,7 +51,6 @@ export async function runVerify(options: VerifyOptions): Promise<number> {
   const json = options.format === 'json';
   const say = json ? options.printError : options.print;
   const bases = serviceBases(options.env, options.bases);
-  const marks = 'mark' in Evidence.shape;
   const wanted = new Set(options.platforms?.length ? options.platforms : ['vk', 'telegram', 'max', 'ok']);
   if (options.org && !dataset.organizations.some((o) => o.id === options.org)) {
     options.printError(`Ошибка: организация «${options.org}» не найдена: укажите id из реестра`);
@@ -72,7 +70,7 @@ export async function runVerify(options: VerifyOptions): Promise<number> {
     options.printError(`Ошибка: ${(error as Error).message}`);
     return 2;
   }
-  const report: VerifyReport = { date: options.today, checks: [], lines: [], asked: 0, dryRun: Boolean(options.dryRun || json), written: [], errors: [], marks };
+  const report: VerifyReport = { date: options.today, checks: [], lines: [], asked: 0, dryRun: Boolean(options.dryRun || json), written: [], errors: [] };
 
   const vkTargets = targets.filter((t) => t.account.platform === 'vk');
   if (vkTargets.length) {
@@ -80,7 +78,7 @@ export async function runVerify(options: VerifyOptions): Promise<number> {
     if (options.from) report.lines.push('VK — пропущено: при чтении сохранённых страниц (--from) API ВКонтакте не спрашивается.');
     else if (!token) report.lines.push(NO_TOKEN_LINE);
     else {
-      const vk = await checkVk(vkTargets, { source, base: bases.vkApi, token, today: options.today, marks, retryMs: options.vkRetryMs ?? 1000 });
+      const vk = await checkVk(vkTargets, { source, base: bases.vkApi, token, today: options.today, retryMs: options.vkRetryMs ?? 1000 });
       report.checks.push(...vk.checks);
       report.lines.push(...vk.lines);
       report.asked += vk.asked;
@@ -99,7 +97,7 @@ export async function runVerify(options: VerifyOptions): Promise<number> {
       continue;
     }
     if (outcome.page.truncated) report.lines.push(`${target.account.canonical_url}: страница прочитана не целиком (слишком большая) — проверено по её началу`);
-    report.checks.push(pageFindings(target.organization, target.account, platform.parse(outcome.page.body), platform, options.today, marks));
+    report.checks.push(pageFindings(target.organization, target.account, platform.parse(outcome.page.body), platform, options.today));
   }
 
   if (json) {

@@ -6,7 +6,7 @@ import { classifyFinds, type HarvestContext } from '../../src/harvest/classify.t
 import { extractFinds } from '../../src/harvest/extract.ts';
 import { directoryPages, likelyPages, listedBodies } from '../../src/harvest/pages.ts';
 
-const platforms = (parse(readFileSync('data/platforms.yaml', 'utf8')) as { platforms: PlatformRules[] }).platforms.map((p) => ({ schemes: [], reserved: [], ...p }));
+const platforms = (parse(readFileSync('data/platforms.yaml', 'utf8')) as { platforms: PlatformRules[] }).platforms.map((p) => ({ ...p, schemes: p.schemes ?? [], reserved: p.reserved ?? [] }));
 const words = (parse(readFileSync('data/harvest/other-bodies.yaml', 'utf8')) as { words: string[] }).words;
 const context = (extra: Partial<HarvestContext> = {}): HarvestContext => ({
   platforms,

@@ -88,10 +88,12 @@ describe('npm run verify against loopback fakes', () => {
     expect(issues.filter((i) => i.severity === 'error')).toEqual([]);
     const gov = dataset.organizations.find((o) => o.id === 'omskaya-oblast-pravitelstvo')!;
     const vk = gov.accounts.find((a) => a.key === 'omskpravitelstvo')!;
-    expect(vk.evidence.slice(1).map((e) => [e.type, e.url, e.date])).toEqual([
-      ['platform_badge', 'https://vk.com/omskpravitelstvo', '2026-12-04'],
-      ['account_description', 'https://vk.com/omskpravitelstvo', '2026-12-04'],
+    expect(vk.evidence.slice(1).map((e) => [e.type, e.mark, e.url, e.date])).toEqual([
+      ['platform_badge', 'state_organization', 'https://vk.com/omskpravitelstvo', '2026-12-04'],
+      ['account_description', undefined, 'https://vk.com/omskpravitelstvo', '2026-12-04'],
     ]);
+    const tick = gov.accounts.find((a) => a.key === 'omskportal')!.evidence[1]!;
+    expect([tick.type, tick.mark]).toEqual(['platform_badge', 'verified']);
     expect(gov.accounts.find((a) => a.key === 'oldname')!.status).toBe('active');
     expect(gov.accounts.find((a) => a.key === 'closedgroup')!.status).toBe('active');
     expect(out).toContain('Записано в данные: 8.');
