@@ -35,9 +35,12 @@ export function evidenceFor(find: Find, observation: Observation): EvidenceEntry
   };
 }
 
-/** An evidence record of the same page and date is already there: nothing new to add. */
-function alreadyRecorded(account: LoadedAccount, evidence: EvidenceEntry): boolean {
-  return account.evidence.some((e) => e.type === evidence.type && String(e.url) === evidence.url && String(e.date) === evidence.date);
+/**
+ * The evidence is already there: the same page read on the same date, or — for a saved copy,
+ * whose address names one fixed copy — the same copy whatever date a person wrote for it.
+ */
+function alreadyRecorded(account: LoadedAccount, evidence: EvidenceEntry, copy: boolean): boolean {
+  return account.evidence.some((e) => e.type === evidence.type && String(e.url) === evidence.url && (copy || String(e.date) === evidence.date));
 }
 
 /** Turns one site's finds into proposals against the registry. */
@@ -47,9 +50,10 @@ export function proposeForFinds(dataset: Dataset, finds: readonly Find[], observ
   const proposals: Proposal[] = [];
   for (const find of finds) {
     const held = byUid.get(find.uid);
-    const evidence = evidenceFor(find, observation(find));
+    const seen = observation(find);
+    const evidence = evidenceFor(find, seen);
     if (held) {
-      if (!alreadyRecorded(held.account, evidence)) proposals.push({ kind: 'evidence', find, ...held, evidence });
+      if (!alreadyRecorded(held.account, evidence, Boolean(seen.copyOf))) proposals.push({ kind: 'evidence', find, ...held, evidence });
       continue;
     }
     const organization = find.organization_id ? dataset.organizations.find((o) => o.id === find.organization_id) : undefined;

@@ -74,6 +74,10 @@ describe('real portal copies (test/fixtures/pages/portals, provenance beside eac
     ['omskportal.ru', ['https://vk.com/omskpravitelstvo', 'https://www.youtube.com/user/omskportalru', 'https://t.me/omskportal', 'https://ok.ru/live55']],
     ['gov39.ru', ['https://vk.com/club131174014']],
     ['permkrai.ru', ['https://vk.com/club143106820', 'https://www.youtube.com/channel/UCK2-hVXf_A0Hb4AGe2n7WCQ']],
+    // Header menu and footer both link VK and Telegram (telegram.me and t.me): one find each.
+    ['gov-murman.ru', ['https://t.me/murmangov', 'https://x.com/govmurman51', 'https://vk.com/murmangov']],
+    // «Мы ВКонтакте» under the press-service tab; the footer's правительство.рф and президент.рф are no platform.
+    ['nso.ru', ['https://vk.com/nso']],
   ])('%s', (name, expected) => {
     expect(harvest(read(name), `http://${name}/`).finds.map((f) => f.url)).toEqual(expected);
   });

@@ -34,7 +34,11 @@ describe('npm run harvest -- --from DIR --format json', () => {
     const records = out.map((line) => JSON.parse(line) as Record<string, string>);
     for (const record of records) expect(Object.keys(record)).toEqual(['platform', 'url', 'page', 'context', ...('organization_id' in record ? ['organization_id'] : [])]);
     expect(records.map((r) => [r.page, r.url, r.organization_id])).toEqual([
+      ['http://gov-murman.ru/', 'https://t.me/murmangov', undefined],
+      ['http://gov-murman.ru/', 'https://x.com/govmurman51', undefined],
+      ['http://gov-murman.ru/', 'https://vk.com/murmangov', undefined],
       ['http://gov39.ru/', 'https://vk.com/club131174014', undefined],
+      ['http://nso.ru/', 'https://vk.com/nso', undefined],
       ['http://omskportal.ru/', 'https://vk.com/omskpravitelstvo', 'omskaya-oblast-pravitelstvo'],
       ['http://omskportal.ru/', 'https://www.youtube.com/user/omskportalru', 'omskaya-oblast-pravitelstvo'],
       ['http://omskportal.ru/', 'https://t.me/omskportal', 'omskaya-oblast-pravitelstvo'],
