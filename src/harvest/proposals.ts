@@ -10,7 +10,7 @@ import type { ListedBody } from './pages.ts';
 /** Where and when a page was read: the evidence's address and date. */
 export type Observation = { url: string; date: string; dateKind: 'stated' | 'observed'; copyOf?: string };
 
-export type EvidenceEntry = { type: 'official_website'; url: string; date: string; date_kind?: 'stated'; note: string };
+export type EvidenceEntry = { type: 'official_website'; url: string; date: string; date_kind?: 'stated'; note: string; research_note: string };
 
 export type Proposal =
   | { kind: 'evidence'; find: Find; organization: LoadedOrganization; account: LoadedAccount; evidence: EvidenceEntry }
@@ -32,6 +32,9 @@ export function evidenceFor(find: Find, observation: Observation): EvidenceEntry
     date: observation.date,
     ...(observation.dateKind === 'stated' ? { date_kind: 'stated' as const } : {}),
     note: evidenceNote(find, observation),
+    research_note: observation.copyOf
+      ? `Найдено командой npm run harvest по сохранённой копии (${observation.copyOf}); проверьте, что ссылка стоит в блоке сайта, а не в новости.`
+      : `Найдено командой npm run harvest на работающем сайте; проверьте, что ссылка стоит в блоке сайта, а не в новости.`,
   };
 }
 

@@ -81,6 +81,7 @@ describe('proposals written through the add writer', () => {
         date: '2018',
         date_kind: 'stated',
         note: 'Сохранённая копия страницы http://omskportal.ru/: ссылка на https://t.me/omskportal — Главная Карта сайта Последние обновления Контакты © 2014 Правительство Омской области «telegram»',
+        research_note: 'Найдено командой npm run harvest по сохранённой копии (http://omskportal.ru/); проверьте, что ссылка стоит в блоке сайта, а не в новости.',
       },
     ]);
     // The portal links another VK community than the registry holds: a report item, not a write.
