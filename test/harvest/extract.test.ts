@@ -78,8 +78,15 @@ describe('real portal copies (test/fixtures/pages/portals, provenance beside eac
     ['gov-murman.ru', ['https://t.me/murmangov', 'https://x.com/govmurman51', 'https://vk.com/murmangov']],
     // «Мы ВКонтакте» under the press-service tab; the footer's правительство.рф and президент.рф are no platform.
     ['nso.ru', ['https://vk.com/nso']],
+    // The VK «Форум» is a discussion board of community 37680642: content, not the account.
+    ['donland.ru', ['https://x.com/rostovregion', 'https://vk.com/pravitelstvo61', 'https://www.youtube.com/user/pravitelstvo61']],
+    ['volgograd.ru', ['https://vk.com/region_34', 'https://x.com/region_34']],
   ])('%s', (name, expected) => {
     expect(harvest(read(name), `http://${name}/`).finds.map((f) => f.url)).toEqual(expected);
+  });
+
+  test('donland.ru: the forum link is dropped as content', () => {
+    expect(harvest(read('donland.ru'), 'http://donland.ru/').dropped).toEqual([{ href: 'http://vk.com/board37680642', page: 'http://donland.ru/', reason: 'content' }]);
   });
 
   test('omskportal.ru: the commented-out twitter and instagram links are not taken', () => {

@@ -34,6 +34,9 @@ describe('npm run harvest -- --from DIR --format json', () => {
     const records = out.map((line) => JSON.parse(line) as Record<string, string>);
     for (const record of records) expect(Object.keys(record)).toEqual(['platform', 'url', 'page', 'context', ...('organization_id' in record ? ['organization_id'] : [])]);
     expect(records.map((r) => [r.page, r.url, r.organization_id])).toEqual([
+      ['http://donland.ru/', 'https://x.com/rostovregion', undefined],
+      ['http://donland.ru/', 'https://vk.com/pravitelstvo61', undefined],
+      ['http://donland.ru/', 'https://www.youtube.com/user/pravitelstvo61', undefined],
       ['http://gov-murman.ru/', 'https://t.me/murmangov', undefined],
       ['http://gov-murman.ru/', 'https://x.com/govmurman51', undefined],
       ['http://gov-murman.ru/', 'https://vk.com/murmangov', undefined],
@@ -45,6 +48,8 @@ describe('npm run harvest -- --from DIR --format json', () => {
       ['http://omskportal.ru/', 'https://ok.ru/live55', 'omskaya-oblast-pravitelstvo'],
       ['http://permkrai.ru/', 'https://vk.com/club143106820', 'permskiy-kray-pravitelstvo'],
       ['http://permkrai.ru/', 'https://www.youtube.com/channel/UCK2-hVXf_A0Hb4AGe2n7WCQ', 'permskiy-kray-pravitelstvo'],
+      ['http://volgograd.ru/', 'https://vk.com/region_34', undefined],
+      ['http://volgograd.ru/', 'https://x.com/region_34', undefined],
     ]);
     expect(snapshot(dir)).toEqual(before);
   });
