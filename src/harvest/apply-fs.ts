@@ -39,6 +39,12 @@ function requestFor(url: string, evidence: EvidenceRecord): AddRequest {
   };
 }
 
+/** Fields of the evidence that `npm run add`'s request has no flag for (research_note, mark). */
+function extraEvidenceFields(evidence: EvidenceRecord): Record<string, unknown> {
+  const { type: _t, url: _u, date: _d, date_kind: _k, note: _n, ...rest } = evidence;
+  return rest;
+}
+
 const issueKey = (issue: Issue) => `${issue.file}|${issue.rule}|${issue.path}|${issue.message}`;
 
 /** Applies the writes to the data folder. */
@@ -78,10 +84,14 @@ export function applyWrites(dir: string, dataset: Dataset, before: readonly Issu
       continue;
     }
     const { plan } = planned;
+    Object.assign(plan.account.evidence[0]!, extraEvidenceFields(first.evidence));
     if (write.kind === 'organization' && plan.organization.kind === 'new') {
       for (const more of write.accounts.slice(1)) {
         const extra = planAdd(dataset, files, label(dir), { ...requestFor(more.url, more.evidence), region: request.region, name: request.name, kind: request.kind, level: request.level }, today);
-        if (extra.ok) plan.organization.entry.accounts.push(extra.plan.account as AccountEntry);
+        if (extra.ok) {
+          Object.assign(extra.plan.account.evidence[0]!, extraEvidenceFields(more.evidence));
+          plan.organization.entry.accounts.push(extra.plan.account as AccountEntry);
+        }
         else result.errors.push(...extra.errors.map((error) => `${more.url}: ${error}`));
       }
     }

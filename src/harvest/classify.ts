@@ -106,7 +106,9 @@ export function classifyFinds(raw: readonly RawFind[], page: string, context: Ha
     if (known && !ownerIds.has(known.organizationId)) {
       // Another registered body's account: a sibling of the same region's government stays
       // (the governor's page on the government's portal); a federal or other region's goes.
-      const sibling = known.level === 'regional' && known.region !== null && ownerRegions.has(known.region);
+      // With no owner known (a site the registry does not list), a registered regional body's
+      // account is most likely the site's own; a federal body's never is.
+      const sibling = known.level === 'regional' && known.region !== null && (ownerRegions.has(known.region) || !context.owners.length);
       if (!sibling) {
         dropped.push({ href: find.href, page, reason: 'registered-other', detail: known.organizationId });
         continue;

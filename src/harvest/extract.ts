@@ -85,7 +85,7 @@ export function extractFinds(html: string, pageUrl: string, platforms: readonly 
       }
     }
     const alts = [...inner.matchAll(/<img\b[^>]*>/gi)].map((img) => attributes(img[0]).alt ?? attributes(img[0]).title ?? '').filter(Boolean);
-    const label = [visibleText(inner), attrs.title, attrs['aria-label'], ...alts].filter(Boolean).join(' ').replace(/\s+/g, ' ').trim();
+    const label = [...new Set([visibleText(inner), attrs.title, attrs['aria-label'], ...alts].map((part) => (part ?? '').replace(/\s+/g, ' ').trim()).filter(Boolean))].join(' ');
     push({ href, label, ...contextAround(page, match.index, end), source: tag === 'iframe' ? 'frame' : 'link', offset: match.index }, end);
   }
 

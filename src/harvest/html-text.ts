@@ -29,7 +29,9 @@ export function visibleText(html: string): string {
       .replace(/^[\s\S]*?<\/(?:script|style)\s*>/i, ' ')
       .replace(/<(script|style)\b[\s\S]*$/i, ' ')
       .replace(/<[^>]*>/g, ' ')
-      .replace(/^[^<]*>/, ' '),
+      // A fragment cut inside a tag: the tag's tail at the start, its head at the end.
+      .replace(/^[^<]*>/, ' ')
+      .replace(/<[^>]*$/, ' '),
   )
     .replace(/[\u00a0\s]+/g, ' ')
     .trim();

@@ -10,7 +10,7 @@ import type { ListedBody } from './pages.ts';
 /** Where and when a page was read: the evidence's address and date. */
 export type Observation = { url: string; date: string; dateKind: 'stated' | 'observed'; copyOf?: string };
 
-export type EvidenceEntry = { type: 'official_website'; url: string; date: string; date_kind?: 'stated'; note: string };
+export type EvidenceEntry = { type: 'official_website'; url: string; date: string; date_kind?: 'stated'; note: string; research_note: string };
 
 export type Proposal =
   | { kind: 'evidence'; find: Find; organization: LoadedOrganization; account: LoadedAccount; evidence: EvidenceEntry }
@@ -32,12 +32,18 @@ export function evidenceFor(find: Find, observation: Observation): EvidenceEntry
     date: observation.date,
     ...(observation.dateKind === 'stated' ? { date_kind: 'stated' as const } : {}),
     note: evidenceNote(find, observation),
+    research_note: observation.copyOf
+      ? `Найдено командой npm run harvest по сохранённой копии (${observation.copyOf}); проверьте, что ссылка стоит в блоке сайта, а не в новости.`
+      : `Найдено командой npm run harvest на работающем сайте; проверьте, что ссылка стоит в блоке сайта, а не в новости.`,
   };
 }
 
-/** An evidence record of the same page and date is already there: nothing new to add. */
-function alreadyRecorded(account: LoadedAccount, evidence: EvidenceEntry): boolean {
-  return account.evidence.some((e) => e.type === evidence.type && String(e.url) === evidence.url && String(e.date) === evidence.date);
+/**
+ * The evidence is already there: the same page read on the same date, or — for a saved copy,
+ * whose address names one fixed copy — the same copy whatever date a person wrote for it.
+ */
+function alreadyRecorded(account: LoadedAccount, evidence: EvidenceEntry, copy: boolean): boolean {
+  return account.evidence.some((e) => e.type === evidence.type && String(e.url) === evidence.url && (copy || String(e.date) === evidence.date));
 }
 
 /** Turns one site's finds into proposals against the registry. */
@@ -47,9 +53,10 @@ export function proposeForFinds(dataset: Dataset, finds: readonly Find[], observ
   const proposals: Proposal[] = [];
   for (const find of finds) {
     const held = byUid.get(find.uid);
-    const evidence = evidenceFor(find, observation(find));
+    const seen = observation(find);
+    const evidence = evidenceFor(find, seen);
     if (held) {
-      if (!alreadyRecorded(held.account, evidence)) proposals.push({ kind: 'evidence', find, ...held, evidence });
+      if (!alreadyRecorded(held.account, evidence, Boolean(seen.copyOf))) proposals.push({ kind: 'evidence', find, ...held, evidence });
       continue;
     }
     const organization = find.organization_id ? dataset.organizations.find((o) => o.id === find.organization_id) : undefined;

@@ -57,7 +57,7 @@ export function harvestSummary(report: HarvestReport): string {
   if (report.dryRun) lines.push('Пробный запуск (--dry-run): данные не изменены.');
   else if (report.written.length) {
     lines.push(`Записано в данные: ${report.written.length}.`);
-    for (const write of report.written) lines.push(`- ${write.file}:${write.line} — ${write.what}`);
+    for (const write of report.written) lines.push(`- ${write.file} — ${write.what}`);
   } else lines.push('Записывать в данные нечего.');
   for (const error of report.errors) lines.push(`Ошибка: ${error}`);
   return lines.join('\n');

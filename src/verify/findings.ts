@@ -27,13 +27,9 @@ const hostOf = (address: string) => {
   }
 };
 
-/** Whether the schema knows the `mark` field of platform_badge (decision D1). */
-export type BadgeMarks = boolean;
-
-function badge(account: LoadedAccount, today: string, mark: 'state_organization' | 'verified', note: string, marks: BadgeMarks): EvidenceRecord {
-  const record: EvidenceRecord = { type: 'platform_badge', url: account.canonical_url, date: today, note };
-  if (marks) record.mark = mark;
-  return record;
+/** A platform's own mark: `state_organization` is first-party proof, `verified` a tick (decision D1). */
+function badge(account: LoadedAccount, today: string, mark: 'state_organization' | 'verified', note: string): EvidenceRecord {
+  return { type: 'platform_badge', mark, url: account.canonical_url, date: today, note };
 }
 
 /** Links of the description that lead to the organisation's site or to its other registry accounts. */
@@ -51,7 +47,7 @@ function describe(account: LoadedAccount, today: string, links: string[], what: 
 }
 
 /** What VK's API answer means for one registry account. */
-export function vkFindings(organization: LoadedOrganization, account: LoadedAccount, item: VkObject, today: string, marks: BadgeMarks): Check {
+export function vkFindings(organization: LoadedOrganization, account: LoadedAccount, item: VkObject, today: string): Check {
   const check: Check = { organization, account, evidence: [], seen: `«${item.name}»` };
   if (item.deactivated) {
     check.status = { kind: 'closed', detail: item.deactivated === 'banned' ? 'ВКонтакте заблокировал страницу' : 'страница удалена' };
@@ -59,9 +55,9 @@ export function vkFindings(organization: LoadedOrganization, account: LoadedAcco
   }
   const what = item.kind === 'user' ? 'страницу' : 'сообщество';
   if (yes(item.is_government_organization)) {
-    check.evidence.push(badge(account, today, 'state_organization', `ВКонтакте отмечает ${what} «${item.name}» знаком «Госорганизация» (по данным API ВКонтакте)`, marks));
+    check.evidence.push(badge(account, today, 'state_organization', `ВКонтакте отмечает ${what} «${item.name}» знаком «Госорганизация» (по данным API ВКонтакте)`));
   } else if (yes(item.verified)) {
-    check.evidence.push(badge(account, today, 'verified', `У ВКонтакте ${what} «${item.name}» отмечено как подтверждённое (по данным API ВКонтакте)`, marks));
+    check.evidence.push(badge(account, today, 'verified', `ВКонтакте отмечает ${what} «${item.name}» как подтверждённ${item.kind === 'user' ? 'ую' : 'ое'} (знак верификации; по данным API ВКонтакте)`));
   }
   const links = item.site ? officialLinks(item.site.split(/[\s,]+/).filter(Boolean), organization) : [];
   if (links.length) check.evidence.push(describe(account, today, links, `Поле «Сайт» у ${item.kind === 'user' ? 'страницы' : 'сообщества'} «${item.name}»`));
@@ -74,14 +70,20 @@ export function vkFindings(organization: LoadedOrganization, account: LoadedAcco
 }
 
 /** What a public page (Telegram, MAX, OK) means for one registry account. */
-export function pageFindings(organization: LoadedOrganization, account: LoadedAccount, page: PublicPage, platformName: string, today: string, marks: BadgeMarks): Check {
+/** A platform's name with the verb ending it takes («Telegram отмечает», «Одноклассники отмечают»). */
+export type PlatformVoice = { name: string; plural?: boolean };
+
+export function pageFindings(organization: LoadedOrganization, account: LoadedAccount, page: PublicPage, voice: PlatformVoice, today: string): Check {
+  const platformName = voice.name;
+  const marksVerb = voice.plural ? 'отмечают' : 'отмечает';
+  const showsVerb = voice.plural ? 'показывают' : 'показывает';
   const check: Check = { organization, account, evidence: [], seen: page.title ? `«${page.title}»` : undefined };
   if (!page.exists) {
-    check.status = { kind: 'closed', detail: `${platformName} показывает, что такого аккаунта нет` };
+    check.status = { kind: 'closed', detail: `${platformName} ${showsVerb}, что такого аккаунта нет` };
     return check;
   }
-  if (page.stateMark) check.evidence.push(badge(account, today, 'state_organization', `${platformName} отмечает страницу «${page.title}» знаком «Госорганизация»`, marks));
-  else if (page.verified) check.evidence.push(badge(account, today, 'verified', `${platformName} отмечает «${page.title}» как подтверждённый аккаунт`, marks));
+  if (page.stateMark) check.evidence.push(badge(account, today, 'state_organization', `${platformName} ${marksVerb} страницу «${page.title}» знаком «Госорганизация»`));
+  else if (page.verified) check.evidence.push(badge(account, today, 'verified', `${platformName} ${marksVerb} «${page.title}» как подтверждённый аккаунт`));
   const links = officialLinks(page.links, organization);
   if (links.length) check.evidence.push(describe(account, today, links, `Описание «${page.title}» на странице ${account.canonical_url}`));
   return check;

@@ -9,8 +9,6 @@ export type VerifyReport = {
   dryRun: boolean;
   written: Array<{ file: string; line: number; what: string }>;
   errors: string[];
-  /** False while the schema has no `mark` on platform_badge: the summary says so. */
-  marks: boolean;
 };
 
 const org = (c: Check) => `«${c.organization.name}» (${c.organization.id})`;
@@ -29,12 +27,11 @@ export function verifySummary(report: VerifyReport): string {
     report.checks.filter((c) => c.status).map((c) => (c.status!.kind === 'renamed' ? `- ${c.account.canonical_url} — ${org(c)}: похоже, переименован (${c.status!.detail}); новый адрес ${c.status!.newUrl}` : `- ${c.account.canonical_url} — ${org(c)}: похоже, закрыт (${c.status!.detail})`)),
   );
   section('Сообщения', report.lines.map((line) => `- ${line}`));
-  if (!report.marks) lines.push('', 'Примечание: схема данных пока не знает поля mark у platform_badge, поэтому вид отметки записан только словами в примечании.');
   lines.push('');
   if (report.dryRun) lines.push('Пробный запуск (--dry-run): данные не изменены.');
   else if (report.written.length) {
     lines.push(`Записано в данные: ${report.written.length}.`);
-    for (const write of report.written) lines.push(`- ${write.file}:${write.line} — ${write.what}`);
+    for (const write of report.written) lines.push(`- ${write.file} — ${write.what}`);
   } else lines.push('Записывать в данные нечего.');
   for (const error of report.errors) lines.push(`Ошибка: ${error}`);
   return lines.join('\n');

@@ -11,7 +11,6 @@ import { serviceBases, type ServiceBases } from '../live/bases.ts';
 import { createFetcher, type FetcherOptions } from '../live/fetch-fs.ts';
 import type { PageSource } from '../live/page-source.ts';
 import { openSaved } from '../live/saved-fs.ts';
-import { Evidence } from '../schema/organization.ts';
 import { newEvidence, pageFindings, type Check } from './findings.ts';
 import { MAX_STATE_WORDS, OK_STATE_WORDS, parseOpenGraphPage, parseTelegramPage } from './public-pages.ts';
 import { verifySummary, type VerifyReport } from './summary.ts';
@@ -40,9 +39,9 @@ export type Target = { organization: LoadedOrganization; account: LoadedAccount 
 export const NO_TOKEN_LINE = `VK — пропущено: нет токена VK. Задайте переменную окружения ${VK_TOKEN_ENV} (ключ доступа API ВКонтакте, например сервисный ключ приложения), чтобы проверять сообщества через API.`;
 
 const PAGE_PLATFORMS = {
-  telegram: { name: 'Telegram', address: (b: ServiceBases, key: string) => `${b.telegram}/s/${key}`, parse: parseTelegramPage },
-  max: { name: 'MAX', address: (b: ServiceBases, key: string) => `${b.max}/${key}`, parse: (html: string) => parseOpenGraphPage(html, MAX_STATE_WORDS) },
-  ok: { name: 'Одноклассники', address: (b: ServiceBases, key: string) => `${b.ok}/${key}`, parse: (html: string) => parseOpenGraphPage(html, OK_STATE_WORDS) },
+  telegram: { name: 'Telegram', plural: false, address: (b: ServiceBases, key: string) => `${b.telegram}/s/${key}`, parse: parseTelegramPage },
+  max: { name: 'MAX', plural: false, address: (b: ServiceBases, key: string) => `${b.max}/${key}`, parse: (html: string) => parseOpenGraphPage(html, MAX_STATE_WORDS) },
+  ok: { name: 'Одноклассники', plural: true, address: (b: ServiceBases, key: string) => `${b.ok}/${key}`, parse: (html: string) => parseOpenGraphPage(html, OK_STATE_WORDS) },
 } as const;
 
 /** Runs the verification; returns the exit code (0 done, 1 a write failed, 2 bad input). */
@@ -52,7 +51,6 @@ export async function runVerify(options: VerifyOptions): Promise<number> {
   const json = options.format === 'json';
   const say = json ? options.printError : options.print;
   const bases = serviceBases(options.env, options.bases);
-  const marks = 'mark' in Evidence.shape;
   const wanted = new Set(options.platforms?.length ? options.platforms : ['vk', 'telegram', 'max', 'ok']);
   if (options.org && !dataset.organizations.some((o) => o.id === options.org)) {
     options.printError(`Ошибка: организация «${options.org}» не найдена: укажите id из реестра`);
@@ -72,7 +70,7 @@ export async function runVerify(options: VerifyOptions): Promise<number> {
     options.printError(`Ошибка: ${(error as Error).message}`);
     return 2;
   }
-  const report: VerifyReport = { date: options.today, checks: [], lines: [], asked: 0, dryRun: Boolean(options.dryRun || json), written: [], errors: [], marks };
+  const report: VerifyReport = { date: options.today, checks: [], lines: [], asked: 0, dryRun: Boolean(options.dryRun || json), written: [], errors: [] };
 
   const vkTargets = targets.filter((t) => t.account.platform === 'vk');
   if (vkTargets.length) {
@@ -80,7 +78,7 @@ export async function runVerify(options: VerifyOptions): Promise<number> {
     if (options.from) report.lines.push('VK — пропущено: при чтении сохранённых страниц (--from) API ВКонтакте не спрашивается.');
     else if (!token) report.lines.push(NO_TOKEN_LINE);
     else {
-      const vk = await checkVk(vkTargets, { source, base: bases.vkApi, token, today: options.today, marks, retryMs: options.vkRetryMs ?? 1000 });
+      const vk = await checkVk(vkTargets, { source, base: bases.vkApi, token, today: options.today, retryMs: options.vkRetryMs ?? 1000 });
       report.checks.push(...vk.checks);
       report.lines.push(...vk.lines);
       report.asked += vk.asked;
@@ -94,12 +92,12 @@ export async function runVerify(options: VerifyOptions): Promise<number> {
     const outcome = await source.get(address);
     report.asked++;
     if (!outcome.ok) {
-      if (outcome.status === 404) report.checks.push({ ...target, evidence: [], status: { kind: 'closed', detail: `${platform.name} отвечает «страница не найдена» (HTTP 404)` } });
+      if (outcome.status === 404) report.checks.push({ ...target, evidence: [], status: { kind: 'closed', detail: `${platform.name} ${platform.plural ? 'отвечают' : 'отвечает'} «страница не найдена» (HTTP 404)` } });
       else report.lines.push(`${target.account.canonical_url}: ${outcome.message}`);
       continue;
     }
     if (outcome.page.truncated) report.lines.push(`${target.account.canonical_url}: страница прочитана не целиком (слишком большая) — проверено по её началу`);
-    report.checks.push(pageFindings(target.organization, target.account, platform.parse(outcome.page.body), platform.name, options.today, marks));
+    report.checks.push(pageFindings(target.organization, target.account, platform.parse(outcome.page.body), platform, options.today));
   }
 
   if (json) {

@@ -9,7 +9,7 @@ import { vkFindings, type Check } from './findings.ts';
 import { GROUP_FIELDS, parseVkAnswer, USER_FIELDS, VK_API_VERSION, vkErrorAction, vkErrorLine, vkTarget, type VkAnswer } from './vk.ts';
 import type { Target } from './verify-fs.ts';
 
-export type VkRun = { source: PageSource; base: string; token: string; today: string; marks: boolean; retryMs: number; batch?: number };
+export type VkRun = { source: PageSource; base: string; token: string; today: string; retryMs: number; batch?: number };
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -64,7 +64,7 @@ export async function checkVk(targets: readonly Target[], run: VkRun): Promise<{
         // A screen name may belong to a person rather than a community.
         const asUser = await call('users.get', ids);
         if (asUser?.ok && asUser.items.length) {
-          checks.push(vkFindings(target.organization, target.account, asUser.items[0]!, run.today, run.marks));
+          checks.push(vkFindings(target.organization, target.account, asUser.items[0]!, run.today));
           return;
         }
       }
@@ -74,7 +74,7 @@ export async function checkVk(targets: readonly Target[], run: VkRun): Promise<{
     group.forEach((target, index) => {
       const { id } = vkTarget(target.account.key);
       const item = answer.items.length === group.length ? answer.items[index]! : answer.items.find((i) => String(i.id) === id || i.screen_name?.toLowerCase() === id);
-      if (item) checks.push(vkFindings(target.organization, target.account, item, run.today, run.marks));
+      if (item) checks.push(vkFindings(target.organization, target.account, item, run.today));
       else lines.push(`${target.account.canonical_url}: VK не вернул сведений об этой странице — пропущено`);
     });
   }

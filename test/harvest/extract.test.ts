@@ -6,7 +6,7 @@ import { classifyFinds, type HarvestContext } from '../../src/harvest/classify.t
 import { extractFinds } from '../../src/harvest/extract.ts';
 import { directoryPages, likelyPages, listedBodies } from '../../src/harvest/pages.ts';
 
-const platforms = (parse(readFileSync('data/platforms.yaml', 'utf8')) as { platforms: PlatformRules[] }).platforms.map((p) => ({ schemes: [], reserved: [], ...p }));
+const platforms = (parse(readFileSync('data/platforms.yaml', 'utf8')) as { platforms: PlatformRules[] }).platforms.map((p) => ({ ...p, schemes: p.schemes ?? [], reserved: p.reserved ?? [] }));
 const words = (parse(readFileSync('data/harvest/other-bodies.yaml', 'utf8')) as { words: string[] }).words;
 const context = (extra: Partial<HarvestContext> = {}): HarvestContext => ({
   platforms,
@@ -74,8 +74,19 @@ describe('real portal copies (test/fixtures/pages/portals, provenance beside eac
     ['omskportal.ru', ['https://vk.com/omskpravitelstvo', 'https://www.youtube.com/user/omskportalru', 'https://t.me/omskportal', 'https://ok.ru/live55']],
     ['gov39.ru', ['https://vk.com/club131174014']],
     ['permkrai.ru', ['https://vk.com/club143106820', 'https://www.youtube.com/channel/UCK2-hVXf_A0Hb4AGe2n7WCQ']],
+    // Header menu and footer both link VK and Telegram (telegram.me and t.me): one find each.
+    ['gov-murman.ru', ['https://t.me/murmangov', 'https://x.com/govmurman51', 'https://vk.com/murmangov']],
+    // «Мы ВКонтакте» under the press-service tab; the footer's правительство.рф and президент.рф are no platform.
+    ['nso.ru', ['https://vk.com/nso']],
+    // The VK «Форум» is a discussion board of community 37680642: content, not the account.
+    ['donland.ru', ['https://x.com/rostovregion', 'https://vk.com/pravitelstvo61', 'https://www.youtube.com/user/pravitelstvo61']],
+    ['volgograd.ru', ['https://vk.com/region_34', 'https://x.com/region_34']],
   ])('%s', (name, expected) => {
     expect(harvest(read(name), `http://${name}/`).finds.map((f) => f.url)).toEqual(expected);
+  });
+
+  test('donland.ru: the forum link is dropped as content', () => {
+    expect(harvest(read('donland.ru'), 'http://donland.ru/').dropped).toEqual([{ href: 'http://vk.com/board37680642', page: 'http://donland.ru/', reason: 'content' }]);
   });
 
   test('omskportal.ru: the commented-out twitter and instagram links are not taken', () => {

@@ -34,13 +34,22 @@ describe('npm run harvest -- --from DIR --format json', () => {
     const records = out.map((line) => JSON.parse(line) as Record<string, string>);
     for (const record of records) expect(Object.keys(record)).toEqual(['platform', 'url', 'page', 'context', ...('organization_id' in record ? ['organization_id'] : [])]);
     expect(records.map((r) => [r.page, r.url, r.organization_id])).toEqual([
+      ['http://donland.ru/', 'https://x.com/rostovregion', undefined],
+      ['http://donland.ru/', 'https://vk.com/pravitelstvo61', undefined],
+      ['http://donland.ru/', 'https://www.youtube.com/user/pravitelstvo61', undefined],
+      ['http://gov-murman.ru/', 'https://t.me/murmangov', undefined],
+      ['http://gov-murman.ru/', 'https://x.com/govmurman51', undefined],
+      ['http://gov-murman.ru/', 'https://vk.com/murmangov', undefined],
       ['http://gov39.ru/', 'https://vk.com/club131174014', undefined],
+      ['http://nso.ru/', 'https://vk.com/nso', undefined],
       ['http://omskportal.ru/', 'https://vk.com/omskpravitelstvo', 'omskaya-oblast-pravitelstvo'],
       ['http://omskportal.ru/', 'https://www.youtube.com/user/omskportalru', 'omskaya-oblast-pravitelstvo'],
       ['http://omskportal.ru/', 'https://t.me/omskportal', 'omskaya-oblast-pravitelstvo'],
       ['http://omskportal.ru/', 'https://ok.ru/live55', 'omskaya-oblast-pravitelstvo'],
       ['http://permkrai.ru/', 'https://vk.com/club143106820', 'permskiy-kray-pravitelstvo'],
       ['http://permkrai.ru/', 'https://www.youtube.com/channel/UCK2-hVXf_A0Hb4AGe2n7WCQ', 'permskiy-kray-pravitelstvo'],
+      ['http://volgograd.ru/', 'https://vk.com/region_34', undefined],
+      ['http://volgograd.ru/', 'https://x.com/region_34', undefined],
     ]);
     expect(snapshot(dir)).toEqual(before);
   });
@@ -77,6 +86,7 @@ describe('proposals written through the add writer', () => {
         date: '2018',
         date_kind: 'stated',
         note: 'Сохранённая копия страницы http://omskportal.ru/: ссылка на https://t.me/omskportal — Главная Карта сайта Последние обновления Контакты © 2014 Правительство Омской области «telegram»',
+        research_note: 'Найдено командой npm run harvest по сохранённой копии (http://omskportal.ru/); проверьте, что ссылка стоит в блоке сайта, а не в новости.',
       },
     ]);
     // The portal links another VK community than the registry holds: a report item, not a write.

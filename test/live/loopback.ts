@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 
 export type Seen = { method: string; url: string; headers: IncomingMessage['headers']; body: string; at: number };
-export type Handler = (request: IncomingMessage & { body: string }, response: ServerResponse) => void | Promise<void>;
+export type Handler = (request: IncomingMessage & { body: string }, response: ServerResponse) => unknown;
 
 export async function startLoopback(handler: Handler): Promise<{ url: string; seen: Seen[]; close(): Promise<void> }> {
   const seen: Seen[] = [];
