@@ -7,6 +7,7 @@
  * (The harvest's polite fetcher in src/live/ follows redirects itself and hides the chain; the
  * check must see every hop, so it keeps this small transport of its own.)
  */
+import { REPOSITORY_URL } from '../site/project.ts';
 
 export type FetchResponse = {
   status: number;
@@ -23,7 +24,8 @@ export type Answer =
 
 /** Body bytes read at most: enough for a page's head and header block, where the markers are. */
 export const DEFAULT_MAX_BODY_BYTES = 512 * 1024;
-export const USER_AGENT = 'gospabliki-link-check/1.1 (+https://github.com/gospabliki/gospabliki)';
+/** Names the project and its address (from the one place it is set), so a platform's staff know who asks. */
+export const USER_AGENT = `gospabliki-link-check/1.1 (+${REPOSITORY_URL})`;
 
 /** Reads at most `cap` bytes of a stream, then cancels it. */
 export async function readCapped(stream: ReadableStream<Uint8Array> | null, cap: number): Promise<{ bytes: Uint8Array; truncated: boolean }> {

@@ -25,13 +25,6 @@ export const GAP_STATUS_LABELS: Record<GapStatus, string> = {
   weak: 'нет первичного подтверждения',
 };
 
-/** What a person can do about a cell, in one sentence. */
-export const GAP_STATUS_HELP: Record<GapStatus, string> = {
-  missing: 'Найдите официальную страницу: ссылку на неё с официального сайта органа или отметку «Госорганизация» на самой странице.',
-  stale: 'Проверьте, что официальный сайт по-прежнему ссылается на страницу, и пришлите свежую дату подтверждения.',
-  weak: 'Найдите первичное подтверждение: ссылку с официального сайта органа, отметку «Госорганизация» или официальное заявление.',
-};
-
 /** An account already in the cell (for stale and weak cells): what to re-check. */
 /** `firstPartyDate`: the newest first-party proof as written (for a stale cell: when it was last confirmed). */
 export type GapAccount = { url: string; level: RegistryAccount['level']; anchor: string; firstPartyDate: string | null };
