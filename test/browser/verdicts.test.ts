@@ -62,6 +62,14 @@ describe('platform and about pages', () => {
     expect(cells.slice(2, 4)).toEqual(['0', '1']);
   });
 
+  test('a published «N of 89» figure stands beside the registry’s own count, confirmed ones apart', async () => {
+    const { page } = await open('');
+    const row = page.locator('tr[data-figure="test-russia-governments-on-max"]');
+    const cells = (await row.locator('td').allTextContents()).map(squash);
+    expect(cells[2]).toBe('89 из 89');
+    expect(cells.at(-1)).toBe('0 из 4 — регионов, правительство которых ведёт действующий канал в MAX; из них подтверждены свежим первичным подтверждением — 0');
+  });
+
   test('the about page states the freshness rule with the threshold from data/policy.yaml', async () => {
     const { page } = await open('about/');
     expect(squash(await page.locator('main').textContent())).toContain('подтверждает страницу, только пока оно свежее: моложе 24 месяцев на дату версии данных');
