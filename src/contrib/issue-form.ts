@@ -61,7 +61,12 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 
 /** The code in brackets at the end of an option: «сообщение СМИ (press_report)» → `press_report`. */
 export function optionCode(value: string): string | undefined {
-  return /\(([a-z_]+)\)\s*$/.exec(value)?.[1];
+  return /\(([a-z_]+)(?:,\s*mark:\s*[a-z_]+)?\)\s*$/.exec(value)?.[1];
+}
+
+/** The mark of a platform badge option: «… (platform_badge, mark: state_organization)» → `state_organization`. */
+export function optionMark(value: string): string | undefined {
+  return /\([a-z_]+,\s*mark:\s*([a-z_]+)\)\s*$/.exec(value)?.[1];
 }
 
 const LEVEL_CODES: Record<string, string> = { федеральный: 'federal', региональный: 'regional', муниципальный: 'municipal' };
@@ -119,6 +124,8 @@ export function requestFromForm(form: ParsedForm, fields: readonly FormField[], 
     const type = optionCode(evidence);
     if (type) request.evidenceType = type;
     else errors.push(`«${label('evidence_type')}»: выберите вид подтверждения из списка`);
+    const mark = optionMark(evidence);
+    if (mark) request.evidenceMark = mark;
   }
   if (value('evidence_url')) request.evidenceUrl = value('evidence_url');
   if (value('evidence_date')) request.evidenceDate = value('evidence_date');

@@ -25,15 +25,9 @@ export const GAP_STATUS_LABELS: Record<GapStatus, string> = {
   weak: 'нет первичного подтверждения',
 };
 
-/** What a person can do about a cell, in one sentence. */
-export const GAP_STATUS_HELP: Record<GapStatus, string> = {
-  missing: 'Найдите официальную страницу: ссылку на неё с официального сайта органа или отметку «Госорганизация» на самой странице.',
-  stale: 'Проверьте, что официальный сайт по-прежнему ссылается на страницу, и пришлите свежую дату подтверждения.',
-  weak: 'Найдите первичное подтверждение: ссылку с официального сайта органа, отметку «Госорганизация» или официальное заявление.',
-};
-
 /** An account already in the cell (for stale and weak cells): what to re-check. */
-export type GapAccount = { url: string; level: RegistryAccount['level']; anchor: string };
+/** `firstPartyDate`: the newest first-party proof as written (for a stale cell: when it was last confirmed). */
+export type GapAccount = { url: string; level: RegistryAccount['level']; anchor: string; firstPartyDate: string | null };
 
 export type GapCell = {
   region: string;
@@ -111,8 +105,8 @@ function bodyOrganization(orgs: readonly LoadedOrganization[], kinds: readonly s
 function statusOf(level: CoverageCell): GapStatus | null {
   if (level === null) return 'missing';
   if (level === 'confirmed') return null;
-  // `stale` is the level of an account whose first-party proof is too old (see verification.ts).
-  return (level as string) === 'stale' ? 'stale' : 'weak';
+  // `stale`: the first-party proof is older than the policy allows or than the current holder (see verification.ts).
+  return level === 'stale' ? 'stale' : 'weak';
 }
 
 /** Every region with its open cells, in the coverage table's order (regions by name). */
@@ -161,7 +155,7 @@ function bodyAccounts(registry: Registry, orgs: readonly LoadedOrganization[], k
   for (const org of orgs) {
     if (!kinds.includes(org.kind)) continue;
     for (const account of registry.accountsByOrganization.get(org.id) ?? []) {
-      if (account.status === 'active' && account.platform === platform) accounts.push({ url: account.canonical_url, level: account.level, anchor: account.anchor });
+      if (account.status === 'active' && account.platform === platform) accounts.push({ url: account.canonical_url, level: account.level, anchor: account.anchor, firstPartyDate: account.first_party_date ?? null });
     }
   }
   return accounts;

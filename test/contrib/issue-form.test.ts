@@ -68,6 +68,7 @@ describe('parseIssueBody', () => {
 
   test.each([
     ['сообщение СМИ (press_report)', 'press_report'],
+    ['отметка «Госорганизация» на странице (platform_badge, mark: state_organization)', 'platform_badge'],
     ['страница органа (body)', 'body'],
     ['ВКонтакте', undefined],
   ])('optionCode(%s)', (option, code) => expect(optionCode(option)).toBe(code));
@@ -117,6 +118,11 @@ describe('requestFromForm', () => {
         '«Регион»: регион «Челябинская обл» не найден (возможно, «Челябинская область»): напишите название, как в списке регионов на сайте',
       ],
     });
+  });
+
+  test('the platform’s «Госорганизация» mark is a platform badge with its mark', () => {
+    const option = fields.find((f) => f.id === 'evidence_type')!.options.find((o) => o.includes('state_organization'))!;
+    expect(request({ ...NEW_ORG, evidence_type: option })).toMatchObject({ ok: true, request: { evidenceType: 'platform_badge', evidenceMark: 'state_organization' } });
   });
 
   test('regions by id or by name, ё and case ignored', () => {

@@ -29,6 +29,8 @@ describe.each(Object.entries(forms))('%s', (_, form) => {
         expect(field.attributes.label).toBeTruthy();
       }
       if (field.type === 'dropdown' || field.type === 'checkboxes') expect(field.attributes.options!.length).toBeGreaterThan(0);
+      // A dropdown option with «: » unquoted would parse as a mapping, and GitHub would refuse the form.
+      if (field.type === 'dropdown') for (const option of field.attributes.options!) expect(typeof option, JSON.stringify(option)).toBe('string');
     }
   });
 

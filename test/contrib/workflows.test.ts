@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 
-type Step = { uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, string>; id?: string };
+type Step = { name?: string; uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, string>; id?: string };
 type Job = { needs?: string | string[]; steps: Step[]; permissions?: Record<string, string> | string; environment?: unknown };
 type Job2 = Job & { if?: string; concurrency?: unknown };
 type Workflow = { name: string; on: Record<string, unknown>; permissions?: Record<string, string> | string; concurrency?: { group: string; 'cancel-in-progress'?: boolean }; jobs: Record<string, Job2> };
@@ -25,7 +25,7 @@ const ALLOWED_WRITE = new Set(['pages', 'id-token', 'issues']);
 const OPENS_PULL_REQUESTS = new Set(['issue-to-pr.yml', 'harvest.yml']);
 
 test('the workflows exist (any other is held to the same rules below)', () => {
-  expect(files).toEqual(expect.arrayContaining(['ci.yml', 'deploy.yml', 'links.yml', 'issue-to-pr.yml']));
+  expect(files).toEqual(expect.arrayContaining(['ci.yml', 'deploy.yml', 'links.yml', 'issue-to-pr.yml', 'harvest.yml']));
 });
 
 describe.each(files)('%s', (name) => {
@@ -57,7 +57,7 @@ describe.each(files)('%s', (name) => {
 
   test('every npm script it runs exists in package.json', () => {
     for (const job of Object.values(workflow.jobs)) {
-      for (const [, script] of runs(job).matchAll(/npm run ([\w:-]+)/g)) expect(scripts, `npm run ${script}`).toHaveProperty(script!);
+      for (const [, script] of runs(job).matchAll(/npm run (?:--silent )?([\w:-]+)/g)) expect(scripts, `npm run ${script}`).toHaveProperty(script!);
     }
   });
 });
@@ -118,12 +118,18 @@ describe('liveness check', () => {
   });
   test('runs the check and reports into one issue', () => {
     const job = links.jobs.links!;
-    expect(runs(job)).toContain('npm run check-links -- --out links-report.json --markdown links-report.md');
+    expect(runs(job)).toContain('npm run check-links -- --out links-report.json --markdown links-report.md --state links-state.json');
     expect(runs(job)).toContain('gh issue edit');
     expect(runs(job)).toContain('gh issue create');
-    expect(job.permissions).toEqual({ contents: 'read', issues: 'write' });
-    const artifact = job.steps.find((s) => s.uses?.startsWith('actions/upload-artifact@'));
-    expect(artifact?.with?.path).toBe('links-report.json');
+    expect(job.permissions).toEqual({ contents: 'read', issues: 'write', actions: 'read' });
+    const artifacts = job.steps.filter((s) => s.uses?.startsWith('actions/upload-artifact@')).map((s) => s.with?.path);
+    expect(artifacts).toEqual(['links-report.json', 'links-state.json']);
+  });
+  test('the observations of the last run come back, so that a loss is confirmed only by repeated ones', () => {
+    const job = links.jobs.links!;
+    expect(runs(job)).toContain('gh run download "$run" --name links-state');
+    const order = job.steps.map((s) => s.name ?? s.run ?? '');
+    expect(order.indexOf('Наблюдения прошлых запусков')).toBeLessThan(order.indexOf('Проверка ссылок'));
   });
 });
 
@@ -156,6 +162,40 @@ describe('issue form → pull request', () => {
   test('the issue text never reaches a shell: no step interpolates the body or the title', () => {
     const text = readFileSync(`${DIR}/issue-to-pr.yml`, 'utf8');
     expect(text).not.toMatch(/github\.event\.issue\.(body|title)|github\.event\.comment/);
+  });
+});
+
+describe('weekly harvest and verify', () => {
+  const flow = workflows['harvest.yml']!;
+  const job = flow.jobs.proposals!;
+  test('runs weekly and on demand, never on pull requests or pushes (so it can never block one)', () => {
+    expect(Object.keys(flow.on).sort()).toEqual(['schedule', 'workflow_dispatch']);
+    const [schedule] = flow.on.schedule as Array<{ cron: string }>;
+    expect(schedule!.cron.split(' ')).toHaveLength(5);
+    expect(schedule!.cron.split(' ')[4]).toMatch(/^\d$/);
+  });
+  test('one run at a time, never cancelled half-way', () => {
+    expect(flow.concurrency).toEqual({ group: 'harvest-verify', 'cancel-in-progress': false });
+  });
+  test('asks only to push its branch and open its pull request', () => {
+    expect(job.permissions).toEqual({ contents: 'write', 'pull-requests': 'write' });
+    expect(job.steps[0]!.with).toEqual({ 'persist-credentials': false });
+  });
+  test('harvest, then verify with the VK key from the secrets, then validation, then one pull request on a fixed branch', () => {
+    const commands = runs(job);
+    const at = (text: string) => commands.indexOf(text);
+    for (const text of ['npm run --silent harvest', 'npm run --silent verify', 'npm run validate -- --format github', 'npm run format -- --check', 'gh pr create']) expect(at(text), text).toBeGreaterThan(-1);
+    expect(at('npm run --silent harvest')).toBeLessThan(at('npm run --silent verify'));
+    expect(at('npm run --silent verify')).toBeLessThan(at('npm run validate'));
+    expect(at('npm run validate')).toBeLessThan(at('gh pr create'));
+    expect(commands).toContain('gh pr edit "$number"');
+    expect((job as Job & { env?: Record<string, string> }).env).toEqual({ BRANCH: 'bot/harvest-verify' });
+    const verify = job.steps.find((s) => s.run?.includes('npm run --silent verify'))!;
+    expect(verify.env).toEqual({ VK_TOKEN: '${{ secrets.VK_TOKEN }}' });
+  });
+  test('npm run harvest and npm run verify exist', () => {
+    expect(scripts).toHaveProperty('harvest');
+    expect(scripts).toHaveProperty('verify');
   });
 });
 

@@ -41,6 +41,13 @@ organizations:
           - type: press_report
             url: https://example.org/news
             date: "2026-10-01"
+      - platform: telegram
+        url: https://t.me/gov74
+        evidence:
+          - type: official_website
+            url: https://pravmin74.ru/
+            date: "2018-03"
+            date_kind: stated
       - platform: ok
         url: https://ok.ru/group/1234567890
         status: inactive
@@ -71,9 +78,13 @@ describe('gaps', () => {
     expect(cell('chelyabinskaya-oblast', 'government', 'vk')).toMatchObject({
       status: 'weak',
       level: 'reported',
-      accounts: [{ url: 'https://vk.com/gov74', level: 'reported', anchor: 'acc-vk-gov74' }],
+      accounts: [{ url: 'https://vk.com/gov74', level: 'reported', anchor: 'acc-vk-gov74', firstPartyDate: null }],
     });
     expect(cell('chelyabinskaya-oblast', 'government', 'ok')).toMatchObject({ status: 'missing', accounts: [] });
+  });
+
+  test('first-party proof older than the policy allows is stale, not done', () => {
+    expect(cell('chelyabinskaya-oblast', 'government', 'telegram')).toMatchObject({ status: 'stale', level: 'stale', accounts: [{ url: 'https://t.me/gov74', level: 'stale', firstPartyDate: '2018-03' }] });
   });
 
   test('each cell links the add-account form prefilled by field ids', () => {
@@ -97,8 +108,8 @@ describe('gaps', () => {
   test('the summary counts what the cells say', () => {
     const summary = gapsSummary(regions);
     expect(summary.cells).toBe(regions.length * COVERAGE_BODIES.length * COVERAGE_PLATFORMS.length);
-    // Moscow: 7 open (head telegram confirmed); Chelyabinsk: 8 open (1 weak); Crimea: 8 missing.
-    expect(summary).toMatchObject({ regions: 3, cells: 24, open: 23, byStatus: { missing: 22, stale: 0, weak: 1 }, regionsWithGaps: 3 });
+    // Moscow: 7 open (head telegram confirmed); Chelyabinsk: 8 open (1 weak, 1 stale); Crimea: 8 missing.
+    expect(summary).toMatchObject({ regions: 3, cells: 24, open: 23, byStatus: { missing: 21, stale: 1, weak: 1 }, regionsWithGaps: 3 });
   });
 
   test('links and anchors', () => {
