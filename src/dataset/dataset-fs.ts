@@ -35,6 +35,7 @@ const TOP_LEVEL: Record<string, DataFile['role']> = {
   'regions.yaml': 'regions',
   'figures.yaml': 'figures',
   'federal.yaml': 'federal',
+  'policy.yaml': 'policy',
 };
 
 export type ListedFile = { absolute: string; file: string; role: DataFile['role']; regionHint?: string };

@@ -11,7 +11,7 @@ import type { ParsedFile } from './yaml-source.ts';
 
 export type Located = {
   parsed: ParsedFile;
-  role: 'platforms' | 'regions' | 'figures' | 'federal' | 'region';
+  role: 'platforms' | 'regions' | 'figures' | 'federal' | 'region' | 'policy';
   regionHint?: string;
   /** For region files: the region the file declares. */
   region?: string;

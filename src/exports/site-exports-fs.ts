@@ -34,8 +34,9 @@ export async function writeSiteExports(options: { dataset: Dataset; dataDir: str
   // The prefix sits beside the output folder, whose parent may not exist yet (a fresh clone has no .cache/).
   mkdirSync(path.dirname(path.resolve(options.prefix)), { recursive: true });
   const dir = mkdtempSync(`${options.prefix}-`);
-  const registry = buildRegistry(options.dataset);
-  const result = await writeExports({ outDir: dir, registry, version: readDataVersion(options.dataDir), homepage: siteHomepage() });
+  const version = readDataVersion(options.dataDir);
+  const registry = buildRegistry(options.dataset, { asOf: version.date });
+  const result = await writeExports({ outDir: dir, registry, version, homepage: siteHomepage() });
   const started = performance.now();
   const check = writeCheckIndex(dir, buildCheckIndex(registry));
   result.steps.push({ step: 'check index', ms: performance.now() - started, bytes: check.bytes, rssMb: process.memoryUsage().rss / 1048576 });

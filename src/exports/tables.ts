@@ -67,13 +67,7 @@ function derived(name: string, type: ColumnType, required: boolean, description:
   return { name, type, required, description, ...(example === undefined ? {} : { example }), ...extra };
 }
 
-const R = Region.shape;
-const O = Organization.shape;
-const A = Account.shape;
-const E = Evidence.shape;
-const H = Holder.shape;
-const F = Figure.shape;
-const S = Figure.shape.source.shape;
+const [R, O, A, E, H, F, S] = [Region.shape, Organization.shape, Account.shape, Evidence.shape, Holder.shape, Figure.shape, Figure.shape.source.shape];
 
 const regionName = derived('region_name', 'string', false, 'Название региона (пусто у федеральных органов вне регионов).', 'Челябинская область');
 
@@ -123,6 +117,8 @@ export const TABLES: Record<TableName, Table> = {
       field('ogrn', O.ogrn, 'string', 'Organization.ogrn'),
       field('wikidata', O.wikidata, 'string', 'Organization.wikidata'),
       field('parent', O.parent, 'string', 'Organization.parent'),
+      field('note', O.note, 'string', 'Organization.note'),
+      field('research_note', O.research_note, 'string', 'Organization.research_note'),
       derived('account_count', 'integer', true, 'Сколько аккаунтов организации в реестре.', '2', { field: 'Organization.accounts' }),
       derived('impersonation_count', 'integer', true, 'Сколько известных поддельных аккаунтов выдают себя за организацию.', '0', { field: 'Organization.impersonations' }),
     ],
@@ -155,11 +151,15 @@ export const TABLES: Record<TableName, Table> = {
       field('status', A.status, 'string', 'Account.status'),
       field('status_date', A.status_date, 'date', 'Account.status_date'),
       field('previous_urls', A.previous_urls, 'list', 'Account.previous_urls', { required: false }),
-      derived('verification_level', 'string', true, 'Уровень подтверждения, выведенный из самого сильного подтверждения: confirmed, probable, reported, listed.', 'confirmed', { enum: [...VERIFICATION_LEVELS] }),
+      derived('verification_level', 'string', true, `Уровень подтверждения, выведенный из подтверждений на дату версии данных: ${VERIFICATION_LEVELS.join(', ')} (stale — первичное подтверждение устарело, нужна перепроверка; claimed — аккаунт только сам называет себя официальным).`, 'confirmed', { enum: [...VERIFICATION_LEVELS] }),
+      derived('first_party_date', 'string', false, 'Дата самого нового первичного подтверждения (официальный сайт, официальное заявление, реестр РКН, отметка площадки «Госорганизация»), с его точностью; пусто, если первичных подтверждений нет.', '2018-03'),
+      derived('first_party_age_months', 'integer', false, 'Возраст этого подтверждения в полных месяцах на дату версии данных (неполная дата считается с её первого дня); пусто без первичных подтверждений.', '104'),
+      derived('first_party_fresh', 'integer', false, 'Подтверждает ли первичное подтверждение аккаунт сейчас: 1 — свежее (моложе срока из data/policy.yaml и, у страницы должностного лица, не старше его вступления в должность), 0 — устарело, нужна перепроверка; пусто без первичных подтверждений.', '0'),
       derived('last_verified', 'string', true, 'Дата самого нового подтверждения (с его точностью: ГГГГ-ММ-ДД, ГГГГ-ММ или ГГГГ).', '2026-10-01'),
       derived('first_seen', 'string', true, 'Дата самого старого подтверждения (с его точностью): с какого времени аккаунт известен реестру.', '2025-03-15'),
       derived('evidence_count', 'integer', true, 'Сколько подтверждений у аккаунта (они в таблице evidence).', '2', { field: 'Account.evidence' }),
       field('note', A.note, 'string', 'Account.note'),
+      field('research_note', A.research_note, 'string', 'Account.research_note'),
     ],
     primaryKey: ['uid'],
     foreignKeys: [
@@ -177,11 +177,14 @@ export const TABLES: Record<TableName, Table> = {
       derived('position', 'integer', true, 'Порядковый номер подтверждения у аккаунта, с 1; самые сильные первыми.', '1'),
       derived('organization_id', 'string', true, 'Организация аккаунта (её id).', 'moskva-mer'),
       field('type', E.type, 'string', 'Evidence.type'),
+      field('mark', E.mark, 'string', 'Evidence.mark'),
       field('url', E.url, 'string', 'Evidence.url'),
+      field('original_url', E.original_url, 'string', 'Evidence.original_url'),
       field('date', E.date, 'date', 'Evidence.date'),
       field('date_kind', E.date_kind, 'string', 'Evidence.date_kind'),
       field('source', E.source, 'string', 'Evidence.source'),
       field('note', E.note, 'string', 'Evidence.note'),
+      field('research_note', E.research_note, 'string', 'Evidence.research_note'),
     ],
     primaryKey: ['account_uid', 'position'],
     foreignKeys: [
@@ -199,6 +202,7 @@ export const TABLES: Record<TableName, Table> = {
       field('region_id', F.region, 'string', 'Figure.region'),
       field('measure', F.measure, 'string', 'Figure.measure'),
       field('value', F.value, 'number', 'Figure.value'),
+      field('out_of', F.out_of, 'integer', 'Figure.out_of'),
       field('unit', F.unit, 'string', 'Figure.unit'),
       field('qualifier', F.qualifier, 'string', 'Figure.qualifier'),
       field('statement', F.statement, 'string', 'Figure.statement'),
@@ -242,7 +246,7 @@ function* regionRows(registry: Registry, scope: Scope): Generator<Cell[]> {
 function* organizationRows(registry: Registry, scope: Scope): Generator<Cell[]> {
   for (const o of organizationsIn(registry, scope)) {
     const region = o.region ? registry.regionById.get(o.region) : undefined;
-    yield [o.id, o.name, o.kind, o.level, o.region, region?.name ?? null, opt(o.municipality), opt(o.website), opt(o.inn), opt(o.ogrn), opt(o.wikidata), opt(o.parent), o.accounts.length, o.impersonations.length];
+    yield [o.id, o.name, o.kind, o.level, o.region, region?.name ?? null, opt(o.municipality), opt(o.website), opt(o.inn), opt(o.ogrn), opt(o.wikidata), opt(o.parent), opt(o.note), opt(o.research_note), o.accounts.length, o.impersonations.length];
   }
 }
 
@@ -250,7 +254,7 @@ function* accountRows(registry: Registry, scope: Scope): Generator<Cell[]> {
   for (const o of organizationsIn(registry, scope)) {
     const regionName = o.region ? (registry.regionById.get(o.region)?.name ?? null) : null;
     for (const a of registry.accountsByOrganization.get(o.id) ?? []) {
-      yield [a.uid, o.id, o.name, o.region, regionName, a.platform, a.url, a.canonical_url, a.key, opt(a.title), a.role, opt(a.holder?.name), opt(a.holder?.since), opt(a.holder?.until), a.status, opt(a.status_date), list(a.previous_urls), a.level, a.last_verified, a.first_seen, a.evidence.length, opt(a.note)];
+      yield [a.uid, o.id, o.name, o.region, regionName, a.platform, a.url, a.canonical_url, a.key, opt(a.title), a.role, opt(a.holder?.name), opt(a.holder?.since), opt(a.holder?.until), a.status, opt(a.status_date), list(a.previous_urls), a.level, a.first_party_date, a.first_party_age_months, a.freshness === 'none' ? null : a.freshness === 'fresh' ? 1 : 0, a.last_verified, a.first_seen, a.evidence.length, opt(a.note), opt(a.research_note)];
     }
   }
 }
@@ -259,7 +263,7 @@ function* evidenceRows(registry: Registry, scope: Scope): Generator<Cell[]> {
   for (const o of organizationsIn(registry, scope)) {
     for (const a of registry.accountsByOrganization.get(o.id) ?? []) {
       let position = 0;
-      for (const e of a.evidence) yield [a.uid, ++position, o.id, e.type, e.url, e.date, e.date_kind, opt(e.source), opt(e.note)];
+      for (const e of a.evidence) yield [a.uid, ++position, o.id, e.type, opt(e.mark), e.url, opt(e.original_url), e.date, e.date_kind, opt(e.source), opt(e.note), opt(e.research_note)];
     }
   }
 }
@@ -267,7 +271,7 @@ function* evidenceRows(registry: Registry, scope: Scope): Generator<Cell[]> {
 function* figureRows(registry: Registry, scope: Scope): Generator<Cell[]> {
   for (const f of registry.dataset.figures) {
     if (scope.region !== undefined && f.region !== scope.region) continue;
-    yield [f.id, f.region, f.measure, f.value, f.unit, f.qualifier, f.statement, f.date, opt(f.said_by), f.source.publisher, f.source.title, f.source.date, opt(f.source.url)];
+    yield [f.id, f.region, f.measure, f.value, opt(f.out_of), f.unit, f.qualifier, f.statement, f.date, opt(f.said_by), f.source.publisher, f.source.title, f.source.date, opt(f.source.url)];
   }
 }
 

@@ -19,12 +19,12 @@ describe('csvRow', () => {
 
   test('awkward values survive a real CSV parser', () => {
     const table = TABLES.figures;
-    const row: Cell[] = ['id-1', null, 'other', 3577, 'count', 'about', 'Сказано: «около 3 577», а также "кавычки",\r\nи перевод строки', '2026-10', null, 'Издание', 'Заголовок', '2026-10-01', null];
+    const row: Cell[] = ['id-1', null, 'other', 3577, null, 'count', 'about', 'Сказано: «около 3 577», а также "кавычки",\r\nи перевод строки', '2026-10', null, 'Издание', 'Заголовок', '2026-10-01', null];
     const text = toCsv(table, [row]);
     expect(text.startsWith('\uFEFF')).toBe(true);
     expect(csvHeader(table).endsWith('\r\n')).toBe(true);
     const [back] = parse(text, { bom: true, columns: true }) as Array<Record<string, string>>;
-    expect(back!.statement).toBe(row[6]);
+    expect(back!.statement).toBe(row[7]);
     expect(back!.value).toBe('3577');
     expect(back!.region_id).toBe('');
   });
@@ -33,7 +33,7 @@ describe('csvRow', () => {
 describe('toJson', () => {
   test('rows are objects keyed by column, with version and licence beside them', () => {
     const table = TABLES.figures;
-    const row: Cell[] = ['id-1', 'moskva', 'other', 12.5, 'percent', 'exact', '=текст', '2026', null, 'И', 'З', '2026-10-01', 'https://example.org/'];
+    const row: Cell[] = ['id-1', 'moskva', 'other', 12.5, null, 'percent', 'exact', '=текст', '2026', null, 'И', 'З', '2026-10-01', 'https://example.org/'];
     const json = JSON.parse(toJson(table, [row, row], makeDataVersion('2026-11-23', null))) as { version: string; license: string; columns: string[]; rows: Array<Record<string, Cell>> };
     expect(json.version).toBe('2026-11-23+unknown');
     expect(json.license).toBe('CC-BY-SA-4.0');
