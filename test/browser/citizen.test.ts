@@ -61,14 +61,15 @@ describe.each(Object.keys(SCREENS) as Screen[])('on a %s', (screen) => {
 });
 
 describe('region pages say what they do not know', () => {
-  test('missing head and government pages are admitted, each with a prefilled form', async () => {
+  test('missing head and government pages are admitted, each leading to the gaps worklist and its prefilled form', async () => {
     const { page } = await open('desktop', 'regions/moskva/');
     const gaps = page.locator('.region-gaps');
     await expect(gaps.locator('li[data-gap="missing"]').first().innerText()).resolves.toBe('Страницы главы региона в реестре нет: во ВКонтакте, в Одноклассниках, в MAX.');
-    const form = new URL((await gaps.getByRole('link', { name: 'во ВКонтакте' }).first().getAttribute('href'))!);
-    expect(form.pathname).toMatch(/\/issues\/new$/);
+    expect(await gaps.getByRole('link', { name: 'во ВКонтакте' }).first().getAttribute('href')).toBe('/gaps/#moskva');
+    await gaps.getByRole('link', { name: 'во ВКонтакте' }).first().click();
+    await page.waitForURL(/\/gaps\/#moskva$/);
+    const form = new URL((await page.locator('section#moskva a.gap-form').first().getAttribute('href'))!);
     expect(form.searchParams.get('template')).toBe('add-account.yml');
-    expect(form.searchParams.get('organization')).toBe('Мэр Москвы');
     await page.context().close();
   });
 
