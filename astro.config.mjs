@@ -21,4 +21,5 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'always' },
   integrations: [dataGuard(), svelte(), contentSecurityPolicy()],
   devToolbar: { enabled: false },
+  compressHTML: false,
 });

@@ -5,7 +5,7 @@
  * untouched, so nothing half-built is ever published.
  */
 import { fork } from 'node:child_process';
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Issue } from '../dataset/issues.ts';
@@ -57,6 +57,16 @@ async function indexForSearch(staging: string): Promise<void> {
     const { index } = await pagefind.createIndex({ forceLanguage: 'ru' });
     if (!index) throw new Error('Pagefind не запустился');
     await index.addDirectory({ path: staging });
+    // One record per organisation, written by the pages (src/pages/search/records.json.ts): its
+    // platforms and level as metadata, heads and governments weighted first. Not a public file.
+    const records = path.join(staging, 'search', 'records.json');
+    if (existsSync(records)) {
+      for (const record of JSON.parse(readFileSync(records, 'utf8')) as Array<{ url: string; content: string }>) {
+        const added = await index.addHTMLFile({ url: record.url, content: record.content });
+        if (added.errors.length > 0) throw new Error(`Pagefind: ${added.errors.join('; ')}`);
+      }
+      rmSync(records);
+    }
     await index.writeFiles({ outputPath: path.join(staging, 'pagefind') });
     await pagefind.close();
   } finally {

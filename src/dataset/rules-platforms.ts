@@ -85,9 +85,19 @@ export type PlatformCheck = { issues: Issue[]; unusable: Set<string> };
 
 function templateProblem(platform: Platform): string | null {
   if (!platform.canonical_url.includes('{key}')) return 'в шаблоне нет {key}';
+  return addressProblem(platform, platform.canonical_url.replace('{key}', 'key'));
+}
+
+/** A mirror's template of the original address (`https://t.me/s/$1`), filled with a sample. */
+function originalProblem(platform: Platform, template: string): string | null {
+  return addressProblem(platform, template.replace(/\$\d/g, 'key'));
+}
+
+/** Why an address a template gives may not be published as a link, or null. */
+function addressProblem(platform: Platform, address: string): string | null {
   let url: URL;
   try {
-    url = new URL(platform.canonical_url.replace('{key}', 'key'));
+    url = new URL(address);
   } catch {
     return 'шаблон не даёт адреса';
   }
@@ -116,9 +126,17 @@ export function checkPlatforms(platforms: readonly Platform[], source: Located |
         report(source, 'error', 'unsafe-template', ['platforms', i, 'schemes', s], `схема «${scheme}» не может открывать площадку: оставьте только особые схемы приложений, например tg`);
       }
     });
+    p.mirrors.forEach((mirror, m) => {
+      const problem = mirror.original ? originalProblem(p, mirror.original) : null;
+      if (problem) {
+        unusable.add(p.id);
+        report(source, 'error', 'unsafe-template', ['platforms', i, 'mirrors', m, 'original'], `шаблон адреса оригинала «${mirror.original}» не годится (${problem}): он должен давать адрес https:// на домене площадки, например https://${p.hosts[0] ?? 'example.org'}/$1`);
+      }
+    });
     const patterns = [
       ...p.rules.map((rule, r) => ({ pattern: rule.path, path: ['platforms', i, 'rules', r, 'path'] })),
       ...(p.handle_pattern ? [{ pattern: p.handle_pattern, path: ['platforms', i, 'handle_pattern'] }] : []),
+      ...p.mirrors.map((mirror, m) => ({ pattern: mirror.path, path: ['platforms', i, 'mirrors', m, 'path'] })),
     ];
     for (const { pattern, path } of patterns) {
       if (!compiles(pattern)) {

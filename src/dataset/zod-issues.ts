@@ -6,6 +6,7 @@ import type { Issue, PathSegment } from './issues.ts';
 import { formatPath } from './issues.ts';
 import type { ParsedFile } from './yaml-source.ts';
 import { editDistance } from '../text/edit-distance.ts';
+import { arrayElement, objectShape, unwrapSchema } from '../schema/introspect.ts';
 import { isRuleId, type RuleId } from './rule-ids.ts';
 
 type ZodIssue = z.core.$ZodIssue;
@@ -36,28 +37,16 @@ function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
   return value;
 }
 
-/** Unwraps optional/nullable/default wrappers down to the schema that describes the value. */
-export function unwrapSchema(schema: AnySchema): AnySchema {
-  let current = schema;
-  for (;;) {
-    const def = current._zod.def as { type: string; innerType?: AnySchema; in?: AnySchema };
-    if (def.innerType && ['optional', 'nullable', 'default', 'prefault', 'readonly', 'nonoptional', 'catch'].includes(def.type)) current = def.innerType;
-    else if (def.type === 'pipe' && def.in) current = def.in;
-    else return current;
-  }
-}
+export { unwrapSchema };
 
 /** The object schema's keys at a data path, for suggesting the intended field name. */
 export function shapeKeysAt(schema: AnySchema, path: readonly PathSegment[]): string[] {
-  let current = unwrapSchema(schema);
+  let current: AnySchema | undefined = schema;
   for (const segment of path) {
-    const def = current._zod.def as { type: string; shape?: Record<string, AnySchema>; element?: AnySchema };
-    if (def.type === 'object' && typeof segment === 'string' && def.shape?.[segment]) current = unwrapSchema(def.shape[segment]);
-    else if (def.type === 'array' && typeof segment === 'number' && def.element) current = unwrapSchema(def.element);
-    else return [];
+    current = typeof segment === 'string' ? objectShape(current)?.[segment] : arrayElement(current);
+    if (!current) return [];
   }
-  const def = current._zod.def as { type: string; shape?: Record<string, AnySchema> };
-  return def.type === 'object' && def.shape ? Object.keys(def.shape) : [];
+  return Object.keys(objectShape(current) ?? {});
 }
 
 /** The closest known name, if it is close enough to be a typo. */

@@ -30,6 +30,8 @@ export type ExportEntry = {
   parts: WrittenFile[];
   /** Only gzip-compressed (the database over the hosting limit), cut into byte parts. */
   gzip?: WrittenFile[];
+  /** The parts are gzip members (a national table too large to publish as plain text). */
+  compression?: 'gz';
   /** For the workbook: the rows of each sheet of each part. */
   sheets?: XlsxSheetPart[];
 };
@@ -112,14 +114,17 @@ function sizeAndHash(parts: readonly WrittenFile[]): Record<string, unknown> {
 
 function textResource(entry: ExportEntry, table: Table): Record<string, unknown> {
   const resource: Record<string, unknown> = { name: entry.name, type: 'table', title: entry.title, description: table.description, ...sizeAndHash(entry.parts), format: entry.format, mediatype: MEDIA_TYPES[entry.format], encoding: 'utf-8' };
+  // The Data Package recipe «Compression of Resources»: the path ends in .gz and says so.
+  if (entry.compression) resource.compression = entry.compression;
   const split = entry.parts.length > 1;
+  const gz = entry.compression ? ' Сжато gzip: pandas и R читают такой файл сами, иначе — gunzip.' : '';
   if (entry.format === 'csv') {
     resource.dialect = CSV_DIALECT;
-    if (split) resource.description = `${table.description} Разбит на части: заголовок только в первой, части склеиваются по порядку (cat) в одну таблицу.`;
+    resource.description = `${table.description}${split ? ' Разбит на части: заголовок только в первой, части склеиваются по порядку (cat) в одну таблицу.' : ''}${gz}`;
     resource.schema = entry.region ? tableSchemaPath(table.name) : tableSchema(table, 'text');
   } else {
     if (entry.format === 'json') resource.dialect = { $schema: DIALECT, itemType: 'object' };
-    else resource.description = `${table.description} NDJSON: одна запись на строку; части склеиваются по порядку (cat) в один файл.`;
+    else resource.description = `${table.description} NDJSON: одна запись на строку${split ? '; части склеиваются по порядку (cat) в один файл' : ''}.${gz}`;
     resource.schema = tableSchema(table, 'json');
   }
   resource.rows = entry.rows;

@@ -2,8 +2,10 @@
  * Writes every download: each format's writer streams the tables row by row from the
  * registry (text-fs.ts for CSV and JSON, xlsx-fs.ts, sqlite-fs.ts), so the national
  * dataset is never held twice; then the table schemas, Datasette's metadata, the Data
- * Package descriptor and SHA256SUMS. Every file is written once, in one encoding (hosts
- * compress on the fly); a file that would pass the hosting limit is split into parts.
+ * Package descriptor and SHA256SUMS. Every file is written once, in one encoding: plain
+ * where it fits one file (hosts compress on the fly), gzip-compressed where it would not
+ * (the national accounts, evidence and organisations, the database), split into parts
+ * under the hosting limit.
  * Every date in the files is the data version's, so two builds of one commit are
  * byte-identical.
  */
@@ -33,6 +35,8 @@ export type ExportOptions = {
   homepage?: string;
   /** The largest file to write (tests lower it to force splits on a small dataset). */
   maxFileBytes?: number;
+  /** National text tables over the limit are written gzip-compressed (the default); off, they are plain parts. */
+  compressLarge?: boolean;
 };
 export type ExportResult = { manifest: ExportManifest; steps: ExportStep[] };
 
@@ -54,7 +58,7 @@ export async function writeExports(options: ExportOptions): Promise<ExportResult
   // Awaited after the other formats; until then a failure must not count as unhandled.
   sqlite.catch(() => undefined);
 
-  const text = await timed(steps, stepOf('csv+json'), () => writeTextTables(root, registry, limit));
+  const text = await timed(steps, stepOf('csv+json'), () => writeTextTables(root, registry, limit, { gzipLarge: options.compressLarge ?? true }));
   const xlsx = await timed(steps, stepOf('xlsx'), () => {
     const { parts, sheets, rows } = writeXlsx(root, registry, version, limit);
     const entry: ExportEntry = { name: 'xlsx', title: 'Все таблицы (Excel)', format: 'xlsx', rows, parts, sheets };

@@ -6,6 +6,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import { closeSync, createReadStream, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { WrittenFile } from './datapackage.ts';
 
 /** Rows are written in chunks of about this size (or an eighth of the limit, whichever is less). */
@@ -23,7 +24,9 @@ export type PartFraming = {
 /**
  * Writes one text table as parts of at most `limit` bytes. Parts are named `name.ext`, or
  * `name-01.ext`, `name-02.ext`… once a second one is needed (two digits, so a shell glob
- * lists them in order); `cat` of the parts gives the whole table.
+ * lists them in order); `cat` of the parts gives the whole table. With `gzip`, every
+ * chunk is its own gzip member and the limit counts compressed bytes: the parts, joined,
+ * are one valid gzip stream of the whole table (`cat accounts-*.csv.gz | gunzip`).
  */
 export class PartWriter {
   readonly files: WrittenFile[] = [];
@@ -38,13 +41,20 @@ export class PartWriter {
   private readonly ext: string;
   private readonly limit: number;
   private readonly framing: PartFraming;
+  private readonly gzip: boolean;
 
-  constructor(root: string, relative: string, limit: number, framing: PartFraming) {
+  constructor(root: string, relative: string, limit: number, framing: PartFraming, options: { gzip?: boolean } = {}) {
     this.root = root;
-    this.ext = path.extname(relative);
-    this.base = relative.slice(0, -this.ext.length);
+    this.gzip = options.gzip ?? false;
+    const name = this.gzip ? `${relative}.gz` : relative;
+    this.ext = this.gzip ? `${path.extname(relative)}.gz` : path.extname(relative);
+    this.base = name.slice(0, -this.ext.length);
     this.limit = limit;
     this.framing = framing;
+  }
+
+  private encode(text: string): Buffer {
+    return this.gzip ? gzipSync(text) : Buffer.from(text);
   }
 
   private partPath(n: number | null): string {
@@ -70,8 +80,10 @@ export class PartWriter {
   }
 
   private emit(text: string): void {
-    if (!text) return;
-    const bytes = Buffer.from(text);
+    if (text) this.put(this.encode(text));
+  }
+
+  private put(bytes: Buffer): void {
     writeSync(this.fd, bytes);
     this.hash!.update(bytes);
     this.size += bytes.length;
@@ -90,13 +102,15 @@ export class PartWriter {
     if (this.fd === -1) this.open();
     if (this.pending.length > 0) {
       const body = this.pending.join(this.framing.separator);
-      const reserve = Buffer.byteLength(this.framing.separator) + Buffer.byteLength(this.framing.tail);
-      if (this.rowsInPart > 0 && this.size + Buffer.byteLength(body) + reserve > this.limit) {
+      // Room for the footer (a gzip member of a few bytes has some 20 bytes of framing).
+      const reserve = Buffer.byteLength(this.framing.tail) + (this.gzip ? 64 : 0);
+      let bytes = this.encode(this.rowsInPart > 0 ? this.framing.separator + body : body);
+      if (this.rowsInPart > 0 && this.size + bytes.length + reserve > this.limit) {
         this.close();
         this.open();
+        bytes = this.encode(body);
       }
-      if (this.rowsInPart > 0) this.emit(this.framing.separator);
-      this.emit(body);
+      this.put(bytes);
       this.rowsInPart += this.pending.length;
     }
     this.pending = [];

@@ -29,10 +29,16 @@ export const RECIPES: readonly Recipe[] = [
     note: 'Файл — простой массив записей; dtype=False и convert_dates=False оставляют коды и даты такими, как они записаны; списки приходят списками Python.',
   },
   {
+    id: 'pandas-csv-gz',
+    tool: 'pandas (большая таблица)',
+    code: "df = pd.read_csv(io.BytesIO(b''.join(open(p, 'rb').read() for p in sorted(glob.glob('accounts*.csv.gz')))), compression='gzip', dtype=str, keep_default_na=False)",
+    note: 'Таблицы больше 24 МБ (аккаунты, подтверждения, организации всей страны) опубликованы сжатыми gzip, а очень большие — ещё и частями, у которых заголовок только в первой: строка склеивает части по порядку и читает их как один файл; она же читает и один файл. Проще: pd.read_csv(\'accounts.csv.gz\', dtype=str, keep_default_na=False), когда файл один.',
+  },
+  {
     id: 'pandas-ndjson',
-    tool: 'pandas (JSON по частям)',
-    code: "df = pd.concat(pd.read_json(p, lines=True, dtype=False, convert_dates=False) for p in sorted(glob.glob('accounts-*.ndjson')))",
-    note: 'Большая таблица в JSON разбита на части NDJSON (одна запись на строку); части читаются по порядку и склеиваются.',
+    tool: 'pandas (большая таблица в JSON)',
+    code: "df = pd.concat(pd.read_json(p, lines=True, dtype=False, convert_dates=False) for p in sorted(glob.glob('accounts*.ndjson.gz')))",
+    note: 'Большая таблица в JSON — NDJSON (одна запись на строку), сжатый gzip; части читаются по порядку и склеиваются.',
   },
   {
     id: 'pandas-xlsx',

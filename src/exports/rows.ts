@@ -84,3 +84,19 @@ export function rowObject(table: Table, row: readonly Cell[]): Record<string, Ce
   });
   return object;
 }
+
+/** How many rows a table has nationally, without producing them. */
+export function rowCount(registry: Registry, table: TableName): number {
+  switch (table) {
+    case 'regions':
+      return registry.regions.length;
+    case 'organizations':
+      return registry.dataset.organizations.length;
+    case 'accounts':
+      return registry.accounts.length;
+    case 'evidence':
+      return registry.accounts.reduce((sum, a) => sum + a.evidence.length, 0);
+    case 'figures':
+      return registry.dataset.figures.length;
+  }
+}

@@ -1,37 +1,56 @@
 /**
  * The text downloads: every table nationally as CSV and as JSON, and the accounts of
  * each region as CSV (the per-region file people open; every other table and format is
- * national only). A JSON table that fits one file is a plain array of records; one that
- * must be split is written as NDJSON parts (`accounts-01.ndjson`…), which concatenate into
- * one valid NDJSON file, as the Data Package spec requires of a split resource.
+ * national only). A table that fits one file is written as it is: CSV, and JSON as a
+ * plain array of records. A national table larger than that (accounts, evidence and
+ * organisations at national size) is written once, gzip-compressed — the site's size
+ * budget cannot hold it plain — as CSV and as NDJSON (one record a line), in parts that
+ * concatenate into the declared table, as the Data Package spec requires of a split resource.
  */
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Registry } from '../model/registry.ts';
 import type { ExportEntry, WrittenFile } from './datapackage.ts';
 import { PartWriter, writeHashed } from './part-writer-fs.ts';
-import { tableRows } from './rows.ts';
+import { rowCount, tableRows } from './rows.ts';
 import { csvHeader, csvRow, jsonRow, NDJSON, ndjsonToArray } from './serialize.ts';
 import { TABLE_NAMES, TABLES, type Table } from './tables.ts';
 
-const csvWriter = (root: string, table: Table, base: string, limit: number) => new PartWriter(root, `${base}.csv`, limit, { head: csvHeader(table), separator: '', tail: '' });
+const csvWriter = (root: string, table: Table, base: string, limit: number, gzip = false) => new PartWriter(root, `${base}.csv`, limit, { head: csvHeader(table), separator: '', tail: '' }, { gzip });
+
+/** Rows serialised to estimate a table's size before it is written. */
+const SAMPLE_ROWS = 200;
+
+/** Whether a national table would pass the limit as plain text: estimated from its row count and the size of its first rows. */
+function isLarge(registry: Registry, table: Table, limit: number): boolean {
+  const rows = rowCount(registry, table.name);
+  let bytes = 0;
+  let sampled = 0;
+  for (const row of tableRows(registry, table.name)) {
+    bytes += Buffer.byteLength(jsonRow(table, row));
+    if (++sampled >= SAMPLE_ROWS) break;
+  }
+  return sampled > 0 && (bytes / sampled) * rows > limit;
+}
 
 /** One NDJSON part left alone is rewritten as a JSON array named `.json` (and the NDJSON removed: one encoding per file). */
-function finishJson(root: string, parts: WrittenFile[]): { format: 'json' | 'ndjson'; parts: WrittenFile[] } {
-  if (parts.length > 1) return { format: 'ndjson', parts };
+function finishJson(root: string, parts: WrittenFile[], gzip: boolean): { format: 'json' | 'ndjson'; parts: WrittenFile[] } {
+  if (parts.length > 1 || gzip) return { format: 'ndjson', parts };
   const ndjson = parts[0]!.path;
   const text = ndjsonToArray(readFileSync(path.join(root, ndjson), 'utf8'));
   rmSync(path.join(root, ndjson));
   return { format: 'json', parts: [writeHashed(root, ndjson.replace(/\.ndjson$/, '.json'), text)] };
 }
 
-export function writeTextTables(root: string, registry: Registry, limit: number): ExportEntry[] {
+export function writeTextTables(root: string, registry: Registry, limit: number, options: { gzipLarge?: boolean } = {}): ExportEntry[] {
   const entries: ExportEntry[] = [];
   const regional: ExportEntry[] = [];
   for (const name of TABLE_NAMES) {
     const table = TABLES[name];
-    const csv = csvWriter(root, table, `data/${name}`, limit);
-    const json = new PartWriter(root, `data/${name}.ndjson`, limit, NDJSON);
+    const gzip = (options.gzipLarge ?? true) && isLarge(registry, table, limit);
+    const csv = csvWriter(root, table, `data/${name}`, limit, gzip);
+    const json = new PartWriter(root, `data/${name}.ndjson`, limit, NDJSON, { gzip });
+    const compression = gzip ? { compression: 'gz' as const } : {};
     let rows = 0;
     if (name === 'accounts') {
       // Each row is serialised once for the national file and its region's file.
@@ -55,9 +74,9 @@ export function writeTextTables(root: string, registry: Registry, limit: number)
         rows++;
       }
     }
-    entries.push({ name, title: `${table.title} (CSV)`, format: 'csv', table: name, rows, parts: csv.end() });
-    const finished = finishJson(root, json.end());
-    entries.push({ name: `${name}-json`, title: `${table.title} (JSON)`, format: finished.format, table: name, rows, parts: finished.parts });
+    entries.push({ name, title: `${table.title} (CSV)`, format: 'csv', table: name, rows, parts: csv.end(), ...compression });
+    const finished = finishJson(root, json.end(), gzip);
+    entries.push({ name: `${name}-json`, title: `${table.title} (JSON)`, format: finished.format, table: name, rows, parts: finished.parts, ...compression });
   }
   // Regions without accounts still get their (empty) file, so every region has its download.
   const written = new Set(regional.map((e) => e.region));

@@ -5,7 +5,7 @@
  * into numbered pages, so no HTML page grows past a few hundred kilobytes. Pure.
  */
 import type { LoadedOrganization } from '../dataset/dataset.ts';
-import { LEVELS, ORGANIZATION_KINDS } from '../schema/index.ts';
+import { ORGANIZATION_KINDS } from '../schema/index.ts';
 import { slugify } from '../text/translit.ts';
 
 /**
@@ -18,7 +18,13 @@ export const PAGE_ROW_BUDGET = 250;
 export const organizationRows = (org: Pick<LoadedOrganization, 'accounts'>) => 1 + org.accounts.length;
 
 const collator = new Intl.Collator('ru', { numeric: true });
-const levelRank = (level: string) => LEVELS.indexOf(level as (typeof LEVELS)[number]);
+/**
+ * The order of levels on a region page: what a citizen looks for first. The region's own
+ * bodies (the head and the government lead them, by kind), then municipalities, then the
+ * territorial offices of federal bodies.
+ */
+export const DISPLAY_LEVELS = ['regional', 'municipal', 'federal'] as const;
+const levelRank = (level: string) => DISPLAY_LEVELS.indexOf(level as (typeof DISPLAY_LEVELS)[number]);
 const kindRank = (kind: string) => ORGANIZATION_KINDS.indexOf(kind as (typeof ORGANIZATION_KINDS)[number]);
 
 // Only municipal bodies are grouped by municipality; a regional hospital in a city is not.
@@ -32,7 +38,7 @@ function compareMunicipalities(a: LoadedOrganization, b: LoadedOrganization): nu
   return collator.compare(x, y);
 }
 
-/** The order organisations are listed in: federal, regional, municipal; then by kind, municipality, name. */
+/** The order organisations are listed in: regional, municipal, federal; then by municipality, kind, name. */
 export function compareOrganizations(a: LoadedOrganization, b: LoadedOrganization): number {
   return (
     levelRank(a.level) - levelRank(b.level) ||

@@ -96,7 +96,7 @@ export const Holder = z.strictObject({
   }),
   /** Until when (for a former holder). */
   until: PartialDate.optional().meta({ description: 'До какой даты занимал должность (для прежнего должностного лица).' }),
-}).refine((holder) => !holder.since || !holder.until || holder.until >= holder.since, {
+}).refine((holder) => !holder.since || !holder.until || holder.until >= holder.since.slice(0, holder.until.length), {
   error: 'дата окончания (until) раньше даты начала (since): проверьте обе даты',
   path: ['until'],
   params: { rule: 'date-order' },

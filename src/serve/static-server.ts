@@ -51,7 +51,10 @@ function fileFor(root: string, base: string, urlPath: string): string | null {
   return null;
 }
 
-/** Serves `root` under `base` (e.g. `/` or `/gospabliki/`); 404.html for what is missing. */
+/**
+ * Serves `root` under `base` (e.g. `/` or `/gospabliki/`); 404.html for what is missing.
+ * Rejects with the listen error (e.g. `EADDRINUSE`) instead of throwing it from an event.
+ */
 export function startStaticServer(root: string, { port = 0, host = '127.0.0.1', base = '/' } = {}): Promise<{ server: Server; url: string }> {
   const absoluteRoot = path.resolve(root);
   const normalizedBase = base.endsWith('/') ? base : `${base}/`;
@@ -87,8 +90,10 @@ export function startStaticServer(root: string, { port = 0, host = '127.0.0.1', 
     response.writeHead(status, { 'content-type': type, 'content-encoding': 'gzip', vary: 'accept-encoding' });
     createReadStream(target).pipe(createGzip()).pipe(response);
   });
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
     server.listen(port, host, () => {
+      server.off('error', reject);
       const address = server.address();
       const actualPort = typeof address === 'object' && address ? address.port : port;
       resolve({ server, url: `http://${host}:${actualPort}${normalizedBase}` });

@@ -27,13 +27,22 @@ export function formatInMonth(iso: string): string {
   return month ? `в ${month} ${match[1]} г.` : `в ${match[1]} г.`;
 }
 
-/** plural(5, ['аккаунт', 'аккаунта', 'аккаунтов']) → 'аккаунтов' */
+const pluralRules = new Intl.PluralRules('ru');
+
+/**
+ * The form of a Russian noun for a count, by the language's own rules (Intl.PluralRules):
+ * plural(5, ['аккаунт', 'аккаунта', 'аккаунтов']) → 'аккаунтов'. The forms are for 1, 2 and 5;
+ * a fraction (1,5 аккаунта) takes the second. Every page counts through this one helper.
+ */
 export function plural(n: number, [one, few, many]: readonly [string, string, string]): string {
-  const mod10 = n % 10;
-  const mod100 = n % 100;
-  if (mod10 === 1 && mod100 !== 11) return one;
-  if (mod10 >= 2 && mod10 <= 4 && (mod100 < 10 || mod100 >= 20)) return few;
-  return many;
+  switch (pluralRules.select(n)) {
+    case 'one':
+      return one;
+    case 'many':
+      return many;
+    default:
+      return few;
+  }
 }
 
 export const countOf = (n: number, forms: readonly [string, string, string]) => `${formatNumber(n)} ${plural(n, forms)}`;

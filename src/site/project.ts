@@ -30,3 +30,15 @@ export function newIssueUrl(title: string, body: string): string {
   const params = new URLSearchParams({ title, body });
   return `${REPOSITORY_URL}/issues/new?${params.toString()}`;
 }
+
+/**
+ * The address for people who would rather not use GitHub: set once, at build time, in the
+ * `FEEDBACK_EMAIL` environment variable. Without it (or with something that is not an e-mail
+ * address) the site shows no such link: an address is never made up.
+ */
+export function feedbackEmailFrom(env: Record<string, string | undefined>): string | null {
+  const value = env.FEEDBACK_EMAIL?.trim() ?? '';
+  return /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>".]+$/.test(value) ? value : null;
+}
+
+export const FEEDBACK_EMAIL = feedbackEmailFrom(process.env);

@@ -69,17 +69,55 @@ describe('search from the address', () => {
     expect(krym.errors).toEqual([]);
   });
 
-  test('a query with no match says so', async () => {
-    const { status, links } = await search('qwxzqwxz');
+  test('a query with no match says so and suggests what to do', async () => {
+    const { page, status, links } = await search('qwxzqwxz');
     expect(status).toBe('По запросу «qwxzqwxz» ничего не найдено.');
+    expect(links).toEqual([]);
+    await expect(page.locator('#search-help').isVisible()).resolves.toBe(true);
+    await expect(page.locator('#search-help').getByRole('link', { name: 'списке регионов' }).getAttribute('href')).resolves.toMatch(/\/regions\/$/);
+  });
+
+  test.each(['не', 'не в на', 'я', 'й не'])('stop words and single letters («%s») match nothing', async (q) => {
+    const { status, links } = await search(q);
+    expect(status).toBe(`По запросу «${q}» ничего не найдено. Короткие и служебные слова («и», «не», «в») не ищутся: напишите название или имя целиком.`);
     expect(links).toEqual([]);
   });
 
-  test('without JavaScript the page says so and offers the browsable index', async () => {
+  test('a nonsense word beside a stop word finds nothing', async () => {
+    const { status, links } = await search('неназвана не');
+    expect(status).toBe('По запросу «неназвана не» ничего не найдено.');
+    expect(links).toEqual([]);
+  });
+
+  test('«минздрав» finds nothing or only pages that contain the word', async () => {
+    const { page, status, links } = await search('минздрав');
+    if (links.length === 0) expect(status).toBe('По запросу «минздрав» ничего не найдено.');
+    for (const text of await page.locator('#search-list > li').allInnerTexts()) expect(text.toLowerCase()).toContain('минздрав');
+  });
+
+  test('each organisation result shows its place, platforms and verification level; the head of a region ranks first', async () => {
+    const { page, links } = await search('мэр');
+    expect(links[0]).toBe(`${inject('siteUrl')}regions/moskva/#org-moskva-mer`);
+    const first = page.locator('#search-list > li').first();
+    await expect(first.locator('.result-meta').innerText()).resolves.toBe('Москва · страницы: Telegram · Подтверждён');
+  });
+
+  test('excerpts are clean: no Latin spellings, no internal words, spaces between words', async () => {
+    for (const q of ['москва', 'администрация', 'крым']) {
+      const { page } = await search(q);
+      const excerpts = (await page.locator('#search-list p:not(.result-meta)').allInnerTexts()).join(' ');
+      expect(excerpts.length).toBeGreaterThan(0);
+      expect(excerpts, q).not.toMatch(/[a-z]{4,}/i);
+      expect(excerpts, q).not.toMatch(/[а-яё][.,:;][а-яё]/i);
+    }
+  });
+
+  test('without JavaScript the page offers the regions and the federal bodies instead', async () => {
     const { page, errors } = await openPage(browser, `${inject('siteUrl')}search/?q=собянин`, { javaScript: false });
     const text = ((await page.locator('main').textContent()) ?? '').replace(/\s+/g, ' ');
-    expect(text).toContain('Поиск работает в браузере и требует JavaScript, а он отключён.');
-    await expect(page.getByRole('link', { name: 'все регионы' }).getAttribute('href')).resolves.toMatch(/\/regions\/$/);
+    expect(text).toContain('Поиск по словам работает в браузере и требует JavaScript, а он отключён.');
+    await expect(page.locator('main').getByRole('link', { name: 'Москва', exact: true }).getAttribute('href')).resolves.toMatch(/\/regions\/moskva\/$/);
+    await expect(page.locator('main').getByRole('link', { name: '«Федеральные органы»' }).getAttribute('href')).resolves.toMatch(/\/federal\/$/);
     expect(errors).toEqual([]);
   });
 

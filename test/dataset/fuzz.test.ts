@@ -79,7 +79,7 @@ describe('the loader under random mutations of real data', () => {
     fc.assert(
       fc.property(fc.constantFrom(...regionNames, 'platforms.yaml', 'regions.yaml', 'federal.yaml'), fc.array(mutation, { minLength: 1, maxLength: 4 }), (name, mutations) => {
         const target = name.endsWith('.yaml') && regionNames.includes(name) ? `data/regions/${name}` : `data/${name}`;
-        const mutated = mutations.reduce((text, mutate) => mutate(text), source(target));
+        const mutated = mutations.reduce<Buffer>((bytes, mutate) => mutate(bytes), source(target));
         const role = (file: string): DataFile['role'] =>
           file === 'data/platforms.yaml' ? 'platforms' : file === 'data/regions.yaml' ? 'regions' : file === 'data/federal.yaml' ? 'federal' : 'region';
         const files: DataFile[] = ['data/platforms.yaml', 'data/regions.yaml', 'data/federal.yaml', target]

@@ -245,3 +245,20 @@ describe('the Astro data guard', () => {
     }
   });
 });
+
+describe('platform rules are data too', () => {
+  const withPlatforms = (edit: (text: string) => string) =>
+    loadDataset([{ file: 'data/platforms.yaml', role: 'platforms', bytes: Buffer.from(edit(readFileSync('data/platforms.yaml', 'utf8'))) }, baseFiles()[1]!], { today: TODAY }).issues;
+
+  test.each([
+    ['a javascript: template', (t: string) => t.replace('canonical_url: https://t.me/{key}', 'canonical_url: "javascript:alert(1)//t.me/{key}"'), 'platforms[2].canonical_url unsafe-template'],
+    ['a template on another host', (t: string) => t.replace('canonical_url: https://t.me/{key}', 'canonical_url: https://evil.example/{key}'), 'platforms[2].canonical_url unsafe-template'],
+    ['a template without the key', (t: string) => t.replace('canonical_url: https://t.me/{key}', 'canonical_url: https://t.me/'), 'platforms[2].canonical_url unsafe-template'],
+    ['a scheme that runs code', (t: string) => t.replace('schemes: [tg]', 'schemes: [tg, javascript]'), 'platforms[2].schemes[1] unsafe-template'],
+    ['a mirror whose original is not on the platform', (t: string) => t.replace('      - host: t.iss.one\n', '      - host: t.iss.one\n        original: "javascript:alert($1)"\n'), 'platforms[2].mirrors[0].original unsafe-template'],
+    ['a mirror path open to backtracking', (t: string) => t.replace('      - host: t.iss.one\n', () => "      - host: t.iss.one\n        path: '^/((a|aa)+)$'\n"), 'platforms[2].mirrors[0].path unsafe-pattern'],
+    ['a handle pattern open to backtracking', (t: string) => t.replace('handle_pattern: ^[a-z][a-z0-9_]{3,31}$', () => "handle_pattern: '^([a-z]+)*$'"), 'platforms[2].handle_pattern unsafe-pattern'],
+  ])('%s is refused', (_, edit, expected) => {
+    expect(withPlatforms(edit).map((i) => `${i.path} ${i.rule}`)).toEqual([expected]);
+  });
+});

@@ -27,7 +27,7 @@ function validator(profile: object = officialSchema) {
   return ajv.compile(profile);
 }
 
-async function exportInto(options: { maxFileBytes?: number } = {}) {
+async function exportInto(options: { maxFileBytes?: number; compressLarge?: boolean } = {}) {
   const { dataset } = loadDatasetFromDir('test/fixtures/site');
   const dir = mkdtempSync(path.join(tmpdir(), 'datapackage-'));
   await writeExports({ outDir: dir, registry: buildRegistry(dataset), version: makeDataVersion('2026-11-23', 'feedc0ffee11'), homepage: 'https://example.org/gospabliki/', ...options });
@@ -38,7 +38,8 @@ const sha256 = (file: string) => createHash('sha256').update(readFileSync(file))
 
 describe.each([
   ['ordinary sizes', {}],
-  ['files split into parts', { maxFileBytes: 4000 }],
+  ['files split into plain parts', { maxFileBytes: 4000, compressLarge: false }],
+  ['files split into gzip parts', { maxFileBytes: 4000 }],
 ])('datapackage.json — %s', (_, options) => {
   let dir: string;
   let descriptor: Descriptor;
@@ -131,13 +132,16 @@ describe('text forms in the descriptor', () => {
   let dir: string;
   let descriptor: Descriptor;
   let split: { dir: string; descriptor: Descriptor };
+  let gz: { dir: string; descriptor: Descriptor };
   beforeAll(async () => {
     ({ dir, descriptor } = await exportInto());
-    split = await exportInto({ maxFileBytes: 4000 });
+    split = await exportInto({ maxFileBytes: 4000, compressLarge: false });
+    gz = await exportInto({ maxFileBytes: 4000 });
   }, 60_000);
   afterAll(() => {
     rmSync(dir, { recursive: true, force: true });
     rmSync(split.dir, { recursive: true, force: true });
+    rmSync(gz.dir, { recursive: true, force: true });
   });
   type Field = { name: string; type: string; constraints?: { pattern?: string } };
   const fieldsOf = (d: Descriptor, name: string) => (d.resources.find((r) => r.name === name)!.schema as { fields: Field[] }).fields;
@@ -174,6 +178,15 @@ describe('text forms in the descriptor', () => {
     const ndjson = split.descriptor.resources.find((r) => r.name === 'accounts-json') as Record<string, unknown>;
     expect(ndjson).toMatchObject({ format: 'ndjson', mediatype: 'application/x-ndjson' });
     expect((ndjson.path as string[]).every((p) => p.endsWith('.ndjson'))).toBe(true);
+  });
+
+  test('a table too large to publish plain is declared compressed, as the Data Package recipe says', () => {
+    const csv = gz.descriptor.resources.find((r) => r.name === 'accounts') as Record<string, unknown>;
+    expect(csv).toMatchObject({ format: 'csv', mediatype: 'text/csv', compression: 'gz' });
+    expect((csv.path as string[]).every((p) => p.endsWith('.csv.gz'))).toBe(true);
+    expect(gz.descriptor.resources.find((r) => r.name === 'accounts-json')).toMatchObject({ format: 'ndjson', compression: 'gz' });
+    const validate = validator();
+    expect(validate(gz.descriptor) ? [] : validate.errors).toEqual([]);
   });
 
   test('a split workbook is a resource per sheet and part, named by its row range', () => {

@@ -322,11 +322,34 @@ describe('checksums', () => {
 describe('large files', () => {
   let small: string;
   let smallManifest: ExportManifest;
+  let gz: string;
+  let gzManifest: ExportManifest;
   beforeAll(async () => {
     small = mkdtempSync(path.join(tmpdir(), 'exports-small-'));
-    ({ manifest: smallManifest } = await writeExports({ outDir: small, registry, version, maxFileBytes: 2500 }));
+    ({ manifest: smallManifest } = await writeExports({ outDir: small, registry, version, maxFileBytes: 2500, compressLarge: false }));
+    gz = mkdtempSync(path.join(tmpdir(), 'exports-gz-'));
+    ({ manifest: gzManifest } = await writeExports({ outDir: gz, registry, version, maxFileBytes: 2500 }));
+  }, 60_000);
+  afterAll(() => {
+    rmSync(small, { recursive: true, force: true });
+    rmSync(gz, { recursive: true, force: true });
   });
-  afterAll(() => rmSync(small, { recursive: true, force: true }));
+
+  test('a national table too large to publish plain is written once, gzipped, in parts that gunzip into the whole table', () => {
+    const csv = gzManifest.entries.find((e) => e.name === 'accounts')!;
+    expect(csv.compression).toBe('gz');
+    expect(csv.parts.length).toBeGreaterThan(1);
+    expect(csv.parts.every((p) => p.path.endsWith('.csv.gz') && p.bytes <= 2500)).toBe(true);
+    const joined = gunzipSync(Buffer.concat(csv.parts.map((p) => readFileSync(path.join(gz, p.path)))));
+    expect(joined.equals(readFileSync(path.join(dir, 'data/accounts.csv')))).toBe(true);
+    const json = gzManifest.entries.find((e) => e.name === 'accounts-json')!;
+    expect(json).toMatchObject({ format: 'ndjson', compression: 'gz' });
+    const lines = gunzipSync(Buffer.concat(json.parts.map((p) => readFileSync(path.join(gz, p.path))))).toString('utf8').trim().split('\n');
+    expect(lines.map((line) => JSON.parse(line) as JsonRow)).toEqual(readJson('accounts').rows);
+    // Region files stay plain CSV, and so do national tables that fit.
+    expect(gzManifest.entries.filter((e) => e.region).every((e) => !e.compression && e.parts.every((p) => p.path.endsWith('.csv')))).toBe(true);
+    expect(gzManifest.entries.find((e) => e.name === 'regions-json')!.compression).toBeUndefined();
+  });
 
   test('a CSV larger than the limit is split into parts that concatenate into the declared table', () => {
     const csv = smallManifest.entries.find((e) => e.name === 'accounts')!;
@@ -365,9 +388,18 @@ describe('large files', () => {
     db.close();
   });
 
-  test('no text twin is written in a second encoding', () => {
-    const walk = (sub: string): string[] => readdirSync(path.join(small, sub), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(sub, e.name)) : [path.join(sub, e.name)]));
-    expect(walk('data').filter((f) => /\.(csv|json|ndjson)\.gz/.test(f))).toEqual([]);
+  test.each([
+    ['plain', () => small],
+    ['compressed', () => gz],
+  ])('%s: every table is written in one encoding, never twice', (_, root) => {
+    const walk = (sub: string): string[] => readdirSync(path.join(root(), sub), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(sub, e.name)) : [path.join(sub, e.name)]));
+    const files = walk('data');
+    for (const table of TABLE_NAMES) {
+      const csv = files.filter((f) => new RegExp(`^data/${table}(-\\d+)?\\.csv(\\.gz)?$`).test(f));
+      expect(new Set(csv.map((f) => f.endsWith('.gz'))).size, table).toBe(1);
+      const json = files.filter((f) => new RegExp(`^data/${table}(-\\d+)?\\.(nd)?json(\\.gz)?$`).test(f));
+      expect(new Set(json.map((f) => f.replace(/^.*?\./, ''))).size, table).toBe(1);
+    }
   });
 
   test('a workbook over the budget goes on in the next workbook, every row kept once, each part recording its rows', async () => {

@@ -36,6 +36,7 @@ const python = (cwd: string, code: string) => JSON.parse(run(PYTHON, ['-c', code
 let registry: Registry;
 let dir: string;
 let small: string;
+let tiny: string;
 beforeAll(async () => {
   const { dataset } = loadDatasetFromDir('data');
   registry = buildRegistry(dataset);
@@ -43,12 +44,15 @@ beforeAll(async () => {
   small = mkdtempSync(path.join(tmpdir(), 'recipes-split-'));
   const version = makeDataVersion('2026-11-23T10:00:00Z', 'abc');
   await writeExports({ outDir: dir, registry, version });
-  // Small parts, so the accounts come as NDJSON parts.
+  // Limits below the plain accounts table, so it comes gzipped: in one file, and in several parts.
   await writeExports({ outDir: small, registry, version, maxFileBytes: 60_000 });
+  tiny = mkdtempSync(path.join(tmpdir(), 'recipes-parts-'));
+  await writeExports({ outDir: tiny, registry, version, maxFileBytes: 8_000 });
 }, 120_000);
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
   rmSync(small, { recursive: true, force: true });
+  rmSync(tiny, { recursive: true, force: true });
 });
 
 /** What every reader must give for the regions table: id → [subject_code, okato, plate codes]. */
@@ -78,11 +82,17 @@ print(json.dumps({r['id']: [text(r['subject_code']), text(r['okato']), list(r['p
     expect(python(data(), code)).toEqual(expected());
   });
 
-  test('pandas-ndjson: the parts of a split table read back as the whole table', () => {
-    const code = `import glob, json\nimport pandas as pd\n${recipe('pandas-ndjson').code}\nprint(json.dumps({'parts': len(glob.glob('accounts-*.ndjson')), 'uids': list(df['uid'])}))`;
-    const result = python(path.join(small, 'data'), code) as { parts: number; uids: string[] };
-    expect(result.parts).toBeGreaterThan(1);
-    expect(result.uids).toEqual(registry.accounts.map((a) => a.uid));
+  test.each([
+    ['pandas-csv-gz', 'csv'],
+    ['pandas-ndjson', 'ndjson'],
+  ])('%s: a table too large to publish plain reads back whole, codes as text', (id, ext) => {
+    const code = `import glob, io, json\nimport pandas as pd\n${recipe(id).code}\nprint(json.dumps({'files': sorted(glob.glob('accounts*.${ext}.gz')), 'uids': list(df['uid']), 'ids': sorted(set(df['platform_id'].dropna().map(str)) - {''})}))`;
+    for (const [root, parts] of [[small, 'one'], [tiny, 'several']] as const) {
+      const result = python(path.join(root, 'data'), code) as { files: string[]; uids: string[]; ids: string[] };
+      expect(result.files.length > 1, parts).toBe(parts === 'several');
+      expect(result.uids).toEqual(registry.accounts.map((a) => a.uid));
+      expect(result.ids).toEqual(registry.accounts.flatMap((a) => (a.platform_id ? [a.platform_id] : [])).sort());
+    }
   });
 });
 

@@ -61,7 +61,7 @@ describe('municipalitySlugs', () => {
 });
 
 describe('groupOrganizations', () => {
-  test('orders by level, municipal bodies by municipality, then by kind and name', () => {
+  test('leads with the head and the government, then regional bodies, municipalities, and federal offices last', () => {
     const sections = groupOrganizations([
       org({ name: 'Школа №2', kind: 'school', level: 'municipal', municipality: 'Бета' }),
       org({ name: 'Администрация Беты', kind: 'municipal_administration', level: 'municipal', municipality: 'Бета' }),
@@ -69,16 +69,17 @@ describe('groupOrganizations', () => {
       org({ name: 'Администрация Альфы', kind: 'municipal_administration', level: 'municipal', municipality: 'Альфа' }),
       org({ name: 'Минздрав', kind: 'regional_executive', level: 'regional' }),
       org({ name: 'Губернатор', kind: 'head_of_region', level: 'regional' }),
+      org({ name: 'Правительство', kind: 'regional_government', level: 'regional' }),
       org({ name: 'Областная больница', kind: 'hospital', level: 'regional', municipality: 'Бета' }),
       org({ name: 'ГУ МЧС', kind: 'federal_territorial', level: 'federal' }),
       org({ name: 'Без МО', kind: 'school', level: 'municipal' }),
     ]);
     expect(sections.map((s) => [s.level, s.municipality, s.kinds.map((k) => [k.kind, k.organizations.map((o) => o.name)])])).toEqual([
-      ['federal', null, [['federal_territorial', ['ГУ МЧС']]]],
-      ['regional', null, [['head_of_region', ['Губернатор']], ['regional_executive', ['Минздрав']], ['hospital', ['Областная больница']]]],
+      ['regional', null, [['head_of_region', ['Губернатор']], ['regional_government', ['Правительство']], ['regional_executive', ['Минздрав']], ['hospital', ['Областная больница']]]],
       ['municipal', 'Альфа', [['municipal_administration', ['Администрация Альфы']]]],
       ['municipal', 'Бета', [['municipal_administration', ['Администрация Беты']], ['school', ['Школа №2', 'Школа №10']]]],
       ['municipal', null, [['school', ['Без МО']]]],
+      ['federal', null, [['federal_territorial', ['ГУ МЧС']]]],
     ]);
   });
 });

@@ -14,6 +14,13 @@ export const NOT_ENOUGH = 'недостаточно данных';
 export const formatShare = (value: number | null) => (value === null ? NOT_ENOUGH : percentFormat.format(value));
 export const formatCount = (n: number) => numberFormat.format(n);
 
+/**
+ * Below this many items a chart says nothing a sentence does not (one bar of 3, a line of
+ * two dots): the table alone is shown, with a sentence saying why.
+ */
+export const MIN_CHART_TOTAL = 10;
+export const TOO_FEW_FOR_CHART = 'Данных пока мало для графика — числа в таблице.';
+
 /** A share as a percentage number for chart.js (one decimal), or null when withheld. */
 export const percentValue = (share: Share) => (share.share === null ? null : Math.round(share.share * 1000) / 10);
 
