@@ -117,9 +117,9 @@ function materialize(registry: Registry, source: Source): Pending {
         ...(account.title ? { title: account.title } : {}),
         ...(account.status !== 'active' ? { account_status: account.status } : {}),
         level: account.level,
-        freshness: account.freshness,
-        ...(account.first_party_date ? { first_party_date: account.first_party_date } : {}),
-        ...(account.first_party_age_months !== null ? { first_party_age_months: account.first_party_age_months } : {}),
+        // The level says how fresh the proof is; only a stale record needs the date it went stale from.
+        ...(account.level === 'stale' && account.first_party_date ? { first_party_date: account.first_party_date } : {}),
+        ...(account.level === 'stale' && account.first_party_age_months !== null ? { first_party_age_months: account.first_party_age_months } : {}),
         evidence: compactEvidence(account.evidence, registry.dataset.platforms),
         ...(account.note ? { note: account.note } : {}),
       },
