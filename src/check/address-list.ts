@@ -30,7 +30,7 @@ export type ListedAddress = {
 export type AddressPage = { platform: string; slug: string; first: string; last: string; addresses: ListedAddress[] };
 
 /** Addresses per page: a page stays a few hundred kilobytes at national scale. */
-export const ADDRESSES_PER_PAGE = 1200;
+export const ADDRESSES_PER_PAGE = 1000;
 
 const slugOf = (text: string) => text.toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '') || 'x';
 

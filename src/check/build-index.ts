@@ -31,11 +31,13 @@ export type CheckIndexOptions = {
 export type CheckIndexFile = { path: string; json: string };
 
 /**
- * Sized so that one main shard is about 8 KB compressed at the synthetic national mix, and
- * one lookalike shard about 2 KB (a lookup reads up to four of them).
+ * Sized for the 20 KB a lookup may fetch at national scale (synthetic set, real key mix):
+ * a main shard is about 9 KB compressed, a lookalike shard about 2.5 KB, and a miss reads
+ * one main shard and up to four lookalike shards. Fewer, larger shards would save files
+ * (about 4,200 at national scale) at the cost of bytes per lookup; see INDEX-FORMAT.md.
  */
 export const RECORDS_PER_SHARD = 160;
-export const NAMES_PER_SIMILAR_SHARD = 200;
+export const NAMES_PER_SIMILAR_SHARD = 140;
 
 /**
  * Shards holding `items` at about `perShard` each (at least 16). Any count works: the shard

@@ -138,8 +138,10 @@ export function lookupPaths(meta: CheckMeta, input: string): { main: string[]; s
 export type Hit = { candidate: Canonical; records: CheckRecord[] };
 /**
  * A registered official name one or two edits from the query, found in the lookalike shards
- * without reading any main shard; `records` (whose page it is) are read for the nearest one
- * only, the others are shown by address.
+ * without reading any main shard: `records` is empty (the real page's address is the
+ * answer; checking that address tells whose it is). Reading the nearest one's main shard
+ * too would cost a second main shard per miss, over the 20 KB a lookup may fetch at
+ * national scale. A mixed-script query names whose page it imitates: its own shard has it.
  */
 export type Lookalike = { uid: string; platform: string; key: string; url: string; distance: number; records: CheckRecord[] };
 
@@ -200,9 +202,6 @@ export async function runCheck(meta: CheckMeta, input: string, fetchJson: FetchJ
   }
   if (hits.length > 0) return { kind: 'found', handle: query.handle, hits };
   const lookalikes = query.name ? await similarNames(meta, query.name, query.candidates, fetchJson) : [];
-  // Whose page the nearest lookalike is, for «похоже на подделку страницы …»: one more main shard.
-  const nearest = lookalikes[0];
-  if (nearest) nearest.records = (await recordsOf(nearest.platform, nearest.key)).filter((r) => r.status === 'official');
   return { kind: 'absent', handle: query.handle, candidates: query.candidates, name: query.name, lookalikes };
 }
 

@@ -74,20 +74,20 @@ describe('the index files', () => {
     }
   });
 
-  test('a record says what a person needs: organisation, region, level, freshness, evidence with dates, the organisation page', () => {
+  test('a record says what a person needs: organisation, region, level (fresh proof: confirmed), evidence with dates, the organisation page', () => {
     const [record] = checkRecords(registry).get('telegram:krym_glava_test')!;
     expect(record).toMatchObject({
       status: 'official',
       organization: { id: 'krym-glava', name: 'Глава Республики Крым (тест)', region: 'krym', region_name: 'Республика Крым', page: 'regions/krym/#org-krym-glava' },
       role: 'official',
       holder: 'Тестовый Глава',
-      freshness: 'fresh',
-      first_party_date: '2026-09-15',
+      level: 'confirmed',
       evidence: [
         { type: 'official_website', date: '2026-09-15', url: 'https://example.org/krym/glava/', note: 'Ссылка на канал в шапке официального сайта' },
         { type: 'platform_badge', date: '2026-10-02', url: 'https://t.me/krym_glava_test' },
       ],
     });
+    expect(record).not.toHaveProperty('first_party_date');
     const [municipal] = checkRecords(registry).get('ok:simferopol_adm_test')!;
     expect(municipal).toMatchObject({ status: 'official', organization: { municipality: 'Городской округ Симферополь' } });
     expect(municipal).not.toHaveProperty('role');
