@@ -72,8 +72,9 @@ export function contextOf(find: RawFind): string {
 }
 
 function namesOtherBody(find: RawFind, words: readonly string[]): string | null {
-  // Only the link's own words and the few just before it: a whole footer names many bodies.
-  const near = `${find.label} ${find.before.slice(-40)}`.toLocaleLowerCase('ru');
+  // Only the link's own words and the words just before it in its own block: a whole footer
+  // names many bodies, and the banner above a «Мы в соцсетях» block is not the link's owner.
+  const near = `${find.label} ${find.lead}`.toLocaleLowerCase('ru');
   return words.find((word) => near.includes(word)) ?? null;
 }
 

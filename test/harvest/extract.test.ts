@@ -48,6 +48,22 @@ describe('links and widgets', () => {
     expect(urls(html)).toEqual([]);
   });
 
+  test('a federal banner right above the «Мы в соцсетях» block does not make the block another body\'s', () => {
+    const html = '<a href="http://pravo.gov.ru">Нормативные правовые акты в Российской Федерации</a><div class="soc"><span>Мы в соцсетях</span><ul><li><a href="https://vk.com/owner_gov" title="ВКонтакте"></a></li></ul></div>';
+    expect(urls(html)).toEqual(['https://vk.com/owner_gov']);
+  });
+
+  test('a footer list of federal bodies\' pages is dropped, the owner\'s own icons stay', () => {
+    const html = `<ul class="fed"><li><a href="https://vk.com/minzdrav_ru">Минздрав России</a></li><li><a href="https://t.me/mchs_official">МЧС России</a></li>
+      <li>Президент Российской Федерации: <a href="https://vk.com/kremlin_news">ВКонтакте</a></li></ul>
+      <div class="social"><a href="https://vk.com/owner_gov"><img alt="ВКонтакте"></a><a href="https://t.me/owner_gov"><img alt="Telegram"></a></div>`;
+    expect(urls(html)).toEqual(['https://vk.com/owner_gov', 'https://t.me/owner_gov']);
+  });
+
+  test('an embedded post of some community is not an account of the site', () => {
+    expect(urls('<div id="vk_post_-1_2"></div><script>VK.Widgets.Post("vk_post_-1_2", -1, 2, "hash");</script>')).toEqual([]);
+  });
+
   test('an account the registry holds for a federal body is dropped; a sibling of the same region stays', () => {
     const registry = new Map([
       ['telegram:mchs_omsk', { organizationId: 'omskaya-oblast-mchs', region: 'omskaya-oblast', level: 'federal' }],
