@@ -41,7 +41,7 @@ const LATIN_TOKEN = /[A-Za-z][A-Za-z0-9_]*(?:=[A-Za-z0-9_]+)?/g;
 function phrasePattern(phrase: string): RegExp {
   const open = phrase.endsWith('*');
   const body = (open ? phrase.slice(0, -1) : phrase).trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
-  return new RegExp(`(?<![\\p{L}\\d_])${body}${open ? '' : '(?![\\p{L}\\d_])'}`, 'iu');
+  return new RegExp(`(?<![\\p{L}\\d_])${body}${open ? '[\\p{L}\\d_]*' : '(?![\\p{L}\\d_])'}`, 'iu');
 }
 
 /** What in a public note belongs in a research note: schema identifiers, `key=value`, shorthand. Pure; in order of appearance. */

@@ -141,3 +141,12 @@ export function firstSeen(evidence: readonly Evidence[]): string {
 
 /** Levels that count as «official» in rankings and compliance: fresh first-party proof only. */
 export const isConfirmed = (account: { level: VerificationLevel }) => account.level === 'confirmed';
+
+/**
+ * The stale state in words, with the month of the proof: «Был подтверждён в марте 2018 г.,
+ * нужна перепроверка». `inMonth` is the site's formatter (src/site/format.ts), passed in so
+ * the model stays free of presentation.
+ */
+export function staleLabel(firstPartyDate: string | null, inMonth: (date: string) => string): string {
+  return firstPartyDate ? `Был подтверждён ${inMonth(firstPartyDate)}, нужна перепроверка` : LEVEL_LABELS.stale;
+}

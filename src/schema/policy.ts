@@ -13,9 +13,9 @@ export const PolicyFile = z.strictObject({
   /** First-party evidence confirms an account only while it is younger than this. */
   evidence_fresh_months: z
     .number()
-    .int({ error: 'срок свежести — целое число месяцев, например 24' })
     .min(1, { error: 'срок свежести — не меньше 1 месяца' })
     .max(240, { error: 'срок свежести — не больше 240 месяцев (20 лет)' })
+    .refine(Number.isInteger, { error: 'срок свежести — целое число месяцев, например 24' })
     .default(DEFAULT_EVIDENCE_FRESH_MONTHS)
     .meta({
       description:

@@ -25,6 +25,7 @@ import {
 } from '../../src/model/metrics.ts';
 import { compareRegion, indicators, ranking, regionValues, THRESHOLD_NOTE } from '../../src/model/metrics-indicators.ts';
 import { reconcile, reconcileAll } from '../../src/model/metrics-reconcile.ts';
+import { FiguresFile, type Figure } from '../../src/schema/index.ts';
 
 const { dataset, issues } = loadFixture('metrics');
 const registry = buildRegistry(dataset);
@@ -296,6 +297,31 @@ describe('reconciliation', () => {
 
   test('national figures compare with the whole registry', () => {
     expect(reconcile(registry, null).map((r) => [r.place, r.figure.value, r.registry?.value])).toEqual([['Россия', 130000, 19]]);
+  });
+
+  // RIA Новости, 3 Dec 2025: MAX hosts channels of 87 of 89 governors and of all 89 regional governments.
+  const ria = (id: string, measure: Figure['measure'], value: number): Figure =>
+    FiguresFile.parse({
+      figures: [{ id, region: null, measure, value, out_of: 89, unit: 'count', statement: 'тест', date: '2025-12-03', source: { publisher: 'РИА Новости', title: 'тест', date: '2025-12-03', url: 'https://ria.ru/20251203/max-2059632085.html' } }],
+    }).figures[0]!;
+
+  test.each([
+    // as of, measure, regions with the channel, of them on fresh first-party proof
+    ['2026-11-01', 'governments_on_max', 1, 1],
+    ['2030-01-01', 'governments_on_max', 1, 0],
+    ['2026-11-01', 'governors_on_max', 0, 0],
+  ] as const)('as of %s, «%s» beside the registry: %i regions, %i of them confirmed (stale apart)', (asOf, measure, value, confirmed) => {
+    const withRia = buildRegistry({ ...dataset, figures: [ria('ria', measure, measure === 'governors_on_max' ? 87 : 89)] }, { asOf });
+    const [row] = reconcile(withRia, null);
+    expect(row!.figure).toMatchObject({ out_of: 89, source: { publisher: 'РИА Новости' } });
+    expect(row!.registry).toMatchObject({ value, confirmed, out_of: withRia.regions.length, unit: 'count' });
+  });
+
+  test('VK state pages: pages with the platform’s «Госорганизация» mark, the fresh ones apart', () => {
+    const withRia = buildRegistry({ ...dataset, figures: [ria('ria-vk', 'vk_state_pages', 173000)] }, { asOf: '2026-11-01' });
+    expect(reconcile(withRia, null)[0]!.registry).toMatchObject({ value: 2, confirmed: 2 });
+    const later = buildRegistry({ ...dataset, figures: withRia.dataset.figures }, { asOf: '2030-01-01' });
+    expect(reconcile(later, null)[0]!.registry).toMatchObject({ value: 2, confirmed: 0 });
   });
 
   test('an empty region has no figures; all figures: national first', () => {
