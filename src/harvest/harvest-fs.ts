@@ -132,6 +132,7 @@ export async function runHarvest(options: HarvestOptions): Promise<number> {
       ? { url: page.copyUrl ?? page.url, date: page.copyDate ?? options.today, dateKind: page.copyDate ? 'stated' : 'observed', copyOf: page.url }
       : { url: page.finalUrl, date: options.today, dateKind: 'observed' };
   const allFinds: Find[] = [];
+  const undated = new Set<string>();
   const read = async (url: string, quiet = false): Promise<Page | null> => {
     const outcome = await source.get(url);
     if (!outcome.ok) {
@@ -139,6 +140,7 @@ export async function runHarvest(options: HarvestOptions): Promise<number> {
       return null;
     }
     report.pagesRead++;
+    if (source.list && !outcome.page.copyDate) undated.add(outcome.page.url);
     return outcome.page;
   };
   const harvestPage = (page: Page, ctx: HarvestContext) => {
@@ -185,7 +187,10 @@ export async function runHarvest(options: HarvestOptions): Promise<number> {
 
   if (json) for (const find of allFinds) options.print(findToJson(find));
   if (!report.dryRun) {
-    const applied = applyWrites(dir, dataset, issues, writesOf(report.proposals, dataset), options.today);
+    // A saved copy without a known date cannot be dated evidence: shown, not written.
+    const writable = report.proposals.filter((p) => (p.kind === 'organization' ? !undated.has(p.parentPage) : !undated.has(p.find.page)));
+    for (const page of undated) report.skipped.push(`${page}: дата сохранённой копии неизвестна — находки показаны, но не записаны (положите рядом файл <имя>.provenance со строкой date: ГГГГ-ММ-ДД)`);
+    const applied = applyWrites(dir, dataset, issues, writesOf(writable, dataset), options.today);
     report.written = applied.reverted ? [] : applied.written;
     report.errors.push(...applied.errors);
   }

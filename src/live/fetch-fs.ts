@@ -22,7 +22,8 @@ export type FetcherOptions = {
   sleep?: (ms: number) => Promise<void>;
 };
 
-type HostState = { queue: Promise<unknown>; nextAt: number };
+/** Per host: the queue of requests, when the next may start, and the pause (robots.txt Crawl-delay may lengthen it). */
+type HostState = { queue: Promise<unknown>; nextAt: number; interval: number };
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -89,7 +90,7 @@ export function createFetcher(options: FetcherOptions = {}): PageSource {
   function inHostQueue<T>(host: string, task: () => Promise<T>): Promise<T> {
     let state = hosts.get(host);
     if (!state) {
-      state = { queue: Promise.resolve(), nextAt: 0 };
+      state = { queue: Promise.resolve(), nextAt: 0, interval: minInterval };
       hosts.set(host, state);
     }
     const run = async () => {
@@ -98,7 +99,7 @@ export function createFetcher(options: FetcherOptions = {}): PageSource {
       try {
         return await task();
       } finally {
-        state.nextAt = Math.max(state.nextAt, Date.now() + minInterval);
+        state.nextAt = Math.max(state.nextAt, Date.now() + state.interval);
       }
     };
     const result = state.queue.then(run, run);
@@ -128,11 +129,8 @@ export function createFetcher(options: FetcherOptions = {}): PageSource {
           if (response.status >= 400 || response.status >= 300) return { groups: [] };
           const parsed = parseRobots(decode(bytes, response.headers.get('content-type') ?? ''));
           const delay = crawlDelay(parsed, ROBOTS_TOKEN);
-          if (delay !== undefined) {
-            const state = hosts.get(url.host);
-            const ms = Math.min(delay * 1000, maxWait);
-            if (state && ms > minInterval) state.nextAt = Date.now() + ms;
-          }
+          const state = hosts.get(url.host);
+          if (delay !== undefined && state) state.interval = Math.max(minInterval, Math.min(delay * 1000, maxWait));
           return parsed;
         } catch {
           return { groups: [] };

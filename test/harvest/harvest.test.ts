@@ -120,6 +120,20 @@ describe('saved pages: folder names and WARC', () => {
   });
 });
 
+describe('a saved copy without a date', () => {
+  test('is shown but not written', async () => {
+    const from = mkdtempSync(path.join(tmpdir(), 'pages-'));
+    temps.push(from);
+    writeFileSync(path.join(from, 'omskportal.ru.html'), '<a href="https://t.me/omskportal">Telegram</a>');
+    const dir = tempData();
+    const before = snapshot(dir);
+    const { out } = await run({ dir, from });
+    expect(snapshot(dir)).toEqual(before);
+    expect(out).toContain('- http://omskportal.ru/: дата сохранённой копии неизвестна — находки показаны, но не записаны (положите рядом файл <имя>.provenance со строкой date: ГГГГ-ММ-ДД)');
+    expect(out).toContain('Записывать в данные нечего.');
+  });
+});
+
 describe('live site on loopback', () => {
   test('home page, a likely page and the directory one level down become proposals', async () => {
     const pages: Record<string, string> = {
