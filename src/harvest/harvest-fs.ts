@@ -112,12 +112,12 @@ export async function runHarvest(options: HarvestOptions): Promise<number> {
   } else if (source.list) {
     const byHost = new Map<string, string[]>();
     for (const url of source.list()) byHost.set(hostOf(url), [...(byHost.get(hostOf(url)) ?? []), url]);
-    for (const [host, urls] of [...byHost].sort((a, b) => a[0].localeCompare(b[0]))) {
+    for (const [host, urls] of [...byHost].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
       const sorted = [...urls].sort((a, b) => new URL(a).pathname.length - new URL(b).pathname.length);
       targets.push({ home: sorted[0]!, owners: org ? [org] : ownersOf(dataset, host), extra: sorted.slice(1) });
     }
   } else {
-    const orgs = dataset.organizations.filter((o) => o.website).sort((a, b) => rank(a) - rank(b) || a.id.localeCompare(b.id));
+    const orgs = dataset.organizations.filter((o) => o.website).sort((a, b) => rank(a) - rank(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const seen = new Set<string>();
     for (const org of orgs) {
       const host = hostOf(org.website!);
@@ -170,6 +170,15 @@ export async function runHarvest(options: HarvestOptions): Promise<number> {
       if (page) found.push(...harvestPage(page, ctx));
     }
     const unique = found.filter((item, i) => found.findIndex((other) => other.find.uid === item.find.uid) === i);
+    // A site the registry does not list: when every account on it the registry knows is one
+    // organisation's, the site is taken to be that organisation's and the rest credited to it.
+    if (!target.owners.length) {
+      const known = new Set(unique.map((u) => u.find.organization_id).filter(Boolean));
+      if (known.size === 1) {
+        const [only] = known;
+        for (const u of unique) u.find.organization_id ??= only;
+      }
+    }
     allFinds.push(...unique.map((u) => u.find));
     const pageOf = new Map(unique.map((u) => [u.find, u.page]));
     report.proposals.push(...proposeForFinds(dataset, unique.map((u) => u.find), (find) => observe(pageOf.get(find)!)));

@@ -97,6 +97,10 @@ describe('real portal copies (test/fixtures/pages/portals, provenance beside eac
     // The VK «Форум» is a discussion board of community 37680642: content, not the account.
     ['donland.ru', ['https://x.com/rostovregion', 'https://vk.com/pravitelstvo61', 'https://www.youtube.com/user/pravitelstvo61']],
     ['volgograd.ru', ['https://vk.com/region_34', 'https://x.com/region_34']],
+    ['ulgov.ru', ['https://x.com/morozov_si', 'https://vk.com/id42660369']],
+    // Links with a non-standard alt on <a> and a hidden duplicate block: one find each.
+    ['tatarstan.ru', ['https://ok.ru/nashtatarstan', 'https://vk.com/nashtatarstan']],
+    ['gov.spb.ru', ['https://vk.com/spb', 'https://x.com/gov_spb']],
   ])('%s', (name, expected) => {
     expect(harvest(read(name), `http://${name}/`).finds.map((f) => f.url)).toEqual(expected);
   });

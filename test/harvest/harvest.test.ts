@@ -40,6 +40,8 @@ describe('npm run harvest -- --from DIR --format json', () => {
       ['http://gov-murman.ru/', 'https://t.me/murmangov', undefined],
       ['http://gov-murman.ru/', 'https://x.com/govmurman51', undefined],
       ['http://gov-murman.ru/', 'https://vk.com/murmangov', undefined],
+      ['http://gov.spb.ru/', 'https://vk.com/spb', undefined],
+      ['http://gov.spb.ru/', 'https://x.com/gov_spb', undefined],
       ['http://gov39.ru/', 'https://vk.com/club131174014', undefined],
       ['http://nso.ru/', 'https://vk.com/nso', undefined],
       ['http://omskportal.ru/', 'https://vk.com/omskpravitelstvo', 'omskaya-oblast-pravitelstvo'],
@@ -48,6 +50,10 @@ describe('npm run harvest -- --from DIR --format json', () => {
       ['http://omskportal.ru/', 'https://ok.ru/live55', 'omskaya-oblast-pravitelstvo'],
       ['http://permkrai.ru/', 'https://vk.com/club143106820', 'permskiy-kray-pravitelstvo'],
       ['http://permkrai.ru/', 'https://www.youtube.com/channel/UCK2-hVXf_A0Hb4AGe2n7WCQ', 'permskiy-kray-pravitelstvo'],
+      ['http://tatarstan.ru/', 'https://ok.ru/nashtatarstan', undefined],
+      ['http://tatarstan.ru/', 'https://vk.com/nashtatarstan', undefined],
+      ['http://ulgov.ru/', 'https://x.com/morozov_si', undefined],
+      ['http://ulgov.ru/', 'https://vk.com/id42660369', undefined],
       ['http://volgograd.ru/', 'https://vk.com/region_34', undefined],
       ['http://volgograd.ru/', 'https://x.com/region_34', undefined],
     ]);
@@ -117,6 +123,34 @@ describe('saved pages: folder names and WARC', () => {
       ['http://gov-murman.ru/contacts', 'https://t.me/murman_gov'],
       ['http://nso.ru/', 'https://vk.com/nsogov'],
     ]);
+  });
+});
+
+describe('a site the registry does not list', () => {
+  test('is credited to the one organisation whose registered account it links', async () => {
+    const from = mkdtempSync(path.join(tmpdir(), 'pages-'));
+    temps.push(from);
+    writeFileSync(path.join(from, 'omsk-portal-mirror.ru.html'), '<div class="soc"><a href="https://vk.com/omskpravitelstvo">ВК</a><a href="https://t.me/omsk_mirror_test">TG</a></div>');
+    const { out } = await run({ dir: tempData(), from, format: 'json' });
+    expect(out.map((l) => JSON.parse(l).organization_id)).toEqual(['omskaya-oblast-pravitelstvo', 'omskaya-oblast-pravitelstvo']);
+  });
+});
+
+describe('a new page of a head of region', () => {
+  test('is a report item for a person (whose page, since when), not a write', async () => {
+    const dir = tempData();
+    writeFileSync(
+      path.join(dir, 'regions/permskiy-kray.yaml'),
+      readFileSync(path.join(dir, 'regions/permskiy-kray.yaml'), 'utf8').replace('organizations:\n', 'organizations:\n  - id: permskiy-kray-glava\n    name: Губернатор Пермского края\n    kind: head_of_region\n    level: regional\n    website: https://gubernator.permkrai.ru/\n'),
+    );
+    const from = mkdtempSync(path.join(tmpdir(), 'pages-'));
+    temps.push(from);
+    writeFileSync(path.join(from, 'gubernator.permkrai.ru.html'), '<a href="https://t.me/perm_governor_test">Telegram</a>');
+    writeFileSync(path.join(from, 'gubernator.permkrai.ru.html.provenance'), 'date: 2018-03\n');
+    const before = readFileSync(path.join(dir, 'regions/permskiy-kray.yaml'), 'utf8');
+    const { out } = await run({ dir, from });
+    expect(out).toContain('## Нужно решение человека: новая страница главы региона (чья она и с какого времени — поле holder) (1)');
+    expect(readFileSync(path.join(dir, 'regions/permskiy-kray.yaml'), 'utf8')).toBe(before);
   });
 });
 
