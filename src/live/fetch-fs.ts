@@ -3,6 +3,7 @@
  * time per host with a pause between requests, a timeout, a hard cap on the body bytes read,
  * Retry-After honoured per host and capped, and a User-Agent that names the project.
  */
+import { decodePage as decode } from './decode.ts';
 import { crawlDelay, isAllowed, parseRobots, type Robots } from './robots.ts';
 import { LINES, ROBOTS_TOKEN, USER_AGENT, type FetchOutcome, type GetOptions, type PageSource } from './page-source.ts';
 
@@ -54,15 +55,6 @@ async function readCapped(response: Response, cap: number): Promise<{ bytes: Uin
     at += chunk.byteLength;
   }
   return { bytes, truncated };
-}
-
-function decode(bytes: Uint8Array, contentType: string): string {
-  const charset = /charset=["']?([\w-]+)/i.exec(contentType)?.[1] ?? /<meta[^>]+charset=["']?([\w-]+)/i.exec(new TextDecoder('latin1').decode(bytes.subarray(0, 2048)))?.[1] ?? 'utf-8';
-  try {
-    return new TextDecoder(charset.toLowerCase()).decode(bytes);
-  } catch {
-    return new TextDecoder('utf-8').decode(bytes);
-  }
 }
 
 /** Seconds to wait from a Retry-After value (delta seconds or an HTTP date). */
