@@ -94,7 +94,7 @@ export async function runHarvest(options: HarvestOptions): Promise<number> {
   const context = (owners: LoadedOrganization[], primary?: string): HarvestContext => ({
     platforms: dataset.platforms,
     registry: registryIndex(dataset),
-    owners: owners.map((o) => ({ id: o.id, region: o.region })),
+    owners: owners.map((o) => ({ id: o.id, region: o.region, kind: o.kind })),
     primary,
     other: loadOtherBodies(dir, dataset),
   });

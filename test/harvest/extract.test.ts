@@ -78,6 +78,18 @@ describe('links and widgets', () => {
     ]);
   });
 
+  test('a link the page names as the governor\'s goes to the head of region sharing the site', () => {
+    const owners = [
+      { id: 'gov', region: 'omskaya-oblast', kind: 'regional_government' },
+      { id: 'head', region: 'omskaya-oblast', kind: 'head_of_region' },
+    ];
+    const { finds } = harvest('<ul><li><a href="https://vk.com/gov_page">Правительство ВКонтакте</a></li><li>Губернатор в Telegram: <a href="https://t.me/head_page">канал</a></li></ul>', 'http://example.ru/', { owners, primary: 'gov' });
+    expect(finds.map((f) => [f.url, f.organization_id])).toEqual([
+      ['https://vk.com/gov_page', 'gov'],
+      ['https://t.me/head_page', 'head'],
+    ]);
+  });
+
   test('one find per account and page, with the words around it', () => {
     const { finds } = harvest('<p>Мы в социальных сетях:</p> <a href="https://vk.com/gov"><img alt="ВКонтакте"></a> <a href="http://m.vk.com/gov">ещё</a> <span>Подписывайтесь</span>');
     expect(finds).toEqual([{ platform: 'vk', url: 'https://vk.com/gov', uid: 'vk:gov', page: 'http://example.ru/', context: 'Мы в социальных сетях: «ВКонтакте» ещё Подписывайтесь', organization_id: 'owner' }]);
