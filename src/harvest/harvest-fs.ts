@@ -91,12 +91,14 @@ export async function runHarvest(options: HarvestOptions): Promise<number> {
     options.printError(`Ошибка: ${(error as Error).message}`);
     return 2;
   }
+  const registry = registryIndex(dataset);
+  const other = loadOtherBodies(dir, dataset);
   const context = (owners: LoadedOrganization[], primary?: string): HarvestContext => ({
     platforms: dataset.platforms,
-    registry: registryIndex(dataset),
+    registry,
     owners: owners.map((o) => ({ id: o.id, region: o.region, kind: o.kind })),
     primary,
-    other: loadOtherBodies(dir, dataset),
+    other,
   });
 
   // What to read: one site, the saved pages, or the registry's sites (heads and governments first).
