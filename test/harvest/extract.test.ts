@@ -113,6 +113,8 @@ describe('real portal copies (test/fixtures/pages/portals, provenance beside eac
     // Links with a non-standard alt on <a> and a hidden duplicate block: one find each.
     ['tatarstan.ru', ['https://ok.ru/nashtatarstan', 'https://vk.com/nashtatarstan']],
     ['gov.spb.ru', ['https://vk.com/spb', 'https://x.com/gov_spb']],
+    // odnoklassniki.ru is an old host of OK; VK.init names an app, not a community.
+    ['altairegion22.ru', ['https://vk.com/altairegion22', 'https://ok.ru/altairegion22', 'https://x.com/altairegion22']],
   ])('%s', (name, expected) => {
     expect(harvest(read(name), `http://${name}/`).finds.map((f) => f.url)).toEqual(expected);
   });

@@ -34,6 +34,9 @@ describe('npm run harvest -- --from DIR --format json', () => {
     const records = out.map((line) => JSON.parse(line) as Record<string, string>);
     for (const record of records) expect(Object.keys(record)).toEqual(['platform', 'url', 'page', 'context', ...('organization_id' in record ? ['organization_id'] : [])]);
     expect(records.map((r) => [r.page, r.url, r.organization_id])).toEqual([
+      ['http://altairegion22.ru/', 'https://vk.com/altairegion22', undefined],
+      ['http://altairegion22.ru/', 'https://ok.ru/altairegion22', undefined],
+      ['http://altairegion22.ru/', 'https://x.com/altairegion22', undefined],
       ['http://donland.ru/', 'https://x.com/rostovregion', undefined],
       ['http://donland.ru/', 'https://vk.com/pravitelstvo61', undefined],
       ['http://donland.ru/', 'https://www.youtube.com/user/pravitelstvo61', undefined],
