@@ -11,8 +11,9 @@ import { fileURLToPath } from 'node:url';
 import type { Issue } from '../dataset/issues.ts';
 import type { ExportManifest } from '../exports/datapackage.ts';
 import type { ExportStep } from '../exports/exports-fs.ts';
-import { installExports } from '../exports/site-exports-fs.ts';
-import { timed, type PhaseTiming, type RenderOptions, type RenderResult } from './render-site.ts';
+import { timed } from '../report/timed.ts';
+import { installExports } from './exports-phase-fs.ts';
+import type { PhaseTiming, RenderOptions, RenderResult } from './render-site.ts';
 
 export type { PhaseTiming };
 
@@ -50,11 +51,11 @@ async function indexForSearch(staging: string): Promise<void> {
 export async function buildSite({ outDir = 'dist', root = process.cwd() } = {}): Promise<BuildResult> {
   const finalDir = path.resolve(root, outDir);
   const staging = `${finalDir}.staging`;
-  const rendered = await renderInChild({ root: path.resolve(root), staging, finalDir });
+  const rendered = await renderInChild({ root: path.resolve(root), staging, finalDir, owner: process.pid });
   if (!rendered.ok) return rendered;
   const { phases, exportsDir, exports } = rendered;
   try {
-    await timed(phases, 'search index', () => indexForSearch(staging));
+    await timed(phases, { phase: 'search index' }, () => indexForSearch(staging));
     installExports(exportsDir, staging);
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });

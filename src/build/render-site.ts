@@ -10,26 +10,21 @@ import { hasErrors, type Issue } from '../dataset/issues.ts';
 import { clearValidated, shareValidated } from '../dataset/shared-dataset.ts';
 import type { ExportManifest } from '../exports/datapackage.ts';
 import type { ExportStep } from '../exports/exports-fs.ts';
-import { writeSiteExports } from '../exports/site-exports-fs.ts';
+import { timed, type Timing } from '../report/timed.ts';
+import { writeSiteExports } from './exports-phase-fs.ts';
 
-export type PhaseTiming = { phase: string; ms: number; rssMb: number };
+export type PhaseTiming = { phase: string } & Timing;
 
-export type RenderOptions = { root: string; staging: string; finalDir: string };
+/** `owner`: the pid of the build process that installs the downloads (see `removeStaleExports`). */
+export type RenderOptions = { root: string; staging: string; finalDir: string; owner?: number };
 export type RenderResult =
   | { ok: true; phases: PhaseTiming[]; exportsDir: string; exports: { manifest: ExportManifest; steps: ExportStep[] } }
   | { ok: false; issues: Issue[]; phases: PhaseTiming[] };
 
-export async function timed<T>(phases: PhaseTiming[], phase: string, run: () => Promise<T> | T): Promise<T> {
-  const start = performance.now();
-  const result = await run();
-  phases.push({ phase, ms: performance.now() - start, rssMb: process.memoryUsage().rss / 1048576 });
-  return result;
-}
-
 /** Validates and renders into `staging`; on invalid data returns the findings and writes nothing. */
-export async function renderSite({ root, staging, finalDir }: RenderOptions): Promise<RenderResult> {
+export async function renderSite({ root, staging, finalDir, owner }: RenderOptions): Promise<RenderResult> {
   const phases: PhaseTiming[] = [];
-  const loaded = await timed(phases, 'validate', () => loadDatasetFromDir());
+  const loaded = await timed(phases, { phase: 'validate' }, () => loadDatasetFromDir());
   if (hasErrors(loaded.issues)) return { ok: false, issues: loaded.issues, phases };
   // Astro's pages and the data guard run in this process: give them the dataset just
   // validated instead of reading the whole country twice more.
@@ -39,10 +34,10 @@ export async function renderSite({ root, staging, finalDir }: RenderOptions): Pr
   // Astro empties its output folder, so the downloads are written beside it and moved in after.
   let exportsDir: string | undefined;
   try {
-    const written = await timed(phases, 'exports', () => writeSiteExports({ dataset: loaded.dataset, dataDir: dataDir(), prefix: `${finalDir}.exports` }));
+    const written = await timed(phases, { phase: 'exports' }, () => writeSiteExports({ dataset: loaded.dataset, dataDir: dataDir(), prefix: `${finalDir}.exports`, owner }));
     exportsDir = written.dir;
     const { build } = await import('astro');
-    await timed(phases, 'build', () => build({ root, outDir: staging, logLevel: 'warn' }));
+    await timed(phases, { phase: 'build' }, () => build({ root, outDir: staging, logLevel: 'warn' }));
     return { ok: true, phases, exportsDir, exports: { manifest: written.manifest, steps: written.steps } };
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });

@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { makeDataVersion, type DataVersion } from '../exports/serialize.ts';
+import { makeDataVersion, type DataVersion } from '../model/data-version.ts';
 import { diffCommit, organizationFileRole, type CommitChanges, type DataHistory, type FileVersion } from './changes.ts';
 
 /** How many commits that touched the data folder are read at most. */
@@ -26,18 +26,21 @@ function repositoryOf(dir: string): { top: string; prefix: string } | null {
   }
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
-
-/** Date and commit of the data: HEAD's commit date and hash, marked `-dirty` when the data folder has uncommitted edits. */
-export function readDataVersion(dataDir: string): DataVersion {
+/**
+ * Date and commit of the data: HEAD's commit time and hash, marked `-dirty` when the data
+ * folder has uncommitted edits (then, and without git, the wall clock is the only date
+ * there is). `SOURCE_DATE_EPOCH` in the environment overrides the date in every case.
+ */
+export function readDataVersion(dataDir: string, env: NodeJS.ProcessEnv = process.env): DataVersion {
+  const epoch = env.SOURCE_DATE_EPOCH;
   const repo = repositoryOf(dataDir);
-  if (!repo) return makeDataVersion(today(), null);
+  if (!repo) return makeDataVersion(new Date(), null, false, epoch);
   try {
-    const [commit, date] = git(repo.top, ['log', '-1', '--format=%H%x09%cI', 'HEAD']).toString().trim().split('\t');
+    const [commit, time] = git(repo.top, ['log', '-1', '--format=%H%x09%cI', 'HEAD']).toString().trim().split('\t');
     const dirty = git(repo.top, ['status', '--porcelain', '--', repo.prefix || '.']).toString().trim() !== '';
-    return makeDataVersion(dirty ? today() : date!.slice(0, 10), commit!, dirty);
+    return makeDataVersion(dirty ? new Date() : time!, commit!, dirty, epoch);
   } catch {
-    return makeDataVersion(today(), null);
+    return makeDataVersion(new Date(), null, false, epoch);
   }
 }
 

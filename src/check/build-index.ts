@@ -103,9 +103,10 @@ export function checkRecords(registry: Registry, page: (org: LoadedOrganization)
       ...(account.title ? { title: account.title } : {}),
       ...(account.status !== 'active' ? { account_status: account.status } : {}),
       level: account.level,
-      freshness: account.freshness,
-      ...(account.first_party_date ? { first_party_date: account.first_party_date } : {}),
-      ...(account.first_party_age_months !== null ? { first_party_age_months: account.first_party_age_months } : {}),
+      // Freshness follows from the level (confirmed = fresh proof, stale = only old proof); only a stale
+      // record needs the date and age for its wording, so fresh ones stay as small as before.
+      ...(account.level === 'stale' && account.first_party_date ? { first_party_date: account.first_party_date } : {}),
+      ...(account.level === 'stale' && account.first_party_age_months !== null ? { first_party_age_months: account.first_party_age_months } : {}),
       evidence: compactEvidence(account.evidence, registry.dataset.platforms),
       ...(account.note ? { note: account.note } : {}),
     });

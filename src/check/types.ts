@@ -3,7 +3,7 @@
  * /check/ page). Type-only: the island imports it without pulling in any runtime code.
  */
 import type { PlatformRules } from '../canonical/canonicalize.ts';
-import type { Freshness, VerificationLevel } from '../model/verification.ts';
+import type { VerificationLevel } from '../model/verification.ts';
 import type { EvidenceType, PlatformMark } from '../schema/organization.ts';
 
 /** `check/platforms.json`: everything the browser needs before the first shard. */
@@ -66,11 +66,13 @@ export type CheckRecord =
       /** inactive, renamed, archived, deleted; absent while active. */
       account_status?: string;
       level: VerificationLevel;
-      /** fresh: first-party proof confirms now; stale: only old first-party proof (level `stale`); none: no first-party proof. */
-      freshness: Freshness;
-      /** The newest first-party evidence date as written (`2018-03`), absent without first-party evidence. */
+      /**
+       * Freshness is the level's: `confirmed` rests on fresh first-party proof, `stale` only on old
+       * first-party proof («был подтверждён в <месяц год>, нужна перепроверка»).
+       * For a stale record: the newest first-party evidence date as written (`2018-03`).
+       */
       first_party_date?: string;
-      /** Its age in whole months at the data version date. */
+      /** For a stale record: that date's age in whole months at the data version date. */
       first_party_age_months?: number;
       evidence: CheckEvidence[];
       note?: string;

@@ -2,7 +2,8 @@
  * How to cite the dataset: the text of CITATION.cff (the committed file must equal it; a
  * test checks) and a one-line reference with the data version. Pure.
  */
-import { DATA_LICENSE, type DataVersion } from './serialize.ts';
+import type { DataVersion } from '../model/data-version.ts';
+import { DATA_LICENSE } from './serialize.ts';
 
 export const DATASET_TITLE = 'Госпаблики: официальные страницы государственных органов России в социальных сетях';
 

@@ -1,15 +1,22 @@
 /**
  * The Frictionless Data Package v2 descriptor (`/datapackage.json`) and the manifest of
  * the written files that the downloads page prints. Pure: it describes files that the
- * writer (exports-fs.ts) has already measured and hashed.
+ * writers have already measured and hashed. A split table stays one resource whose
+ * `path` lists parts that concatenate into the declared table (CSV with the header in the
+ * first part only, NDJSON); a workbook split in two is a resource per sheet and part,
+ * named by its row range.
  */
-import { DATA_LICENSE, type DataVersion } from './serialize.ts';
+import type { DataVersion } from '../model/data-version.ts';
+import { DATA_LICENSE } from './serialize.ts';
 import { LIST_DELIMITER, TABLES, type Column, type Table, type TableName } from './tables.ts';
 
-export type FileFormat = 'csv' | 'json' | 'xlsx' | 'sqlite' | 'gzip' | 'schema';
+export type FileFormat = 'csv' | 'json' | 'ndjson' | 'xlsx' | 'sqlite' | 'gzip' | 'schema' | 'datasette';
 
 /** One file on disk, with the path under the site root (`data/accounts.csv`). */
 export type WrittenFile = { path: string; bytes: number; sha256: string };
+
+/** Which rows of which table a workbook part holds (rows numbered from 1 within the table). */
+export type XlsxSheetPart = { part: number; table: TableName; sheet: string; first: number; last: number };
 
 /** A downloadable unit: one table in one format (split into parts when it is large). */
 export type ExportEntry = {
@@ -21,8 +28,10 @@ export type ExportEntry = {
   region?: string;
   rows: number;
   parts: WrittenFile[];
-  /** Gzip-compressed variant (also split into parts when needed). */
+  /** Only gzip-compressed (the database over the hosting limit), cut into byte parts. */
   gzip?: WrittenFile[];
+  /** For the workbook: the rows of each sheet of each part. */
+  sheets?: XlsxSheetPart[];
 };
 
 export type ExportManifest = {
@@ -38,90 +47,120 @@ export type ExportManifest = {
 export const MEDIA_TYPES: Record<FileFormat, string> = {
   csv: 'text/csv',
   json: 'application/json',
+  ndjson: 'application/x-ndjson',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   sqlite: 'application/vnd.sqlite3',
   gzip: 'application/gzip',
   schema: 'application/json',
+  datasette: 'application/json',
 };
 
+/** Text forms of a table differ only in lists: joined by «|» in CSV and XLSX, arrays in JSON. */
+export type SchemaVariant = 'text' | 'json';
+
+/** The pattern of a list joined by «|» whose items match `item` (or merely hold no «|»). */
+function listPattern(item: string | undefined): string {
+  const one = item ? `(?:${item.replace(/^\^/, '').replace(/\$$/, '')})` : '[^|]+';
+  return `^${one}(?:\\|${one})*$`;
+}
+
 /** A Table Schema field (Frictionless Table Schema v2). */
-export function tableSchemaField(column: Column): Record<string, unknown> {
-  // Lists are text with values separated by commas: Table Schema 2.0 has no list type.
-  const type = column.type === 'list' ? 'string' : column.type;
-  const description = column.type === 'list' ? `${column.description} Несколько значений — через «${LIST_DELIMITER}».` : column.description;
+export function tableSchemaField(column: Column, variant: SchemaVariant = 'text'): Record<string, unknown> {
+  const list = column.type === 'list';
+  // The published v2.0 profile does not yet admit Table Schema's `list` type (its fix is in 2.1),
+  // so a list is a string with a pattern in CSV and a native array in JSON.
+  const type = list ? (variant === 'json' ? 'array' : 'string') : column.type;
+  const description = list
+    ? `${column.description} ${variant === 'json' ? 'Список (массив JSON).' : `Список: значения через «${LIST_DELIMITER}» (в этом знаке не бывает ни одного значения).`}`
+    : column.description;
   const field: Record<string, unknown> = { name: column.name, type, description };
-  if (column.example !== undefined) field.example = column.example;
+  // The profile wants a text example: a list's example is its JSON text in the JSON form.
+  if (column.example !== undefined) field.example = list && variant === 'json' ? JSON.stringify(column.example.split(LIST_DELIMITER)) : column.example;
   const constraints: Record<string, unknown> = {};
   if (column.required) constraints.required = true;
   if (column.enum) constraints.enum = column.enum;
   if (column.pattern) constraints.pattern = column.pattern;
+  if (list && variant === 'text') constraints.pattern = listPattern(column.itemPattern);
   if (column.type === 'integer' || (column.type === 'number' && column.field === 'Figure.value')) constraints.minimum = 0;
   if (Object.keys(constraints).length > 0) field.constraints = constraints;
   return field;
 }
 
-export function tableSchema(table: Table): Record<string, unknown> {
+export function tableSchema(table: Table, variant: SchemaVariant = 'text'): Record<string, unknown> {
   return {
     $schema: 'https://datapackage.org/profiles/2.0/tableschema.json',
-    fields: table.columns.map(tableSchemaField),
+    fields: table.columns.map((c) => tableSchemaField(c, variant)),
     missingValues: [''],
     primaryKey: table.primaryKey,
     ...(table.foreignKeys.length > 0 ? { foreignKeys: table.foreignKeys.map((fk) => ({ fields: fk.fields, reference: fk.reference })) } : {}),
   };
 }
 
-/** Where the standalone Table Schema of a table is published (referenced by per-region files). */
+/** Where the standalone Table Schema of a table is published (CSV and XLSX form; referenced by per-region files). */
 export const tableSchemaPath = (table: TableName) => `data/schema/${table}.json`;
 
 const hash = (file: WrittenFile) => `sha256:${file.sha256}`;
+const DIALECT = 'https://datapackage.org/profiles/2.0/tabledialect.json';
+const CSV_DIALECT = { $schema: DIALECT, header: true, delimiter: ',', lineTerminator: '\r\n', quoteChar: '"', doubleQuote: true };
+const SHEET_NAMES = Object.keys(TABLES).join(', ');
 
 function sizeAndHash(parts: readonly WrittenFile[]): Record<string, unknown> {
   if (parts.length === 1) return { path: parts[0]!.path, bytes: parts[0]!.bytes, hash: hash(parts[0]!) };
-  // A resource split into parts: `path` lists them in order; each part's size and hash are kept beside.
+  // A resource split into parts: `path` lists them in the order they concatenate; each part's size and hash are kept beside.
   return { path: parts.map((p) => p.path), parts: parts.map((p) => ({ path: p.path, bytes: p.bytes, hash: hash(p) })) };
 }
 
-function resourceOf(entry: ExportEntry, inlineSchemas: boolean): Array<Record<string, unknown>> {
-  const table = entry.table ? TABLES[entry.table] : undefined;
-  const resource: Record<string, unknown> = {
-    name: entry.name,
-    title: entry.title,
-    ...sizeAndHash(entry.parts),
-    format: entry.format,
-    mediatype: MEDIA_TYPES[entry.format],
-  };
-  if (entry.format === 'csv' || entry.format === 'json') resource.encoding = 'utf-8';
-  if (table && (entry.format === 'csv' || entry.format === 'json')) {
-    resource.type = 'table';
-    resource.description = table.description;
-    if (entry.format === 'csv') resource.dialect = { $schema: 'https://datapackage.org/profiles/2.0/tabledialect.json', delimiter: ',', lineTerminator: '\r\n', quoteChar: '"', header: true };
-    else resource.dialect = { $schema: 'https://datapackage.org/profiles/2.0/tabledialect.json', property: 'rows', itemType: 'object' };
-    resource.schema = inlineSchemas && !entry.region ? tableSchema(table) : tableSchemaPath(table.name);
-  } else if (entry.format === 'xlsx') {
-    resource.description = `Все таблицы реестра в одной книге Excel: по листу на таблицу (${Object.keys(TABLES).join(', ')}), первая строка — заголовки.`;
-  } else if (entry.format === 'sqlite') {
-    resource.description = `База SQLite со всеми таблицами (${Object.keys(TABLES).join(', ')}), первичными и внешними ключами и индексами; версия данных — в таблице meta.`;
-  } else if (entry.format === 'schema') {
-    resource.description = 'Схема таблицы (Frictionless Table Schema).';
+function textResource(entry: ExportEntry, table: Table): Record<string, unknown> {
+  const resource: Record<string, unknown> = { name: entry.name, type: 'table', title: entry.title, description: table.description, ...sizeAndHash(entry.parts), format: entry.format, mediatype: MEDIA_TYPES[entry.format], encoding: 'utf-8' };
+  const split = entry.parts.length > 1;
+  if (entry.format === 'csv') {
+    resource.dialect = CSV_DIALECT;
+    if (split) resource.description = `${table.description} Разбит на части: заголовок только в первой, части склеиваются по порядку (cat) в одну таблицу.`;
+    resource.schema = entry.region ? tableSchemaPath(table.name) : tableSchema(table, 'text');
+  } else {
+    if (entry.format === 'json') resource.dialect = { $schema: DIALECT, itemType: 'object' };
+    else resource.description = `${table.description} NDJSON: одна запись на строку; части склеиваются по порядку (cat) в один файл.`;
+    resource.schema = tableSchema(table, 'json');
   }
   resource.rows = entry.rows;
-  // A file too large to publish uncompressed exists only as its gzip twin.
-  const resources = entry.parts.length > 0 ? [resource] : [];
-  if (entry.gzip) {
-    resources.push({
-      name: `${entry.name}-gz`,
-      title: `${entry.title} (сжато gzip)`,
-      ...sizeAndHash(entry.gzip),
-      format: 'gz',
-      mediatype: MEDIA_TYPES.gzip,
-      description:
-        entry.parts.length > 0
-          ? `Тот же файл, что ${entry.parts.map((p) => p.path).join(', ')}, сжатый gzip.`
-          : `${String(resource.description ?? entry.title)} Сжато gzip${entry.gzip.length > 1 ? '; части склеиваются по порядку (cat) в один файл .gz' : ''}.`,
-      rows: entry.rows,
-    });
+  return resource;
+}
+
+/** A resource per sheet and workbook part: `accounts-xlsx`, or `accounts-xlsx-150001-300000` when the table spans parts. */
+function xlsxResources(entry: ExportEntry): Array<Record<string, unknown>> {
+  const sheets = entry.sheets ?? [];
+  return sheets.map((sheet) => {
+    const table = TABLES[sheet.table];
+    const spans = sheets.filter((s) => s.table === sheet.table).length > 1;
+    const file = entry.parts[sheet.part - 1]!;
+    const range = `строки ${sheet.first}–${sheet.last}`;
+    return {
+      name: spans ? `${sheet.table}-xlsx-${sheet.first}-${sheet.last}` : `${sheet.table}-xlsx`,
+      type: 'table',
+      title: `${table.title} (Excel${spans ? `, ${range}` : ''})`,
+      description: `Лист «${sheet.sheet}» книги ${file.path.replace(/^data\//, '')}${spans ? ` (${range} таблицы; остальные строки — в других книгах)` : ''}. В книге листы всех таблиц (${SHEET_NAMES}).`,
+      ...sizeAndHash([file]),
+      format: 'xlsx',
+      mediatype: MEDIA_TYPES.xlsx,
+      dialect: { $schema: DIALECT, header: true, sheetName: sheet.sheet },
+      schema: tableSchemaPath(sheet.table),
+      rows: Math.max(0, sheet.last - sheet.first + 1),
+    };
+  });
+}
+
+function resourcesOf(entry: ExportEntry): Array<Record<string, unknown>> {
+  const table = entry.table ? TABLES[entry.table] : undefined;
+  if (table && (entry.format === 'csv' || entry.format === 'json' || entry.format === 'ndjson')) return [textResource(entry, table)];
+  if (entry.format === 'xlsx') return xlsxResources(entry);
+  const base = { name: entry.name, title: entry.title };
+  if (entry.format === 'sqlite') {
+    const description = `База SQLite со всеми таблицами (${SHEET_NAMES}), первичными и внешними ключами, индексами и полнотекстовым поиском (таблицы *_fts); списки — массивы JSON; версия данных — в таблице meta.`;
+    if (entry.parts.length > 0) return [{ ...base, ...sizeAndHash(entry.parts), format: 'sqlite', mediatype: MEDIA_TYPES.sqlite, description, rows: entry.rows }];
+    return [{ ...base, name: `${entry.name}-gz`, title: `${entry.title} (сжато gzip)`, ...sizeAndHash(entry.gzip ?? []), format: 'gz', mediatype: MEDIA_TYPES.gzip, description: `${description} Сжато gzip${(entry.gzip?.length ?? 0) > 1 ? '; части склеиваются по порядку (cat) в один файл .gz' : ''}.`, rows: entry.rows }];
   }
-  return resources;
+  const description = entry.format === 'schema' ? 'Схема таблицы (Frictionless Table Schema) в виде для CSV и Excel.' : 'Описание базы для Datasette: названия и описания таблиц и столбцов, лицензия, источник (datasette gospabliki.sqlite -m metadata.json).';
+  return [{ ...base, ...sizeAndHash(entry.parts), format: 'json', mediatype: MEDIA_TYPES[entry.format], description }];
 }
 
 export type PackageOptions = { version: DataVersion; created: string; homepage?: string; entries: readonly ExportEntry[] };
@@ -139,14 +178,11 @@ export function dataPackage(options: PackageOptions): Record<string, unknown> {
     ...(options.homepage ? { homepage: options.homepage } : {}),
     licenses: [{ ...DATA_LICENSE }],
     keywords: ['госорганы', 'социальные сети', 'ВКонтакте', 'Telegram', 'открытые данные'],
-    resources: options.entries.flatMap((entry) => resourceOf(entry, true)),
+    resources: options.entries.flatMap(resourcesOf),
   };
 }
 
 /** Rows of a file listing for people: every file with its format, size and row count. */
 export function manifestFiles(manifest: ExportManifest): Array<{ entry: ExportEntry; file: WrittenFile; compressed: boolean }> {
-  return manifest.entries.flatMap((entry) => [
-    ...entry.parts.map((file) => ({ entry, file, compressed: false })),
-    ...(entry.gzip ?? []).map((file) => ({ entry, file, compressed: true })),
-  ]);
+  return manifest.entries.flatMap((entry) => [...entry.parts.map((file) => ({ entry, file, compressed: false })), ...(entry.gzip ?? []).map((file) => ({ entry, file, compressed: true }))]);
 }

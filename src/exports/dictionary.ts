@@ -9,7 +9,7 @@ export const TYPE_LABELS: Record<ColumnType, string> = {
   integer: 'целое число',
   number: 'число',
   date: 'дата (ГГГГ-ММ-ДД)',
-  list: 'список через запятую',
+  list: 'список (в CSV и Excel — через «|», в JSON — массив)',
 };
 
 export type DictionaryField = { name: string; type: string; required: boolean; description: string; example: string; values?: string[]; field?: string };

@@ -15,10 +15,12 @@ export type FieldFacts = {
   pattern?: string;
   /** The innermost Zod type name (`string`, `enum`, `number`, `array`…). */
   zodType: string;
+  /** For a list: the pattern every item matches, when the schema has one. */
+  itemPattern?: string;
 };
 
 type CheckDef = { format?: string; pattern?: RegExp };
-type AnyZod = z.ZodType & { _zod: { def: { type: string; innerType?: AnyZod; checks?: Array<{ _zod: { def: unknown } }> } } };
+type AnyZod = z.ZodType & { _zod: { def: { type: string; innerType?: AnyZod; element?: AnyZod; checks?: Array<{ _zod: { def: unknown } }> } } };
 
 function metaOf(schema: AnyZod): { description?: string; examples?: unknown[] } {
   return (schema.meta() as { description?: string; examples?: unknown[] } | undefined) ?? {};
@@ -42,6 +44,10 @@ export function fieldFacts(schema: z.ZodType): FieldFacts {
   const checks = (current._zod.def.checks ?? []).map((c) => c._zod.def as CheckDef);
   const pattern = checks.find((c) => c.format === 'regex')?.pattern;
   if (pattern) facts.pattern = pattern.source;
+  if (current._zod.def.type === 'array' && current._zod.def.element) {
+    const item = fieldFacts(current._zod.def.element).pattern;
+    if (item) facts.itemPattern = item;
+  }
   return facts;
 }
 

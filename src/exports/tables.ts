@@ -1,18 +1,16 @@
 /**
  * The five published tables: their columns (names are the YAML keys where a key exists;
- * descriptions come from the schema's `.meta`) and their rows, produced lazily from the
- * registry so that a national dataset is never copied whole. Every format — CSV, JSON,
- * XLSX, SQLite — is written from these same rows. Pure.
+ * descriptions come from the schema's `.meta`), keys and indexes. The rows are produced
+ * lazily in rows.ts; every format — CSV, JSON, XLSX, SQLite — is written from them. Pure.
  */
 import type { z } from 'zod';
-import type { LoadedOrganization } from '../dataset/dataset.ts';
-import type { Registry } from '../model/registry.ts';
 import { VERIFICATION_LEVELS } from '../model/verification.ts';
-import { Account, Evidence, Figure, Holder, Organization, Region } from '../schema/index.ts';
+import { Account, Evidence, Figure, Holder, Organization, PartialDate, Region } from '../schema/index.ts';
 import { fieldFacts } from './schema-meta.ts';
 
 export type ColumnType = 'string' | 'integer' | 'number' | 'date' | 'list';
-export type Cell = string | number | null;
+/** A value of a row: text, a number, nothing, or a list of texts (arrays in JSON, joined by `LIST_DELIMITER` elsewhere). */
+export type Cell = string | number | null | readonly string[];
 
 export type Column = {
   name: string;
@@ -24,6 +22,10 @@ export type Column = {
   pattern?: string;
   /** The schema field the column shows (`Organization.name`), or absent for derived columns. */
   field?: string;
+  /** For a list: the pattern of each item (the Table Schema's pattern of the joined text is built from it). */
+  itemPattern?: string;
+  /** A date as precise as its source (`2018`, `2018-03` or `2018-03-15`): text with a pattern, a date cell in XLSX only when full. */
+  partialDate?: boolean;
 };
 
 export type ForeignKey = { fields: string[]; reference: { resource: string; fields: string[] } };
@@ -42,8 +44,18 @@ export type Table = {
 export const TABLE_NAMES = ['regions', 'organizations', 'accounts', 'evidence', 'figures'] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
-/** Separator of list values (plate codes, sources, previous addresses) in every format. */
-export const LIST_DELIMITER = ',';
+/**
+ * Separator of list values (plate codes, sources, previous addresses) in CSV, XLSX and
+ * SQLite text: a character no value can hold (codes and ids are digits and slugs, and the
+ * loader refuses it in addresses), so a list always splits back into what was written.
+ */
+export const LIST_DELIMITER = '|';
+
+/** A list as one text cell, or null when empty. Throws on a value holding the delimiter (the loader refuses those). */
+export function joinList(values: readonly string[]): string | null {
+  for (const value of values) if (value.includes(LIST_DELIMITER)) throw new Error(`значение списка содержит разделитель «${LIST_DELIMITER}»: ${value}`);
+  return values.length > 0 ? values.join(LIST_DELIMITER) : null;
+}
 
 function exampleText(value: unknown): string | undefined {
   if (value === undefined) return undefined;
@@ -60,6 +72,8 @@ function field(name: string, schema: z.ZodType, declared: ColumnType, source: st
   if (example !== undefined) column.example = example;
   if (facts.enum) column.enum = facts.enum;
   if (facts.pattern && type === 'string') column.pattern = facts.pattern;
+  if (declared === 'date' && type === 'string') column.partialDate = true;
+  if (facts.itemPattern) column.itemPattern = facts.itemPattern;
   return column;
 }
 
@@ -67,7 +81,16 @@ function derived(name: string, type: ColumnType, required: boolean, description:
   return { name, type, required, description, ...(example === undefined ? {} : { example }), ...extra };
 }
 
-const [R, O, A, E, H, F, S] = [Region.shape, Organization.shape, Account.shape, Evidence.shape, Holder.shape, Figure.shape, Figure.shape.source.shape];
+/** The pattern of a date as precise as its source, from the schema. */
+const PARTIAL_DATE_PATTERN = fieldFacts(PartialDate).pattern;
+
+const R = Region.shape;
+const O = Organization.shape;
+const A = Account.shape;
+const E = Evidence.shape;
+const H = Holder.shape;
+const F = Figure.shape;
+const S = Figure.shape.source.shape;
 
 const regionName = derived('region_name', 'string', false, 'Название региона (пусто у федеральных органов вне регионов).', 'Челябинская область');
 
@@ -151,12 +174,13 @@ export const TABLES: Record<TableName, Table> = {
       field('status', A.status, 'string', 'Account.status'),
       field('status_date', A.status_date, 'date', 'Account.status_date'),
       field('previous_urls', A.previous_urls, 'list', 'Account.previous_urls', { required: false }),
+      field('platform_id', A.platform_id, 'string', 'Account.platform_id'),
       derived('verification_level', 'string', true, `Уровень подтверждения, выведенный из подтверждений на дату версии данных: ${VERIFICATION_LEVELS.join(', ')} (stale — первичное подтверждение устарело, нужна перепроверка; claimed — аккаунт только сам называет себя официальным).`, 'confirmed', { enum: [...VERIFICATION_LEVELS] }),
-      derived('first_party_date', 'string', false, 'Дата самого нового первичного подтверждения (официальный сайт, официальное заявление, реестр РКН, отметка площадки «Госорганизация»), с его точностью; пусто, если первичных подтверждений нет.', '2018-03'),
+      derived('first_party_date', 'string', false, 'Дата самого нового первичного подтверждения (официальный сайт, официальное заявление, реестр РКН, отметка площадки «Госорганизация»), с его точностью; пусто, если первичных подтверждений нет.', '2018-03', { partialDate: true, pattern: PARTIAL_DATE_PATTERN }),
       derived('first_party_age_months', 'integer', false, 'Возраст этого подтверждения в полных месяцах на дату версии данных (неполная дата считается с её первого дня); пусто без первичных подтверждений.', '104'),
       derived('first_party_fresh', 'integer', false, 'Подтверждает ли первичное подтверждение аккаунт сейчас: 1 — свежее (моложе срока из data/policy.yaml и, у страницы должностного лица, не старше его вступления в должность), 0 — устарело, нужна перепроверка; пусто без первичных подтверждений.', '0'),
-      derived('last_verified', 'string', true, 'Дата самого нового подтверждения (с его точностью: ГГГГ-ММ-ДД, ГГГГ-ММ или ГГГГ).', '2026-10-01'),
-      derived('first_seen', 'string', true, 'Дата самого старого подтверждения (с его точностью): с какого времени аккаунт известен реестру.', '2025-03-15'),
+      derived('last_verified', 'string', true, 'Дата самого нового подтверждения (с его точностью: ГГГГ-ММ-ДД, ГГГГ-ММ или ГГГГ).', '2026-10-01', { partialDate: true, pattern: PARTIAL_DATE_PATTERN }),
+      derived('first_seen', 'string', true, 'Дата самого старого подтверждения (с его точностью): с какого времени аккаунт известен реестру.', '2025-03-15', { partialDate: true, pattern: PARTIAL_DATE_PATTERN }),
       derived('evidence_count', 'integer', true, 'Сколько подтверждений у аккаунта (они в таблице evidence).', '2', { field: 'Account.evidence' }),
       field('note', A.note, 'string', 'Account.note'),
       field('research_note', A.research_note, 'string', 'Account.research_note'),
@@ -219,80 +243,3 @@ export const TABLES: Record<TableName, Table> = {
   },
 };
 
-/** Which part of the registry to write: all of it, or one region (`null` = federal bodies outside regions). */
-export type Scope = { region?: string };
-
-const list = (values: readonly string[] | undefined): string | null => (values && values.length > 0 ? values.join(LIST_DELIMITER) : null);
-const opt = <T extends string | number>(value: T | null | undefined): T | null => (value === undefined ? null : value);
-
-function organizationsIn(registry: Registry, scope: Scope): readonly LoadedOrganization[] {
-  return scope.region === undefined ? registry.dataset.organizations : (registry.organizationsByRegion.get(scope.region) ?? []);
-}
-
-function* regionRows(registry: Registry, scope: Scope): Generator<Cell[]> {
-  const organizations = new Map<string, number>();
-  const accounts = new Map<string, number>();
-  for (const org of registry.dataset.organizations) {
-    if (!org.region) continue;
-    organizations.set(org.region, (organizations.get(org.region) ?? 0) + 1);
-    accounts.set(org.region, (accounts.get(org.region) ?? 0) + org.accounts.length);
-  }
-  for (const r of registry.regions) {
-    if (scope.region !== undefined && r.id !== scope.region) continue;
-    yield [r.id, r.name, r.name_en, r.type, r.federal_district, r.capital, r.subject_code, r.okato, r.oktmo, r.kladr_code, list(r.plate_codes), r.iso_3166_2, r.iso_status, r.iso_3166_2_other, r.wikidata, list(r.sources), organizations.get(r.id) ?? 0, accounts.get(r.id) ?? 0];
-  }
-}
-
-function* organizationRows(registry: Registry, scope: Scope): Generator<Cell[]> {
-  for (const o of organizationsIn(registry, scope)) {
-    const region = o.region ? registry.regionById.get(o.region) : undefined;
-    yield [o.id, o.name, o.kind, o.level, o.region, region?.name ?? null, opt(o.municipality), opt(o.website), opt(o.inn), opt(o.ogrn), opt(o.wikidata), opt(o.parent), opt(o.note), opt(o.research_note), o.accounts.length, o.impersonations.length];
-  }
-}
-
-function* accountRows(registry: Registry, scope: Scope): Generator<Cell[]> {
-  for (const o of organizationsIn(registry, scope)) {
-    const regionName = o.region ? (registry.regionById.get(o.region)?.name ?? null) : null;
-    for (const a of registry.accountsByOrganization.get(o.id) ?? []) {
-      yield [a.uid, o.id, o.name, o.region, regionName, a.platform, a.url, a.canonical_url, a.key, opt(a.title), a.role, opt(a.holder?.name), opt(a.holder?.since), opt(a.holder?.until), a.status, opt(a.status_date), list(a.previous_urls), a.level, a.first_party_date, a.first_party_age_months, a.freshness === 'none' ? null : a.freshness === 'fresh' ? 1 : 0, a.last_verified, a.first_seen, a.evidence.length, opt(a.note), opt(a.research_note)];
-    }
-  }
-}
-
-function* evidenceRows(registry: Registry, scope: Scope): Generator<Cell[]> {
-  for (const o of organizationsIn(registry, scope)) {
-    for (const a of registry.accountsByOrganization.get(o.id) ?? []) {
-      let position = 0;
-      for (const e of a.evidence) yield [a.uid, ++position, o.id, e.type, opt(e.mark), e.url, opt(e.original_url), e.date, e.date_kind, opt(e.source), opt(e.note), opt(e.research_note)];
-    }
-  }
-}
-
-function* figureRows(registry: Registry, scope: Scope): Generator<Cell[]> {
-  for (const f of registry.dataset.figures) {
-    if (scope.region !== undefined && f.region !== scope.region) continue;
-    yield [f.id, f.region, f.measure, f.value, opt(f.out_of), f.unit, f.qualifier, f.statement, f.date, opt(f.said_by), f.source.publisher, f.source.title, f.source.date, opt(f.source.url)];
-  }
-}
-
-const ROWS: Record<TableName, (registry: Registry, scope: Scope) => Generator<Cell[]>> = {
-  regions: regionRows,
-  organizations: organizationRows,
-  accounts: accountRows,
-  evidence: evidenceRows,
-  figures: figureRows,
-};
-
-/** The rows of a table, in column order, one at a time. */
-export function tableRows(registry: Registry, table: TableName, scope: Scope = {}): Generator<Cell[]> {
-  return ROWS[table](registry, scope);
-}
-
-/** A row as an object keyed by column name (the JSON form). */
-export function rowObject(table: Table, row: readonly Cell[]): Record<string, Cell> {
-  const object: Record<string, Cell> = {};
-  table.columns.forEach((column, i) => {
-    object[column.name] = row[i] ?? null;
-  });
-  return object;
-}

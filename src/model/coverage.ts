@@ -16,6 +16,8 @@ export type CoverageRow = {
   region: string;
   name: string;
   cells: Record<(typeof COVERAGE_BODIES)[number]['id'], Record<(typeof COVERAGE_PLATFORMS)[number], CoverageCell>>;
+  /** Whether the body's organisation has its official website recorded; null when the registry has no such organisation. */
+  websites?: Record<(typeof COVERAGE_BODIES)[number]['id'], boolean | null>;
 };
 
 /** One letter per level; a stale confirmation has its own (У), never П. */
@@ -34,9 +36,11 @@ export function coverageRows(registry: Registry): CoverageRow[] {
     const cells = Object.fromEntries(
       COVERAGE_BODIES.map((body) => [body.id, Object.fromEntries(COVERAGE_PLATFORMS.map((p) => [p, null as CoverageCell]))]),
     ) as CoverageRow['cells'];
+    const websites = Object.fromEntries(COVERAGE_BODIES.map((body) => [body.id, null])) as NonNullable<CoverageRow['websites']>;
     for (const org of registry.organizationsByRegion.get(region.id) ?? []) {
       const body = COVERAGE_BODIES.find((b) => (b.kinds as readonly string[]).includes(org.kind));
       if (!body) continue;
+      websites[body.id] = websites[body.id] === true || Boolean(org.website);
       for (const account of registry.accountsByOrganization.get(org.id) ?? []) {
         if (account.status !== 'active') continue;
         const platform = account.platform as (typeof COVERAGE_PLATFORMS)[number];
@@ -44,7 +48,7 @@ export function coverageRows(registry: Registry): CoverageRow[] {
         cells[body.id][platform] = stronger(cells[body.id][platform], account.level);
       }
     }
-    return { region: region.id, name: region.name, cells };
+    return { region: region.id, name: region.name, cells, websites };
   });
 }
 
@@ -55,6 +59,8 @@ export type CoverageSummary = {
   /** Regions with a VK account of head or government, by the best level among those accounts. */
   vkByLevel: Record<VerificationLevel, number>;
   gaps: Record<string, number>;
+  /** Per body: regions whose organisation has an official website recorded, of the regions where the organisation is in the registry. */
+  websites: Record<(typeof COVERAGE_BODIES)[number]['id'], { with: number; of: number }>;
   /** Cells (region × body × platform) by level: fresh and stale confirmations apart. */
   cellsByLevel: Record<VerificationLevel, number>;
 };
@@ -76,6 +82,9 @@ export function coverageSummary(rows: readonly CoverageRow[]): CoverageSummary {
     vkHeadOrGovernment: rows.filter((r) => r.cells.head.vk !== null || r.cells.government.vk !== null).length,
     vkByLevel,
     gaps,
+    websites: Object.fromEntries(
+      COVERAGE_BODIES.map((b) => [b.id, { with: rows.filter((r) => r.websites?.[b.id] === true).length, of: rows.filter((r) => (r.websites?.[b.id] ?? null) !== null).length }]),
+    ) as CoverageSummary['websites'],
     cellsByLevel,
   };
 }
@@ -99,6 +108,8 @@ export function coverageMarkdown(rows: readonly CoverageRow[], asOf?: string): s
     `Обозначения — лучший уровень подтверждения: **П** подтверждён свежим первичным подтверждением (официальный сайт, отметка площадки «Госорганизация», официальное заявление, реестр РКН), **У** был подтверждён, но подтверждение устарело (старше срока из data/policy.yaml или сделано до вступления нынешнего главы в должность) — нужна перепроверка, **В** вероятно официальный (описание аккаунта со ссылкой на официальный сайт, знак верификации площадки), **С** только сообщения СМИ, **Н** аккаунт только сам называет себя официальным, **Л** только сторонний список, **—** ничего не найдено.${asOf ? ` Свежесть оценена на ${asOf} (самая новая дата в данных).` : ''}`,
     '',
     'Пробелы (регионов без аккаунта): ' + Object.entries(summary.gaps).map(([k, v]) => `${k}: ${v}`).join('; ') + '.',
+    '',
+    `Официальный сайт (поле website) указан: ${COVERAGE_BODIES.map((b) => `${b.label} — у ${summary.websites[b.id].with} из ${summary.websites[b.id].of} регионов, где организация есть в реестре`).join('; ')}.`,
     '',
     `| ${header.join(' | ')} |`,
     `|${header.map(() => '---').join('|')}|`,

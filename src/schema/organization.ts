@@ -114,12 +114,25 @@ export const Account = z.strictObject({
   role: z.enum(ACCOUNT_ROLES).default('body').meta({ description: 'body — страница органа; official — страница должностного лица; project — страница проекта органа.' }),
   /** For `official` pages: the person. */
   holder: Holder.optional().meta({ description: 'Для страниц должностных лиц: кто занимает должность.' }),
+  /** The platform's own numeric id of the page: it survives a change of the short address. */
+  platform_id: z
+    .string()
+    .regex(/^\d{1,20}$/, { error: 'platform_id — числовой идентификатор страницы на площадке, цифры в кавычках, например "15755094"' })
+    .optional()
+    .meta({
+      description:
+        'Постоянный числовой идентификатор страницы на площадке (id сообщества ВКонтакте, группы в Одноклассниках, канала в Telegram): не меняется, когда меняется короткий адрес. Только из источника или ответа площадки.',
+      examples: ['15755094'],
+    }),
   /** Life-cycle status. */
   status: z.enum(ACCOUNT_STATUSES).default('active').meta({ description: 'Состояние: active, inactive, renamed, archived, deleted.' }),
   /** Since when the status holds. */
   status_date: IsoDate.optional().meta({ description: 'С какой даты действует состояние.' }),
-  /** Earlier addresses of a renamed account. */
-  previous_urls: z.array(Text).default([]).meta({ description: 'Прежние адреса переименованного аккаунта.' }),
+  /** Earlier addresses of a renamed account. `|` separates them in CSV and XLSX, so no address may hold it. */
+  previous_urls: z
+    .array(Text.refine((value) => !value.includes('|'), { error: 'в адресе есть знак «|»: им в CSV и Excel разделяются прежние адреса; запишите его как %7C' }))
+    .default([])
+    .meta({ description: 'Прежние адреса переименованного аккаунта.' }),
   /** Proof that the account belongs to the organisation. */
   evidence: z.array(Evidence).min(1, { error: 'у аккаунта нет подтверждений: добавьте хотя бы одно (evidence) — адрес страницы, дату и вид' }).meta({ description: 'Подтверждения принадлежности.' }),
   /** Anything a reader should know, in plain Russian; shown on the site. */

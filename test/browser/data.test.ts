@@ -23,6 +23,8 @@ describe('/data/ downloads page', () => {
     await expect(page.textContent('h1')).resolves.toBe('Данные для скачивания');
     const links = await page.$$eval('#files-table a', (as) => as.map((a) => a.textContent));
     for (const table of TABLE_NAMES) expect(links).toEqual(expect.arrayContaining([`${table}.csv`, `${table}.json`]));
+    expect(links).toEqual(expect.arrayContaining(['metadata.json']));
+    expect(links.filter((l) => /\.(csv|json)\.gz$/.test(l!))).toEqual([]);
     expect(links).toEqual(expect.arrayContaining(['gospabliki.xlsx', 'gospabliki.sqlite']));
     const accountsRow = await page.$eval('#files-table tr:has(a[href$="/data/accounts.csv"])', (tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim()));
     expect(accountsRow[2]).toBe('CSV');
@@ -47,7 +49,8 @@ describe('/data/ downloads page', () => {
     const { page } = await openPage(browser, new URL('data/', inject('siteUrl')).href);
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#files-table a[href$="/data/accounts.csv"]')]);
     const bytes = readFileSync((await download.path())!);
-    expect(bytes.subarray(0, 3).toString('hex')).toBe('efbbbf');
+    // UTF-8 without a byte order mark, as the descriptor declares.
+    expect(bytes.subarray(0, 4).toString()).toBe('uid,');
     expect(bytes.toString('utf8')).toContain("'=HYPERLINK(\"\"http://example.com\"\")");
     const sums = readFileSync(path.join(siteDir(), 'data/SHA256SUMS'), 'utf8');
     expect(sums).toContain(`${createHash('sha256').update(bytes).digest('hex')}  accounts.csv\n`);

@@ -106,9 +106,15 @@ describe('history of the data folder', () => {
     }
   });
 
+  test('SOURCE_DATE_EPOCH gives the date of the data version, the commit stays the commit', () => {
+    const head = git('rev-parse', 'HEAD').trim();
+    // 1764547200 = 2025-12-01T00:00:00Z
+    expect(readDataVersion(path.join(repo, 'data'), { SOURCE_DATE_EPOCH: '1764547200' })).toEqual({ date: '2025-12-01', time: '2025-12-01T00:00:00Z', commit: head.slice(0, 12), dirty: false, id: `2025-12-01+${head.slice(0, 12)}` });
+  });
+
   test('the data version is the commit date and hash of HEAD', () => {
     const head = git('rev-parse', 'HEAD').trim();
-    expect(readDataVersion(path.join(repo, 'data'))).toEqual({ date: '2026-10-01', commit: head.slice(0, 12), id: `2026-10-01+${head.slice(0, 12)}` });
+    expect(readDataVersion(path.join(repo, 'data'), {})).toEqual({ date: '2026-10-01', time: '2026-10-01T12:00:00Z', commit: head.slice(0, 12), dirty: false, id: `2026-10-01+${head.slice(0, 12)}` });
   });
 });
 

@@ -2,7 +2,8 @@
 import { describe, expect, test } from 'vitest';
 import { loadDatasetFromDir } from '../../src/dataset/dataset-fs.ts';
 import { buildRegistry } from '../../src/model/registry.ts';
-import { rowObject, tableRows, TABLES } from '../../src/exports/tables.ts';
+import { TABLES } from '../../src/exports/tables.ts';
+import { rowObject, tableRows } from '../../src/exports/rows.ts';
 import { dataDictionary } from '../../src/exports/dictionary.ts';
 
 const { dataset } = loadDatasetFromDir('test/fixtures/site');

@@ -69,8 +69,8 @@ describe('a workbook written chunk by chunk', () => {
     zip.write(sheet.head());
     zip.write(sheet.row(2, ['Москва', '2026-02-28', 42, null]));
     zip.write(sheet.row(3, ['=HYPERLINK("http://example.com")', null, 0, 'a <b> & c']));
-    zip.write(SheetXml.TAIL);
-    for (const part of workbookTailParts(['regions'])) {
+    zip.write(sheet.tail(3));
+    for (const part of workbookTailParts([{ name: 'regions', columns: 4, lastRow: 3 }])) {
       zip.begin(part.name);
       zip.write(part.text);
     }
@@ -89,6 +89,7 @@ describe('a workbook written chunk by chunk', () => {
     expect(ws.getRow(3).getCell(1).formula).toBeUndefined();
     expect(ws.getRow(3).getCell(4).value).toBe('a <b> & c');
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(ws.autoFilter).toBe('A1:D3');
     expect(size).toBe(zip.bytes);
   });
 

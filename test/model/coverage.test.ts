@@ -45,6 +45,13 @@ describe('coverage', () => {
     expect(markdown).toContain(`Свежесть оценена на ${asOf} (самая новая дата в данных).`);
   });
 
+  test('the official website is a figure: regions whose body has one, of those where the body is in the registry', () => {
+    const rows = coverageRows(buildRegistry(loadFixture('valid').dataset));
+    expect(rows.find((r) => r.region === 'moskva')!.websites).toEqual({ head: true, government: null });
+    expect(coverageSummary(rows).websites).toEqual({ head: { with: 1, of: 1 }, government: { with: 0, of: 0 } });
+    expect(coverageMarkdown(rows)).toContain('Официальный сайт (поле website) указан: глава — у 1 из 1 регионов, где организация есть в реестре; правительство — у 0 из 0 регионов, где организация есть в реестре.');
+  });
+
   test('data/COVERAGE.md is current (npm run coverage -- --write)', () => {
     const { dataset } = loadDatasetFromDir('data');
     const registry = buildRegistry(dataset);
