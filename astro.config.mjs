@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import svelte from '@astrojs/svelte';
 import dataGuard from './src/integrations/data-guard.ts';
+import contentSecurityPolicy from './src/integrations/csp-fs.ts';
 
 // Astro's anonymous telemetry would call out to the network at every build; the site loads
 // and sends nothing to third parties, and neither does its build. (Astro has no config key
@@ -18,6 +19,6 @@ export default defineConfig({
   trailingSlash: 'always',
   outDir: process.env.BUILD_OUT_DIR ?? './dist',
   build: { format: 'directory', inlineStylesheets: 'always' },
-  integrations: [dataGuard(), svelte()],
+  integrations: [dataGuard(), svelte(), contentSecurityPolicy()],
   devToolbar: { enabled: false },
 });

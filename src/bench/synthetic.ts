@@ -40,7 +40,8 @@ const INSTITUTIONS = [
   ['mfc', 'Отделение МФЦ №'],
 ] as const;
 
-const EVIDENCE = ['state_mark', 'official_website', 'account_description', 'press_report', 'third_party_listing'] as const;
+/** `platform_badge` here is always the platform's «Госорганизация» mark (`mark: state_organization`). */
+const EVIDENCE = ['platform_badge', 'official_website', 'account_description', 'press_report', 'third_party_listing'] as const;
 
 function isoDaysBefore(today: string, days: number): string {
   return new Date(Date.parse(today) - days * 86_400_000).toISOString().slice(0, 10);
@@ -75,7 +76,7 @@ export function* syntheticRegionFiles(regionIds: readonly string[], options: Syn
     for (let e = 0; e < pieces; e++) {
       const type = platform === 'vk' || platform === 'ok' ? EVIDENCE[Math.floor(random() * EVIDENCE.length)]! : EVIDENCE[1 + Math.floor(random() * 4)]!;
       const date = isoDaysBefore(today, Math.floor(random() * 500));
-      text += `${indent}    - type: ${type}\n${indent}      url: https://example.org/evidence/${n}-${e}\n${indent}      date: "${date}"\n`;
+      text += `${indent}    - type: ${type}\n${type === 'platform_badge' ? `${indent}      mark: state_organization\n` : ''}${indent}      url: https://example.org/evidence/${n}-${e}\n${indent}      date: "${date}"\n`;
     }
     return text;
   };

@@ -85,8 +85,10 @@ export async function writeSiteExports(options: ExportsPhaseOptions): Promise<{ 
   removeStaleExports(options.prefix);
   const dir = mkdtempSync(`${options.prefix}-`);
   writeFileSync(path.join(dir, OWNER_FILE), `${options.owner ?? process.pid}\n`);
-  const registry = buildRegistry(options.dataset);
-  const result = await writeExports({ outDir: dir, registry, version: readDataVersion(options.dataDir), homepage: siteHomepage() });
+  const version = readDataVersion(options.dataDir);
+  // Ages are counted to the data version's date (D4), as the pages count them.
+  const registry = buildRegistry(options.dataset, { asOf: version.date });
+  const result = await writeExports({ outDir: dir, registry, version, homepage: siteHomepage() });
   const check = await timed(result.steps, (summary) => ({ step: 'check index', bytes: summary.bytes }), () => writeCheckIndex(dir, buildCheckIndex(registry)));
   const manifestPath = path.join(dir, MANIFEST_FILE);
   writeFileSync(manifestPath, JSON.stringify({ ...result.manifest, check } satisfies SiteManifest));

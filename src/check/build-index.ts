@@ -9,8 +9,9 @@ import type { LoadedOrganization } from '../dataset/dataset.ts';
 import { accountUid, canonicalize } from '../canonical/canonicalize.ts';
 import { organizationAnchor, type Registry } from '../model/registry.ts';
 import { federalPages, organizationPaths, regionPagePath, regionPlans } from '../model/region-pages.ts';
-import { EVIDENCE_LABELS, LEVEL_DESCRIPTIONS, LEVEL_LABELS, VERIFICATION_LEVELS, sortEvidence } from '../model/verification.ts';
-import type { Evidence } from '../schema/index.ts';
+import { evidenceSource } from '../model/evidence-source.ts';
+import { EVIDENCE_LABELS, LEVEL_DESCRIPTIONS, LEVEL_LABELS, VERIFICATION_LEVELS, evidenceLabel, sortEvidence } from '../model/verification.ts';
+import type { Evidence, Platform } from '../schema/index.ts';
 import { chosenName, deletionVariants, fnv1a, shardLabel } from './lookup.ts';
 import type { CheckEvidence, CheckMeta, CheckOrganization, CheckRecord, SimilarShard } from './types.ts';
 
@@ -45,14 +46,20 @@ export function organizationPages(registry: Registry): (org: Pick<LoadedOrganiza
   return (org) => `${paths.get(org.id) ?? (org.region ? regionPagePath(org.region) : 'federal/')}#${organizationAnchor(org)}`;
 }
 
-const compactEvidence = (evidence: readonly Evidence[]): CheckEvidence[] =>
-  sortEvidence(evidence).map((e) => ({
-    type: e.type,
-    date: e.date,
-    url: e.url,
-    ...(e.note ? { note: e.note } : {}),
-    ...(e.source ? { source: e.source } : {}),
-  }));
+/** What the check shows of evidence: never the research note; a copy on a mirror says whose copy it is. */
+const compactEvidence = (evidence: readonly Evidence[], platforms: readonly Platform[]): CheckEvidence[] =>
+  sortEvidence(evidence).map((e) => {
+    const source = evidenceSource(e, platforms);
+    return {
+      type: e.type,
+      date: e.date,
+      url: e.url,
+      ...(source.copy ? (source.original ? { original: source.original } : { copy: true as const }) : {}),
+      ...(e.mark ? { mark: e.mark } : {}),
+      ...(e.note ? { note: e.note } : {}),
+      ...(e.source ? { source: e.source } : {}),
+    };
+  });
 
 /** Smallest power of two ≥ 16 that brings the average shard under the target. */
 export function shardCount(totalBytes: number, target: number, max = Infinity): number {
@@ -96,7 +103,11 @@ export function checkRecords(registry: Registry, page: (org: LoadedOrganization)
       ...(account.title ? { title: account.title } : {}),
       ...(account.status !== 'active' ? { account_status: account.status } : {}),
       level: account.level,
-      evidence: compactEvidence(account.evidence),
+      // Freshness follows from the level (confirmed = fresh proof, stale = only old proof); only a stale
+      // record needs the date and age for its wording, so fresh ones stay as small as before.
+      ...(account.level === 'stale' && account.first_party_date ? { first_party_date: account.first_party_date } : {}),
+      ...(account.level === 'stale' && account.first_party_age_months !== null ? { first_party_age_months: account.first_party_age_months } : {}),
+      evidence: compactEvidence(account.evidence, registry.dataset.platforms),
       ...(account.note ? { note: account.note } : {}),
     });
   }
@@ -125,7 +136,7 @@ export function checkRecords(registry: Registry, page: (org: LoadedOrganization)
       add(fake.uid, {
         status: 'impersonation',
         organization: orgOf(org),
-        evidence: compactEvidence(fake.evidence),
+        evidence: compactEvidence(fake.evidence, registry.dataset.platforms),
         real,
         ...(fake.note ? { note: fake.note } : {}),
       });
@@ -205,6 +216,7 @@ export function buildCheckIndex(registry: Registry, options: CheckIndexOptions =
     })),
     levels: Object.fromEntries(VERIFICATION_LEVELS.map((l) => [l, { label: LEVEL_LABELS[l], description: LEVEL_DESCRIPTIONS[l] }])) as CheckMeta['levels'],
     evidence_types: { ...EVIDENCE_LABELS },
+    evidence_marks: { state_organization: evidenceLabel({ type: 'platform_badge', mark: 'state_organization' }) },
   };
   return { meta, main, similar };
 }

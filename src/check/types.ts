@@ -4,7 +4,7 @@
  */
 import type { PlatformRules } from '../canonical/canonicalize.ts';
 import type { VerificationLevel } from '../model/verification.ts';
-import type { EvidenceType } from '../schema/organization.ts';
+import type { EvidenceType, PlatformMark } from '../schema/organization.ts';
 
 /** `check/platforms.json`: everything the browser needs before the first shard. */
 export type CheckMeta = {
@@ -20,9 +20,24 @@ export type CheckMeta = {
   levels: Record<VerificationLevel, { label: string; description: string }>;
   /** Evidence types: label. */
   evidence_types: Record<EvidenceType, string>;
+  /** Labels of a platform_badge's marks (the «Госорганизация» mark reads differently from a tick). */
+  evidence_marks?: Partial<Record<PlatformMark, string>>;
 };
 
-export type CheckEvidence = { type: EvidenceType; date: string; url: string; note?: string; source?: string };
+export type CheckEvidence = {
+  type: EvidenceType;
+  date: string;
+  /** The address the evidence was read at. */
+  url: string;
+  /** When `url` is a third-party copy (a mirror of t.me/s/…): the original address, shown first. */
+  original?: string;
+  /** `url` is a third-party copy whose original cannot be told. */
+  copy?: true;
+  /** platform_badge: which mark. */
+  mark?: PlatformMark;
+  note?: string;
+  source?: string;
+};
 
 export type CheckOrganization = {
   id: string;
@@ -51,6 +66,14 @@ export type CheckRecord =
       /** inactive, renamed, archived, deleted; absent while active. */
       account_status?: string;
       level: VerificationLevel;
+      /**
+       * Freshness is the level's: `confirmed` rests on fresh first-party proof, `stale` only on old
+       * first-party proof («был подтверждён в <месяц год>, нужна перепроверка»).
+       * For a stale record: the newest first-party evidence date as written (`2018-03`).
+       */
+      first_party_date?: string;
+      /** For a stale record: that date's age in whole months at the data version date. */
+      first_party_age_months?: number;
       evidence: CheckEvidence[];
       note?: string;
     }

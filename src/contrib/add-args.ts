@@ -18,6 +18,7 @@ const OPTIONS = {
   'evidence-type': 'evidenceType',
   'evidence-date': 'evidenceDate',
   'evidence-date-kind': 'evidenceDateKind',
+  'evidence-mark': 'evidenceMark',
   note: 'note',
   'account-note': 'accountNote',
 } as const satisfies Record<string, keyof AddRequest>;
@@ -26,7 +27,7 @@ export const ADD_USAGE = `Добавить аккаунт по ссылке:
   npm run add -- <ссылка> --org <id организации> --evidence-url <адрес> --evidence-type <вид> [--evidence-date ГГГГ-ММ-ДД] [--note "…"]
   npm run add -- <ссылка> --region <id региона> --name "Название" --kind <вид> --level <уровень> [--municipality "…"] …
 Необязательно: --id <id новой организации> --website <сайт> --role body|official|project --holder "Имя" --title "Название аккаунта"
-  --evidence-date-kind stated|observed --account-note "…"
+  --evidence-date-kind stated|observed --evidence-mark state_organization|verified (для platform_badge) --account-note "…"
 Если поля подтверждения не указаны, а команда запущена в терминале, она спросит их сама.`;
 
 export type ParsedAddArgs = { ok: true; request: AddRequest; help: boolean } | { ok: false; error: string };

@@ -31,6 +31,8 @@ export type AddRequest = {
   evidenceType?: string;
   evidenceDate?: string;
   evidenceDateKind?: string;
+  /** For `platform_badge`: which mark the platform shows (`state_organization`, `verified`). */
+  evidenceMark?: string;
   /** What the evidence page says. */
   note?: string;
   accountNote?: string;
@@ -183,6 +185,7 @@ function fileForNewOrganization(dataset: Dataset, files: readonly DataFileInfo[]
 export function accountEntry(canonical: Canonical, request: AddRequest): AccountEntry {
   const evidence: Record<string, unknown> = { type: request.evidenceType, url: request.evidenceUrl, date: request.evidenceDate };
   if (request.evidenceDateKind && request.evidenceDateKind !== 'observed') evidence.date_kind = request.evidenceDateKind;
+  if (request.evidenceMark) evidence.mark = request.evidenceMark;
   if (request.note) evidence.note = request.note;
   const entry: AccountEntry = { platform: canonical.platform, url: canonical.url, evidence: [evidence] };
   if (request.title) entry.title = request.title;

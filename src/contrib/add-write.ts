@@ -62,3 +62,26 @@ export function insertEntry(source: string, plan: AddPlan, schema: z.ZodType): W
   if (!formatted.ok) return { ok: false, error: `не удалось записать ${plan.file} в каноническом виде` };
   return { ok: true, text: formatted.text, line: lineOf(formatted.text, path) };
 }
+
+/**
+ * Appends one evidence record to an account the file already holds (found by its
+ * organisation's id and its address as written): used by harvest and verify.
+ */
+export function appendEvidence(source: string, target: { file: string; organizationId: string; accountUrl: string }, evidence: Record<string, unknown>, schema: z.ZodType): WriteResult {
+  const doc = parseDocument(source.replace(/\r\n?/g, '\n'), { uniqueKeys: true });
+  if (doc.errors.length) return { ok: false, error: `${target.file} не читается как YAML: сначала исправьте ошибки (npm run validate)` };
+  const organizations = organizationsOf(doc);
+  const at = organizations?.items.findIndex((item) => isMap(item) && item.get('id') === target.organizationId) ?? -1;
+  if (!organizations || at === -1) return { ok: false, error: `организация «${target.organizationId}» не найдена в ${target.file}` };
+  const accounts = (organizations.items[at] as YAMLMap).get('accounts', true);
+  const index = isSeq(accounts) ? accounts.items.findIndex((item) => isMap(item) && item.get('url') === target.accountUrl) : -1;
+  if (!isSeq(accounts) || index === -1) return { ok: false, error: `аккаунт ${target.accountUrl} не найден у организации «${target.organizationId}» в ${target.file}` };
+  const list = (accounts.items[index] as YAMLMap).get('evidence', true);
+  if (!isSeq(list)) return { ok: false, error: `у аккаунта ${target.accountUrl} в ${target.file} поле evidence не список: исправьте файл (npm run validate)` };
+  list.flow = false;
+  list.items.push(doc.createNode(evidence));
+  const formatted = formatYaml(doc.toString(), schema);
+  if (!formatted.ok) return { ok: false, error: `не удалось записать ${target.file} в каноническом виде` };
+  const path = ['organizations', at, 'accounts', index, 'evidence', list.items.length - 1];
+  return { ok: true, text: formatted.text, line: lineOf(formatted.text, path) };
+}

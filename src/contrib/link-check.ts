@@ -1,12 +1,20 @@
 /**
  * The liveness check: visits every account's canonical address and says whether it is still
- * there, gone, renamed or redirected elsewhere. HTTP is injected (`fetch`), and each
- * platform's address can be pointed at another server (`baseUrls`), so tests run it against a
- * local imitation of the platforms. Bounded everywhere: concurrency, one request at a time
- * per host with a pause between, timeouts, a fixed number of retries and of redirects.
+ * there, renamed or redirected elsewhere — and, only after repeated observations over time
+ * (link-check-state.ts), that it is gone. Anything that is not a clear answer from the platform
+ * (a timeout, a 5xx, a rate limit, a sign-in page, a Retry-After beyond the cap) is «не
+ * проверено», never a loss. HTTP is injected (`fetch`) and each platform's address can be
+ * pointed at another server (`baseUrls`), so tests run it against loopback fakes.
  */
-import { accountUid, canonicalize, type PlatformRules } from '../canonical/canonicalize.ts';
+import type { PlatformRules } from '../canonical/canonicalize.ts';
 import type { Dataset } from '../dataset/dataset.ts';
+import { createTransport, DEFAULT_MAX_BODY_BYTES, retryAfterMs, type Answer, type FetchLike } from './link-check-http.ts';
+import { hasClass, notFoundMarker, PAGE_RULES, platformOfUrl, publicUrl, redirectMeaning, requestUrl } from './link-check-page.ts';
+import type { LossKind } from './link-check-state.ts';
+
+export type { FetchLike, FetchResponse } from './link-check-http.ts';
+export { publicUrl, requestUrl } from './link-check-page.ts';
+export { retryAfterMs } from './link-check-http.ts';
 
 export type LinkTarget = {
   uid: string;
@@ -19,12 +27,12 @@ export type LinkTarget = {
 };
 
 /**
- * found: the page is there; not_found: 404/410 or the platform's "page not found";
- * renamed: redirects to another account of the same platform; gone: redirects to a login or
- * home page; redirected: leads off the platform; error: no usable answer; unchecked: the time
- * budget ran out before its turn.
+ * found: the page is there; renamed: redirects to another account of the same platform;
+ * redirected: leads off the platform; suspect: this run saw it missing (404, the platform's
+ * "not found", the home page), not yet confirmed; not_found, gone: confirmed by repeated
+ * observations over time; unchecked: no clear answer this time (faults, limits, sign-in, budget).
  */
-export const LINK_STATUSES = ['found', 'not_found', 'renamed', 'gone', 'redirected', 'error', 'unchecked'] as const;
+export const LINK_STATUSES = ['found', 'not_found', 'gone', 'renamed', 'redirected', 'suspect', 'unchecked'] as const;
 export type LinkStatus = (typeof LINK_STATUSES)[number];
 
 export type LinkResult = LinkTarget & {
@@ -37,23 +45,25 @@ export type LinkResult = LinkTarget & {
   /** What was seen, in Russian. */
   detail: string;
   attempts: number;
+  /** For `suspect` (and confirmed losses): which loss this run observed. */
+  observed?: LossKind;
 };
-
-export type FetchResponse = { status: number; headers: { get(name: string): string | null }; text(): Promise<string> };
-export type FetchLike = (url: string, init: { signal: AbortSignal; redirect: 'manual'; headers: Record<string, string> }) => Promise<FetchResponse>;
 
 export type CheckOptions = {
   platforms: readonly PlatformRules[];
   fetch: FetchLike;
-  /** Requests in flight at once, over all hosts. */
+  /** Accounts checked at once, over all hosts (each host still gets one request at a time). */
   concurrency?: number;
-  /** Pause between two requests to the same host. */
+  /** Pause between the end of one request to a host and the start of the next. */
   perHostIntervalMs?: number;
   timeoutMs?: number;
+  /** Body bytes read at most per response. */
+  maxBodyBytes?: number;
   /** Extra attempts after a timeout, a network error, 429 or 503. */
   retries?: number;
   /** First backoff; doubles with each retry unless the host sends Retry-After. */
   backoffMs?: number;
+  /** The longest pause honoured (backoff or Retry-After); a host asking for more is skipped for this run. */
   maxBackoffMs?: number;
   maxRedirects?: number;
   /** Platform id → base address that replaces the platform's origin (for tests and mirrors). */
@@ -65,79 +75,16 @@ export type CheckOptions = {
   deadline?: number;
 };
 
-/**
- * Text that a platform shows on a page that no longer exists while answering 200. A heuristic:
- * pages change, so a marker that stops matching makes the check report fewer losses, never more.
- */
-export const NOT_FOUND_MARKERS: Readonly<Record<string, readonly string[]>> = {
-  vk: ['Страница удалена либо ещё не создана', 'This page has either been deleted or not been created yet'],
-  ok: ['Эта страница не найдена', 'Страница не найдена'],
-  tiktok: ["Couldn't find this account"],
-  '*': ['Страница не найдена', 'Page not found'],
-};
-
-/**
- * Text that every existing account page of a platform carries. Telegram answers 200 for any
- * name; only a taken one shows the `tgme_page_extra` block (members or @name). If a platform
- * changes its markup, most of its pages lose the marker at once: `checkLinks` then reports an
- * error about the marker instead of declaring the accounts lost.
- */
-export const FOUND_MARKERS: Readonly<Record<string, readonly string[]>> = {
-  telegram: ['tgme_page_extra'],
-};
-
 /** Accounts to visit: every account with a canonical address, except those marked deleted. */
 export function linkTargets(dataset: Dataset): LinkTarget[] {
   const targets: LinkTarget[] = [];
   for (const org of dataset.organizations) {
     for (const account of org.accounts) {
       if (!account.canonical_url || account.status === 'deleted') continue;
-      targets.push({
-        uid: account.uid,
-        platform: account.platform,
-        url: account.canonical_url,
-        organization: { id: org.id, name: org.name },
-        file: account.origin.file,
-        line: account.origin.line,
-      });
+      targets.push({ uid: account.uid, platform: account.platform, url: account.canonical_url, organization: { id: org.id, name: org.name }, file: account.origin.file, line: account.origin.line });
     }
   }
   return targets;
-}
-
-const originOf = (platform: PlatformRules) => new URL(platform.canonical_url.replace('{key}', 'x')).origin;
-const trim = (base: string) => base.replace(/\/+$/, '');
-
-/** The address to request: the canonical one, or the same path under the overriding base. */
-export function requestUrl(url: string, platform: PlatformRules, baseUrls: Readonly<Record<string, string>> = {}): string {
-  const base = baseUrls[platform.id];
-  if (!base) return url;
-  const origin = originOf(platform);
-  return url.startsWith(origin) ? trim(base) + url.slice(origin.length) : url;
-}
-
-/** The public address of a fetched one: undoes `requestUrl` for the platform's base. */
-export function publicUrl(url: string, platform: PlatformRules, baseUrls: Readonly<Record<string, string>> = {}): string {
-  const base = baseUrls[platform.id];
-  if (!base || !url.startsWith(trim(base))) return url;
-  return originOf(platform) + (url.slice(trim(base).length) || '/');
-}
-
-/** What a redirect that ended at `target` (a public address) means for the account. */
-export function classifyRedirect(platforms: readonly PlatformRules[], target: LinkTarget, finalUrl: string): Pick<LinkResult, 'status' | 'new_url' | 'detail'> {
-  const result = canonicalize(platforms, finalUrl);
-  if (result.ok && result.value.platform === target.platform) {
-    const uid = accountUid(result.value.platform, result.value.key);
-    if (uid === target.uid) return { status: 'found', new_url: null, detail: 'страница доступна (через перенаправление на тот же аккаунт)' };
-    return { status: 'renamed', new_url: result.value.url, detail: `перенаправляет на другой аккаунт: ${result.value.url}` };
-  }
-  const samePlatform = (!result.ok && result.platform === target.platform) || (result.ok && result.value.platform === target.platform);
-  if (samePlatform) return { status: 'gone', new_url: null, detail: `перенаправляет на вход или главную страницу площадки: ${finalUrl}` };
-  return { status: 'redirected', new_url: null, detail: `ведёт на другой сайт: ${finalUrl}` };
-}
-
-function markerIn(platform: string, body: string): string | undefined {
-  return [...(NOT_FOUND_MARKERS[platform] ?? []), ...NOT_FOUND_MARKERS['*']!].find((marker) => body.includes(marker));
 }
 
 /** Interleaves targets by host, so that workers do not all wait on the same host. */
@@ -155,137 +102,122 @@ function interleaveByHost(targets: readonly LinkTarget[]): LinkTarget[] {
 
 const RETRY_STATUSES = new Set([429, 503]);
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+type Fields = Omit<LinkResult, keyof LinkTarget>;
 
 /** Checks every target; results come back in the order of `targets`. */
 export async function checkLinks(targets: readonly LinkTarget[], options: CheckOptions): Promise<LinkResult[]> {
-  const {
-    platforms,
-    fetch,
-    concurrency = 6,
-    perHostIntervalMs = 1500,
-    timeoutMs = 15_000,
-    retries = 3,
-    backoffMs = 2_000,
-    maxBackoffMs = 60_000,
-    maxRedirects = 5,
-    baseUrls = {},
-    sleep = defaultSleep,
-    now = Date.now,
-    onResult,
-    deadline = Infinity,
-  } = options;
+  const { platforms, concurrency = 6, retries = 3, backoffMs = 2_000, maxBackoffMs = 60_000, maxRedirects = 5, baseUrls = {}, now = Date.now, onResult, deadline = Infinity } = options;
+  const transport = createTransport({ fetch: options.fetch, perHostIntervalMs: options.perHostIntervalMs ?? 1500, timeoutMs: options.timeoutMs ?? 15_000, maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, sleep: options.sleep ?? defaultSleep, now });
   const byId = new Map(platforms.map((p) => [p.id, p]));
-  const nextSlot = new Map<string, number>();
+  /** Hosts that asked for a pause beyond the cap: the rest of their pages wait for the next run. */
+  const skipped = new Map<string, string>();
+  const unchecked = (detail: string, extra: Partial<Fields> = {}): Fields => ({ status: 'unchecked', http_status: null, final_url: null, new_url: null, detail, attempts: 0, ...extra });
 
-  /** Waits for this host's turn; the slot is reserved before waiting, so turns never overlap. */
-  const waitTurn = async (host: string) => {
-    const time = now();
-    const slot = Math.max(time, nextSlot.get(host) ?? 0);
-    nextSlot.set(host, slot + perHostIntervalMs);
-    if (slot > time) await sleep(slot - time);
-  };
-  const holdHost = (host: string, ms: number) => nextSlot.set(host, Math.max(nextSlot.get(host) ?? 0, now() + ms));
-
-  type Answer = { kind: 'response'; status: number; location: string | null; retryAfter: string | null; body: string } | { kind: 'failure'; detail: string };
-  const request = async (url: string, host: string): Promise<Answer> => {
-    await waitTurn(host);
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), timeoutMs);
-    try {
-      const response = await fetch(url, { signal: controller.signal, redirect: 'manual', headers: { 'user-agent': 'gospabliki-link-check/1.0', 'accept-language': 'ru' } });
-      const body = response.status >= 200 && response.status < 300 ? await response.text() : '';
-      return { kind: 'response', status: response.status, location: response.headers.get('location'), retryAfter: response.headers.get('retry-after'), body };
-    } catch (error) {
-      if (controller.signal.aborted) return { kind: 'failure', detail: `нет ответа за ${Math.round(timeoutMs / 100) / 10} с` };
-      return { kind: 'failure', detail: `сетевая ошибка: ${error instanceof Error ? error.message : String(error)}` };
-    } finally {
-      clearTimeout(timer);
+  /** One address with retries: the answer, or a reason it is unchecked. */
+  const ask = async (url: string, host: string, counter: { attempts: number }): Promise<Answer | { kind: 'skip'; detail: string; status: number }> => {
+    let answer: Answer | undefined;
+    for (let attempt = 0; attempt <= retries; attempt++) {
+      const held = skipped.get(host);
+      if (held) return { kind: 'skip', detail: held, status: 0 };
+      counter.attempts++;
+      answer = await transport.request(host, url);
+      const retryable = answer.kind === 'failure' || RETRY_STATUSES.has(answer.status);
+      if (!retryable || attempt === retries) break;
+      const asked = answer.kind === 'response' ? retryAfterMs(answer.retryAfter, now()) : null;
+      if (asked !== null && asked > maxBackoffMs) {
+        const detail = `площадка попросила подождать ${Math.round(asked / 1000)} с — больше предела ${Math.round(maxBackoffMs / 1000)} с; страницы ${host} проверим в следующий раз`;
+        skipped.set(host, detail);
+        return { kind: 'skip', detail, status: (answer as { status: number }).status };
+      }
+      // The pause holds the whole host, so other accounts on it wait too.
+      transport.hold(host, Math.min(maxBackoffMs, asked ?? backoffMs * 2 ** attempt));
     }
+    return answer!;
   };
 
-  const checkOne = async (target: LinkTarget): Promise<LinkResult> => {
+  const checkOne = async (target: LinkTarget): Promise<Fields> => {
     const platform = byId.get(target.platform);
-    const done = (fields: Omit<LinkResult, keyof LinkTarget>): LinkResult => ({ ...target, ...fields });
-    if (!platform) return done({ status: 'error', http_status: null, final_url: null, new_url: null, detail: `площадка «${target.platform}» не описана`, attempts: 0 });
+    if (!platform) return unchecked(`площадка «${target.platform}» не описана в platforms.yaml`);
+    const counter = { attempts: 0 };
     let current = target.url;
-    let attempts = 0;
     for (let hop = 0; hop <= maxRedirects; hop++) {
       const host = new URL(current).host;
-      let answer: Answer | undefined;
-      for (let attempt = 0; attempt <= retries; attempt++) {
-        attempts++;
-        answer = await request(requestUrl(current, platform, baseUrls), host);
-        const retryable = answer.kind === 'failure' || RETRY_STATUSES.has(answer.status);
-        if (!retryable || attempt === retries) break;
-        const asked = answer.kind === 'response' ? retryAfterMs(answer.retryAfter, now()) : null;
-        // The pause holds the whole host, so other accounts on it wait too; waitTurn sleeps it.
-        holdHost(host, Math.min(maxBackoffMs, asked ?? backoffMs * 2 ** attempt));
-      }
+      const answer = await ask(requestUrl(current, platform, baseUrls), host, counter);
       const final = current === target.url ? null : current;
-      if (!answer || answer.kind === 'failure') {
-        return done({ status: 'error', http_status: null, final_url: final, new_url: null, detail: answer?.detail ?? 'нет ответа', attempts });
-      }
+      const base = { final_url: final, new_url: null, attempts: counter.attempts };
+      if (answer.kind === 'skip') return unchecked(answer.detail, { ...base, http_status: answer.status || null });
+      if (answer.kind === 'failure') return unchecked(`${answer.detail} (попыток: ${counter.attempts})`, { ...base, http_status: null });
       const { status } = answer;
-      if (status === 404 || status === 410) return done({ status: 'not_found', http_status: status, final_url: final, new_url: null, detail: `ответ ${status}: страницы нет`, attempts });
+      const suspect = (observed: LossKind, detail: string): Fields => ({ ...base, status: 'suspect', http_status: status, detail, observed });
+      if (status === 404 || status === 410) return suspect('not_found', `ответ ${status}: страницы нет`);
       if (status >= 300 && status < 400) {
-        if (!answer.location) return done({ status: 'error', http_status: status, final_url: final, new_url: null, detail: `перенаправление ${status} без адреса`, attempts });
+        if (!answer.location) return unchecked(`перенаправление ${status} без адреса`, { ...base, http_status: status });
         const next = publicUrl(new URL(answer.location, requestUrl(current, platform, baseUrls)).href, platform, baseUrls);
-        const onPlatform = canonicalizeHost(platforms, next) === platform.id;
-        if (!onPlatform) return done({ status: 'redirected', http_status: status, final_url: next, new_url: null, detail: `ведёт на другой сайт: ${next}`, attempts });
+        const meaning = redirectMeaning(platforms, platform.id, target.uid, next);
+        if (meaning.kind === 'login') return unchecked(`площадка просит войти (${next}): без входа страницу не проверить`, { ...base, http_status: status, final_url: next });
+        if (platformOfUrl(platforms, next) !== platform.id) return { ...base, status: 'redirected', http_status: status, final_url: next, detail: `ведёт на другой сайт: ${next}` };
         current = next;
         continue;
       }
       if (status >= 200 && status < 300) {
         if (final) {
-          const verdict = classifyRedirect(platforms, target, final);
-          if (verdict.status !== 'found') return done({ ...verdict, http_status: status, final_url: final, attempts });
+          const meaning = redirectMeaning(platforms, platform.id, target.uid, final);
+          if (meaning.kind === 'renamed') return { ...base, status: 'renamed', http_status: status, new_url: meaning.newUrl, detail: `перенаправляет на другой аккаунт: ${meaning.newUrl}` };
+          if (meaning.kind === 'home') return suspect('gone', `перенаправляет на главную страницу площадки: ${final}`);
         }
-        const marker = markerIn(platform.id, answer.body);
-        if (marker) return done({ status: 'not_found', http_status: status, final_url: final, new_url: null, detail: `площадка пишет «${marker}»`, attempts });
-        const required = FOUND_MARKERS[platform.id];
-        if (required && !required.some((m) => answer.body.includes(m))) {
-          const result = done({ status: 'not_found', http_status: status, final_url: final, new_url: null, detail: 'на странице нет признаков аккаунта: имя свободно', attempts });
-          withoutMarker.add(result);
-          return result;
+        const marker = notFoundMarker(platform.id, answer.body);
+        if (marker) return suspect('not_found', `площадка пишет «${marker}»`);
+        const required = PAGE_RULES[platform.id]?.found;
+        if (required && !hasClass(answer.body, required)) {
+          if (answer.truncated) return unchecked('страница больше предела чтения, а в прочитанной части нет признаков аккаунта', { ...base, http_status: status });
+          withoutMarker.add(target.uid);
+          return suspect('not_found', 'на странице нет признаков аккаунта: похоже, имя свободно');
         }
-        return done({ status: 'found', http_status: status, final_url: final, new_url: null, detail: 'страница доступна', attempts });
+        return { ...base, status: 'found', http_status: status, detail: final ? 'страница доступна (через перенаправление на тот же аккаунт)' : 'страница доступна' };
       }
-      const detail = RETRY_STATUSES.has(status) ? `площадка ограничила запросы (ответ ${status}) и после ${attempts} попыток` : `ответ ${status}`;
-      return done({ status: 'error', http_status: status, final_url: final, new_url: null, detail, attempts });
+      const detail = RETRY_STATUSES.has(status) ? `площадка ограничила запросы (ответ ${status}) и после ${counter.attempts} попыток` : `ответ ${status}`;
+      return unchecked(detail, { ...base, http_status: status });
     }
-    return done({ status: 'error', http_status: null, final_url: current, new_url: null, detail: `больше ${maxRedirects} перенаправлений подряд`, attempts });
+    return unchecked(`больше ${maxRedirects} перенаправлений подряд`, { final_url: current, attempts: counter.attempts });
   };
 
-  const withoutMarker = new Set<LinkResult>();
+  const withoutMarker = new Set<string>();
   const ordered = interleaveByHost(targets);
   const results = new Map<LinkTarget, LinkResult>();
   let index = 0;
   const worker = async () => {
     while (index < ordered.length && now() < deadline) {
       const target = ordered[index++]!;
-      const result = await checkOne(target);
+      let fields: Fields;
+      try {
+        fields = await checkOne(target);
+      } catch {
+        // A bug or an unforeseen answer must not stop the run nor print a stack trace.
+        fields = unchecked('не удалось разобрать ответ площадки');
+      }
+      const result = { ...target, ...fields };
       results.set(target, result);
       onResult?.(result);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, ordered.length)) }, worker));
   distrustMissingMarkers([...results.values()], withoutMarker);
-  const unchecked = (target: LinkTarget): LinkResult => ({ ...target, status: 'unchecked', http_status: null, final_url: null, new_url: null, detail: 'не проверен: закончилось отведённое время', attempts: 0 });
-  return targets.map((target) => results.get(target) ?? unchecked(target));
+  return targets.map((target) => results.get(target) ?? { ...target, ...unchecked('не проверен: закончилось отведённое время') });
 }
 
 /**
  * When most pages of a platform that answered 200 lack its found-marker, the markup changed,
- * not the accounts: those results become errors that say so.
+ * not the accounts: those results become unchecked, saying so.
  */
-function distrustMissingMarkers(results: readonly LinkResult[], withoutMarker: ReadonlySet<LinkResult>): void {
-  for (const platform of new Set([...withoutMarker].map((r) => r.platform))) {
+function distrustMissingMarkers(results: readonly LinkResult[], withoutMarker: ReadonlySet<string>): void {
+  for (const platform of new Set(results.filter((r) => withoutMarker.has(r.uid)).map((r) => r.platform))) {
     const answered = results.filter((r) => r.platform === platform && r.http_status !== null && r.http_status >= 200 && r.http_status < 300);
-    const missing = answered.filter((r) => withoutMarker.has(r));
+    const missing = answered.filter((r) => withoutMarker.has(r.uid));
     if (missing.length < 3 || missing.length * 2 < answered.length) continue;
     for (const result of missing) {
-      result.status = 'error';
-      result.detail = `у ${missing.length} из ${answered.length} страниц площадки нет признака аккаунта (${FOUND_MARKERS[platform]!.join(', ')}): похоже, площадка изменила разметку; обновите FOUND_MARKERS в src/contrib/link-check.ts`;
+      result.status = 'unchecked';
+      delete result.observed;
+      result.detail = `у ${missing.length} из ${answered.length} страниц площадки нет признака аккаунта (${PAGE_RULES[platform]!.found!.join(', ')}): похоже, площадка изменила разметку; обновите PAGE_RULES в src/contrib/link-check-page.ts`;
     }
   }
 }
@@ -298,19 +230,4 @@ export function inShard(uid: string, index: number, count: number): boolean {
   let hash = 0x811c9dc5;
   for (let i = 0; i < uid.length; i++) hash = Math.imul(hash ^ uid.charCodeAt(i), 0x01000193) >>> 0;
   return hash % count === index;
-}
-
-/** Retry-After in milliseconds: seconds or an HTTP date; null when absent or unreadable. */
-export function retryAfterMs(header: string | null, now: number): number | null {
-  if (header === null || header.trim() === '') return null;
-  if (/^\d+$/.test(header.trim())) return Number(header.trim()) * 1000;
-  const date = Date.parse(header);
-  return Number.isNaN(date) ? null : Math.max(0, date - now);
-}
-
-/** The platform whose host serves an address (null off the platforms). */
-function canonicalizeHost(platforms: readonly PlatformRules[], url: string): string | null {
-  const result = canonicalize(platforms, url);
-  if (result.ok) return result.value.platform;
-  return result.platform ?? null;
 }

@@ -3,22 +3,22 @@ import { parseArgs } from 'node:util';
 import { LINK_STATUSES, type LinkResult, type LinkStatus } from './link-check.ts';
 
 const HEADINGS: Record<LinkStatus, string> = {
-  not_found: 'Не найдены',
+  not_found: 'Пропали (подтверждено повторными проверками)',
+  gone: 'Перенаправляют на главную страницу площадки (подтверждено повторными проверками)',
   renamed: 'Переименованы',
-  gone: 'Перенаправляют на вход или главную страницу',
   redirected: 'Ведут на другой сайт',
-  error: 'Не удалось проверить',
+  suspect: 'Похоже, пропали — ждут повторной проверки',
   unchecked: 'Не проверены',
   found: 'Доступны',
 };
 
 const ADVICE: Record<Exclude<LinkStatus, 'found'>, string> = {
   not_found: 'откройте страницу; если её правда нет, поставьте status: deleted и status_date',
-  renamed: 'проверьте новый адрес; если это тот же аккаунт, впишите его в url, а прежний — в previous_urls',
   gone: 'страница, скорее всего, удалена или закрыта: откройте её и при необходимости поставьте status: deleted',
+  renamed: 'проверьте новый адрес; если это тот же аккаунт, впишите его в url, а прежний — в previous_urls',
   redirected: 'откройте страницу и решите, официальный ли это по-прежнему аккаунт',
-  error: 'повторите проверку позже; если ошибка держится, откройте страницу вручную',
-  unchecked: 'закончилось отведённое время; они будут проверены в следующий раз',
+  suspect: 'пока ничего не меняйте: пропажа подтвердится или снимется при следующих проверках',
+  unchecked: 'ясного ответа площадки не было (сбой, ограничение запросов, просьба войти или кончилось время); они будут проверены в следующий раз',
 };
 
 export type LinkTotals = Record<LinkStatus, number> & { checked: number };
@@ -30,7 +30,7 @@ export function totals(results: readonly LinkResult[]): LinkTotals {
 }
 
 function summaryLine(t: LinkTotals): string {
-  return `Проверено аккаунтов: ${t.checked}. Доступны: ${t.found}, не найдены: ${t.not_found}, переименованы: ${t.renamed}, ушли на вход или главную: ${t.gone}, ведут на другой сайт: ${t.redirected}, не удалось проверить: ${t.error}${t.unchecked ? `, не проверены (кончилось время): ${t.unchecked}` : ''}.`;
+  return `Проверено аккаунтов: ${t.checked}. Доступны: ${t.found}, пропали: ${t.not_found}, ушли на главную: ${t.gone}, переименованы: ${t.renamed}, ведут на другой сайт: ${t.redirected}, ждут повторной проверки: ${t.suspect}, не проверены: ${t.unchecked}.`;
 }
 
 const PROBLEMS = LINK_STATUSES.filter((s): s is Exclude<LinkStatus, 'found'> => s !== 'found');
@@ -86,13 +86,16 @@ export type CheckArgs = {
   shard?: { index: number; count: number };
   /** Minutes after which no new account is started. */
   budgetMinutes?: number;
+  /** The file of observations kept between runs (a loss is confirmed only by repeated ones). */
+  state?: string;
   baseUrls: Record<string, string>;
 };
 
 export const CHECK_USAGE = `Проверка, живы ли аккаунты:
   npm run check-links [-- --out report.json] [--markdown report.md] [--platform vk,telegram]
-    [--concurrency 6] [--timeout 15] [--interval 1.5] [--shard 0/4] [--budget 100] [--base vk=http://127.0.0.1:8080/vk]
+    [--concurrency 6] [--timeout 15] [--interval 1.5] [--shard 0/4] [--budget 100] [--state links-state.json] [--base vk=http://127.0.0.1:8080/vk]
 --shard k/n проверяет k-ю из n частей реестра; --budget — сколько минут отвести на проверку.
+--state — файл с наблюдениями прошлых запусков: пропажа подтверждается, только если повторилась не раньше чем через 6 дней.
 --base (или переменная CHECK_LINKS_BASE="vk=…,telegram=…") направляет запросы к площадке на другой адрес.`;
 
 /** Reads the command line; `CHECK_LINKS_BASE` adds base addresses like `--base`. */
@@ -110,11 +113,13 @@ export function parseCheckArgs(argv: readonly string[], env: Readonly<Record<str
         platform: { type: 'string' },
         shard: { type: 'string' },
         budget: { type: 'string' },
+        state: { type: 'string' },
         base: { type: 'string', multiple: true },
       },
     }));
   } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    const option = /'(--?[\w-]+)/.exec(error instanceof Error ? error.message : '')?.[1];
+    return { ok: false, error: option ? `неизвестный или неполный параметр ${option}` : 'не удалось разобрать параметры' };
   }
   const number = (name: string, min: number): number | undefined | string => {
     const raw = values[name] as string | undefined;
@@ -151,6 +156,7 @@ export function parseCheckArgs(argv: readonly string[], env: Readonly<Record<str
       platforms: values.platform ? (values.platform as string).split(',').map((p) => p.trim()) : undefined,
       shard,
       budgetMinutes: budget as number | undefined,
+      state: values.state as string | undefined,
       baseUrls,
     },
   };

@@ -11,6 +11,7 @@ export const SCHEMA_FILE_OF_ROLE: Record<Exclude<DataFileRole, 'unexpected'>, st
   figures: 'figures.schema.json',
   federal: 'federal.schema.json',
   region: 'region-file.schema.json',
+  policy: 'policy.schema.json',
 };
 
 /**

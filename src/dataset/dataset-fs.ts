@@ -19,6 +19,7 @@ const TOP_LEVEL: Record<string, DataFile['role']> = {
   'regions.yaml': 'regions',
   'figures.yaml': 'figures',
   'federal.yaml': 'federal',
+  'policy.yaml': 'policy',
 };
 
 /** Lists the data files with the role each plays, without reading them. */

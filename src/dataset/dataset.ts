@@ -1,5 +1,5 @@
 /** The validated registry, as every later stage sees it. */
-import type { Account, Figure, Impersonation, Organization, Platform, ReferenceSource, Region } from '../schema/index.ts';
+import type { Account, Figure, Impersonation, Organization, Platform, Policy, ReferenceSource, Region } from '../schema/index.ts';
 
 /** Where a record came from, so later stages can link back to the file. */
 /**
@@ -35,4 +35,6 @@ export type Dataset = {
   regionSources: ReferenceSource[];
   organizations: LoadedOrganization[];
   figures: Figure[];
+  /** data/policy.yaml, or the defaults when the file is absent. */
+  policy: Policy;
 };

@@ -5,15 +5,16 @@
  */
 import type { z } from 'zod';
 import { z as zod } from 'zod';
-import { FederalFile, FiguresFile, Organization, PlatformsFile, RegionFile, RegionsFile } from '../schema/index.ts';
+import { DEFAULT_POLICY, FederalFile, FiguresFile, Organization, PlatformsFile, PolicyFile, RegionFile, RegionsFile } from '../schema/index.ts';
 import type { Dataset, LoadedOrganization } from './dataset.ts';
 import type { Issue } from './issues.ts';
 import { formatPath, sortIssues } from './issues.ts';
 import { checkDataset, type Located } from './rules.ts';
+import { checkVerdictRules } from './rules-verdicts.ts';
 import { parseYamlFile, type ParsedFile, type SourceFile } from './yaml-source.ts';
 import { zodIssueToIssues } from './zod-issues.ts';
 
-export type DataFileRole = 'platforms' | 'regions' | 'figures' | 'federal' | 'region' | 'unexpected';
+export type DataFileRole = 'platforms' | 'regions' | 'figures' | 'federal' | 'region' | 'policy' | 'unexpected';
 
 export type DataFile = SourceFile & {
   role: DataFileRole;
@@ -34,6 +35,7 @@ const SCHEMAS = {
   figures: FiguresFile,
   federal: FederalFile,
   region: RegionFile,
+  policy: PolicyFile,
 } as const;
 
 /** The schema that governs a file of a given role. */
@@ -93,7 +95,7 @@ export function todayIso(): string {
 export function loadDataset(files: readonly DataFile[], options: LoadOptions = {}): LoadResult {
   const today = options.today ?? todayIso();
   const issues: Issue[] = [];
-  const dataset: Dataset = { platforms: [], regions: [], regionSources: [], organizations: [], figures: [] };
+  const dataset: Dataset = { platforms: [], regions: [], regionSources: [], organizations: [], figures: [], policy: { ...DEFAULT_POLICY } };
   const located: Located[] = [];
 
   for (const role of ['platforms', 'regions'] as const) {
@@ -126,6 +128,9 @@ export function loadDataset(files: readonly DataFile[], options: LoadOptions = {
       }
       case 'figures':
         append(dataset.figures, (value as z.infer<typeof FiguresFile>).figures);
+        break;
+      case 'policy':
+        dataset.policy = value as z.infer<typeof PolicyFile>;
         break;
       case 'federal':
       case 'region': {
@@ -163,6 +168,7 @@ export function loadDataset(files: readonly DataFile[], options: LoadOptions = {
   }
 
   append(issues, checkDataset(dataset, located, today));
+  append(issues, checkVerdictRules(dataset, located));
   return { dataset, issues: sortIssues(issues) };
 }
 

@@ -36,5 +36,6 @@ export const RULE_IDS = [
   'stale-evidence',
   'holder-missing',
   'municipality-missing',
+  'note-jargon',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];

@@ -12,7 +12,7 @@ import { nearest } from './zod-issues.ts';
 
 export type Located = {
   parsed: ParsedFile;
-  role: 'platforms' | 'regions' | 'figures' | 'federal' | 'region';
+  role: 'platforms' | 'regions' | 'figures' | 'federal' | 'region' | 'policy';
   regionHint?: string;
   /** For region files: the region the file declares. */
   region?: string;

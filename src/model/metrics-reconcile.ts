@@ -7,7 +7,15 @@ import type { Figure } from '../schema/index.ts';
 import { activeAccounts, isActive, nationScope, regionScope, share, type Scope } from './metrics.ts';
 import type { Registry } from './registry.ts';
 
-export type RegistryFigure = { value: number | null; unit: 'count' | 'percent'; what: string };
+export type RegistryFigure = {
+  value: number | null;
+  unit: 'count' | 'percent';
+  what: string;
+  /** Of a count: how many rest on fresh first-party proof (level confirmed); stale ones are not among them. */
+  confirmed?: number;
+  /** Of a count: the whole it is out of (89 regions for «heads with a MAX channel»). */
+  out_of?: number;
+};
 
 export type Reconciled = {
   figure: Figure;
@@ -24,14 +32,30 @@ export const QUALIFIER_LABELS: Record<Figure['qualifier'], string> = {
   less_than: 'менее',
 };
 
-const hasStateMark = (account: { evidence: ReadonlyArray<{ type: string }> }) => account.evidence.some((e) => e.type === 'state_mark');
+const hasStateMark = (account: { evidence: ReadonlyArray<{ type: string; mark?: string }> }) =>
+  account.evidence.some((e) => e.type === 'platform_badge' && e.mark === 'state_organization');
 
-const withActiveOn = (registry: Registry, scope: Scope, platform: string | null, kinds?: readonly string[]) =>
+const withActiveOn = (registry: Registry, scope: Scope, platform: string | null, kinds?: readonly string[], confirmedOnly = false) =>
   scope.organizations.filter(
     (org) =>
       (!kinds || kinds.includes(org.kind)) &&
-      (registry.accountsByOrganization.get(org.id) ?? []).some((a) => isActive(a) && (platform === null || a.platform === platform)),
+      (registry.accountsByOrganization.get(org.id) ?? []).some(
+        (a) => isActive(a) && (platform === null || a.platform === platform) && (!confirmedOnly || a.level === 'confirmed'),
+      ),
   ).length;
+
+/** Regions in the scope that have a body of these kinds with an active account on the platform: fresh-confirmed ones apart. */
+function regionsWith(registry: Registry, scope: Scope, platform: string, kinds: readonly string[], what: string): RegistryFigure {
+  const regions = new Set(scope.organizations.map((o) => o.region).filter((r): r is string => r !== null));
+  const byRegion = (confirmedOnly: boolean) =>
+    new Set(
+      scope.organizations
+        .filter((org) => org.region && withActiveOn(registry, { ...scope, organizations: [org] }, platform, kinds, confirmedOnly) > 0)
+        .map((org) => org.region),
+    ).size;
+  const outOf = scope.type === 'nation' ? registry.regions.length : regions.size;
+  return { value: byRegion(false), unit: 'count', what, confirmed: byRegion(true), out_of: outOf };
+}
 
 const percentOf = (count: number, of: number) => {
   const s = share(count, of).share;
@@ -43,8 +67,10 @@ export function registryFigure(registry: Registry, scope: Scope, measure: Figure
   const active = activeAccounts(scope);
   const markPlatforms = new Set(registry.dataset.platforms.filter((p) => p.state_mark).map((p) => p.id));
   switch (measure) {
-    case 'vk_state_pages':
-      return { value: active.filter((a) => a.platform === 'vk' && hasStateMark(a)).length, unit: 'count', what: 'действующих страниц ВКонтакте с подтверждённой отметкой «Госорганизация»' };
+    case 'vk_state_pages': {
+      const marked = active.filter((a) => a.platform === 'vk' && hasStateMark(a));
+      return { value: marked.length, unit: 'count', what: 'действующих страниц ВКонтакте, у которых реестр видел отметку «Госорганизация»', confirmed: marked.filter((a) => a.level === 'confirmed').length };
+    }
     case 'official_pages':
       return { value: active.length, unit: 'count', what: 'действующих аккаунтов во всех соцсетях' };
     case 'share_with_state_mark': {
@@ -58,9 +84,9 @@ export function registryFigure(registry: Registry, scope: Scope, measure: Figure
     case 'heads_with_pages':
       return { value: withActiveOn(registry, scope, null, ['head_of_region']), unit: 'count', what: 'глав регионов хотя бы с одним действующим аккаунтом' };
     case 'governors_on_max':
-      return { value: withActiveOn(registry, scope, 'max', ['head_of_region']), unit: 'count', what: 'глав регионов с действующим аккаунтом в MAX' };
+      return regionsWith(registry, scope, 'max', ['head_of_region'], 'регионов, глава которых ведёт действующий канал в MAX');
     case 'governments_on_max':
-      return { value: withActiveOn(registry, scope, 'max', ['regional_government']), unit: 'count', what: 'правительств регионов с действующим аккаунтом в MAX' };
+      return regionsWith(registry, scope, 'max', ['regional_government'], 'регионов, правительство которых ведёт действующий канал в MAX');
     case 'other':
       return null;
   }

@@ -12,6 +12,7 @@ import type { LoadedOrganization } from '../dataset/dataset.ts';
 import type { FEDERAL_DISTRICTS, OrganizationKind } from '../schema/index.ts';
 import { FEDERAL_DISTRICT_LABELS, KIND_LABELS } from './labels.ts';
 import type { Registry, RegistryAccount } from './registry.ts';
+import { partialDateStart } from './dates.ts';
 import { VERIFICATION_LEVELS, type VerificationLevel } from './verification.ts';
 
 /** A share below this many in its denominator is «недостаточно данных». */
@@ -192,11 +193,7 @@ export function presence(registry: Registry, scope: Scope, platform: string): Sh
 // Dates: freshness and growth
 
 /** The earliest day a partial date can mean: "2023" → "2023-01-01", "2018-11" → "2018-11-01". */
-export function dateStart(date: string): string {
-  if (/^\d{4}$/.test(date)) return `${date}-01-01`;
-  if (/^\d{4}-\d{2}$/.test(date)) return `${date}-01`;
-  return date;
-}
+export const dateStart = partialDateStart;
 
 /**
  * The data date: the newest full evidence date (YYYY-MM-DD) in the registry — the last

@@ -4,10 +4,17 @@
  */
 import type { Dataset, LoadedAccount, LoadedOrganization } from '../dataset/dataset.ts';
 import type { Platform, Region } from '../schema/index.ts';
-import { firstSeen, lastVerified, sortEvidence, verificationLevel, type VerificationLevel } from './verification.ts';
+import { partialDateStart } from './dates.ts';
+import { firstSeen, lastVerified, sortEvidence, verdict, type Freshness, type VerificationLevel } from './verification.ts';
 
 export type RegistryAccount = LoadedAccount & {
   level: VerificationLevel;
+  /** Whether first-party proof is fresh at the data version date, only old, or absent. */
+  freshness: Freshness;
+  /** The newest first-party evidence date, as written; null without first-party evidence. */
+  first_party_date: string | null;
+  /** Its age in whole months at the data version date; null without first-party evidence. */
+  first_party_age_months: number | null;
   last_verified: string;
   first_seen: string;
   organization: LoadedOrganization;
@@ -16,6 +23,8 @@ export type RegistryAccount = LoadedAccount & {
 
 export type Registry = {
   dataset: Dataset;
+  /** The date ages are counted to: the data version's date (D4), never the wall clock. */
+  asOf: string;
   regions: Region[];
   regionById: Map<string, Region>;
   platformById: Map<string, Platform>;
@@ -40,7 +49,24 @@ export const accountAnchor = (account: { platform: string; key: string }) => anc
 
 const collator = new Intl.Collator('ru');
 
-export function buildRegistry(dataset: Dataset): Registry {
+export type RegistryOptions = {
+  /**
+   * The data version's date (ISO). Without it, the newest date in the data: still a function
+   * of the data alone, so one commit always derives the same registry.
+   */
+  asOf?: string;
+};
+
+/** The newest evidence date in the dataset, as a full date (the fallback "as of" date). */
+export function newestDataDate(dataset: Dataset): string {
+  let newest = '1970-01-01';
+  for (const org of dataset.organizations) for (const account of org.accounts) for (const e of account.evidence) if (e.date > newest) newest = e.date;
+  return partialDateStart(newest);
+}
+
+export function buildRegistry(dataset: Dataset, options: RegistryOptions = {}): Registry {
+  const asOf = options.asOf ?? newestDataDate(dataset);
+  const freshMonths = dataset.policy.evidence_fresh_months;
   const regions = [...dataset.regions].sort((a, b) => collator.compare(a.name, b.name));
   const organizationsByRegion = new Map<string, LoadedOrganization[]>();
   const accounts: RegistryAccount[] = [];
@@ -53,7 +79,7 @@ export function buildRegistry(dataset: Dataset): Registry {
     const own: RegistryAccount[] = org.accounts.map((account) => ({
       ...account,
       evidence: sortEvidence(account.evidence),
-      level: verificationLevel(account.evidence),
+      ...verdict(account.evidence, { asOf, freshMonths, holderSince: account.holder?.since }),
       last_verified: lastVerified(account.evidence),
       first_seen: firstSeen(account.evidence),
       organization: org,
@@ -64,6 +90,7 @@ export function buildRegistry(dataset: Dataset): Registry {
   }
   return {
     dataset,
+    asOf,
     regions,
     regionById: new Map(dataset.regions.map((r) => [r.id, r])),
     platformById: new Map(dataset.platforms.map((p) => [p.id, p])),

@@ -3,7 +3,7 @@
  * one row per field with its type, whether it is required, its description and an example.
  */
 import type { z } from 'zod';
-import { FederalFile, FiguresFile, PlatformsFile, RegionFile, RegionsFile } from './index.ts';
+import { FederalFile, FiguresFile, PlatformsFile, PolicyFile, RegionFile, RegionsFile } from './index.ts';
 
 type AnySchema = z.core.$ZodType;
 type Def = { type: string; innerType?: AnySchema; element?: AnySchema; shape?: Record<string, AnySchema>; entries?: Record<string, string>; values?: unknown[] };
@@ -75,6 +75,7 @@ export const DICTIONARY_SECTIONS = [
   { file: 'data/regions.yaml', title: 'Справочник регионов', schema: RegionsFile },
   { file: 'data/platforms.yaml', title: 'Площадки', schema: PlatformsFile },
   { file: 'data/figures.yaml', title: 'Опубликованные цифры', schema: FiguresFile },
+  { file: 'data/policy.yaml', title: 'Правила оценки (необязательный файл)', schema: PolicyFile },
 ] as const;
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');

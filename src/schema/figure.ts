@@ -23,6 +23,8 @@ export const Figure = z.strictObject({
   measure: z.enum(FIGURE_MEASURES).meta({ description: 'Что считает цифра.' }),
   /** The value. */
   value: z.number().nonnegative().meta({ description: 'Значение.' }),
+  /** For «87 of 89»: the whole the value is counted out of. */
+  out_of: z.number().int().positive().optional().meta({ description: 'Из скольких всего (для «87 из 89 губернаторов» — 89).', examples: [89] }),
   /** count or percent. */
   unit: z.enum(['count', 'percent']).meta({ description: 'Единица: count — штуки, percent — проценты.' }),
   /** Approximate («около», «более»)? */

@@ -4,3 +4,4 @@ export * from './platform.ts';
 export * from './region.ts';
 export * from './organization.ts';
 export * from './figure.ts';
+export * from './policy.ts';

@@ -1,6 +1,6 @@
 /** JSON Schemas for editors, generated from the Zod schemas (committed; a test checks drift). */
 import { z } from 'zod';
-import { FederalFile, FiguresFile, PlatformsFile, RegionFile, RegionsFile } from './index.ts';
+import { FederalFile, FiguresFile, PlatformsFile, PolicyFile, RegionFile, RegionsFile } from './index.ts';
 
 /** File name under data/schema/ → schema of the data file it describes. */
 export const JSON_SCHEMA_FILES = {
@@ -9,6 +9,7 @@ export const JSON_SCHEMA_FILES = {
   'figures.schema.json': FiguresFile,
   'federal.schema.json': FederalFile,
   'region-file.schema.json': RegionFile,
+  'policy.schema.json': PolicyFile,
 } as const;
 
 export function toJsonSchemaText(schema: z.ZodType): string {

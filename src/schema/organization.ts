@@ -7,12 +7,12 @@ import { HttpUrl, IsoDate, PartialDate, Slug, Text } from './common.ts';
  */
 export const EVIDENCE_TYPES = [
   'official_website',
-  'state_mark',
   'official_statement',
   'rkn_register',
   'platform_badge',
   'account_description',
   'press_report',
+  'self_claim',
   'third_party_listing',
 ] as const;
 export type EvidenceType = (typeof EVIDENCE_TYPES)[number];
@@ -44,6 +44,9 @@ export const ORGANIZATION_KINDS = [
 export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
 
 export const LEVELS = ['federal', 'regional', 'municipal'] as const;
+/** What a `platform_badge` is: the platform's own «государственная организация» mark, or a verification tick. */
+export const PLATFORM_MARKS = ['state_organization', 'verified'] as const;
+export type PlatformMark = (typeof PLATFORM_MARKS)[number];
 export const ACCOUNT_ROLES = ['body', 'official', 'project'] as const;
 export const ACCOUNT_STATUSES = ['active', 'inactive', 'renamed', 'archived', 'deleted'] as const;
 
@@ -52,19 +55,33 @@ export const Evidence = z.strictObject({
   /** What kind of proof this is. */
   type: z.enum(EVIDENCE_TYPES).meta({
     description:
-      'Вид подтверждения: official_website — ссылка с официального сайта органа; state_mark — отметка «Госорганизация»; official_statement — официальное заявление или приказ; rkn_register — реестр Роскомнадзора; platform_badge — отметка верификации площадки; account_description — описание аккаунта ссылается на официальный сайт или подтверждённый аккаунт; press_report — сообщение СМИ; third_party_listing — сторонний список.',
+      'Вид подтверждения, от сильного к слабому: official_website — ссылка с официального сайта органа; official_statement — официальное заявление или приказ; rkn_register — реестр Роскомнадзора; platform_badge — отметка площадки (см. mark: «Госорганизация» или знак верификации); account_description — описание аккаунта ссылается на официальный сайт или подтверждённый аккаунт органа; press_report — сообщение СМИ; self_claim — сам аккаунт называет себя официальным (в названии или описании), но не ссылается ни на официальный сайт, ни на подтверждённый аккаунт органа; third_party_listing — сторонний список.',
     examples: ['official_website'],
+  }),
+  /** For `platform_badge`: which mark the platform shows. */
+  mark: z.enum(PLATFORM_MARKS).optional().meta({
+    description:
+      'Только для platform_badge: state_organization — площадка сама отмечает страницу как государственную (ВКонтакте и Одноклассники: «Госорганизация»; в API ВКонтакте is_government_organization: 1) — это первичное подтверждение; verified — знак верификации площадки (по умолчанию).',
+    examples: ['state_organization'],
   }),
   /** Address of the page that shows it. */
   url: HttpUrl.meta({ description: 'Адрес страницы, на которой видно подтверждение.', examples: ['https://www.mos.ru/mayor/'] }),
+  /** When the page was read on a third-party copy (a mirror of t.me/s/…): the original address. */
+  original_url: HttpUrl.optional().meta({
+    description:
+      'Если подтверждение прочитано на копии страницы на стороннем сайте (зеркале t.me/s/…), — адрес оригинала; url тогда — адрес копии. Для зеркал, перечисленных у площадки в platforms.yaml (mirrors), адрес оригинала выводится сам.',
+    examples: ['https://t.me/s/mos_sobyanin'],
+  }),
   /** The date the page states, or the date it was read. */
   date: PartialDate.meta({ description: 'Дата, указанная на странице (с её точностью: ГГГГ-ММ-ДД, ГГГГ-ММ или ГГГГ), а если её нет — дата, когда страницу прочитали.', examples: ['2026-10-01'] }),
   /** `stated` if the page gives the date, `observed` if it is the reading date. */
   date_kind: z.enum(['stated', 'observed']).default('observed').meta({ description: 'stated — дату указывает сама страница; observed — дата, когда страницу прочитали.' }),
   /** Who compiled a listing or report (for third-party listings and press). */
   source: Text.optional().meta({ description: 'Кто составил список или опубликовал сообщение.', examples: ['sberindex-2026'] }),
-  /** What the page says, briefly, in Russian. */
-  note: Text.optional().meta({ description: 'Что именно сказано на странице, кратко.' }),
+  /** What the page says, briefly, in plain Russian; shown on the site. */
+  note: Text.optional().meta({ description: 'Публичное примечание: что именно сказано на странице, кратко и простым языком. Показывается на сайте.' }),
+  /** Working notes of the researcher; kept in the data and downloads, never shown on pages. */
+  research_note: Text.optional().meta({ description: 'Рабочая заметка исследователя (что не прочитано, что проверить). Хранится в данных и выгрузках, на страницах сайта не показывается.' }),
 });
 
 /** The office holder whose personal official page this is. */
@@ -72,9 +89,13 @@ export const Holder = z.strictObject({
   /** Full name. */
   name: Text.meta({ description: 'Имя должностного лица.', examples: ['Сергей Собянин'] }),
   /** Since when the person holds the office (if known). */
-  since: IsoDate.optional().meta({ description: 'С какой даты занимает должность.' }),
+  since: PartialDate.optional().meta({
+    description:
+      'С какой даты занимает должность (ГГГГ-ММ-ДД, или ГГГГ-ММ, ГГГГ — с точностью источника). Первичные подтверждения страницы, сделанные раньше этой даты, относятся к предшественнику и страницу не подтверждают.',
+    examples: ['2020-09-18'],
+  }),
   /** Until when (for a former holder). */
-  until: IsoDate.optional().meta({ description: 'До какой даты занимал должность.' }),
+  until: PartialDate.optional().meta({ description: 'До какой даты занимал должность (для прежнего должностного лица).' }),
 });
 
 /** An account of an organisation on a platform. */
@@ -110,8 +131,10 @@ export const Account = z.strictObject({
     .meta({ description: 'Прежние адреса переименованного аккаунта.' }),
   /** Proof that the account belongs to the organisation. */
   evidence: z.array(Evidence).min(1, { error: 'у аккаунта нет подтверждений: добавьте хотя бы одно (evidence) — адрес страницы, дату и вид' }).meta({ description: 'Подтверждения принадлежности.' }),
-  /** Anything a reader should know. */
-  note: Text.optional().meta({ description: 'Примечание.' }),
+  /** Anything a reader should know, in plain Russian; shown on the site. */
+  note: Text.optional().meta({ description: 'Публичное примечание простым языком; показывается на сайте.' }),
+  /** Working notes of the researcher; never shown on pages. */
+  research_note: Text.optional().meta({ description: 'Рабочая заметка исследователя; хранится в данных и выгрузках, на страницах сайта не показывается.' }),
 });
 
 /** An account known to impersonate the organisation. */
@@ -122,8 +145,10 @@ export const Impersonation = z.strictObject({
   url: Text.meta({ description: 'Адрес поддельного аккаунта.' }),
   /** Proof that it is a fake (a warning by the body, a press report). */
   evidence: z.array(Evidence).min(1, { error: 'у записи о подделке нет подтверждений: добавьте предупреждение органа или сообщение СМИ' }).meta({ description: 'Подтверждения, что аккаунт поддельный.' }),
-  /** Note. */
-  note: Text.optional().meta({ description: 'Примечание.' }),
+  /** Note, in plain Russian; shown on the site. */
+  note: Text.optional().meta({ description: 'Публичное примечание простым языком; показывается на сайте.' }),
+  /** Working notes of the researcher; never shown on pages. */
+  research_note: Text.optional().meta({ description: 'Рабочая заметка исследователя; на страницах сайта не показывается.' }),
 });
 
 /** A body that owns accounts. */
@@ -148,6 +173,10 @@ export const Organization = z.strictObject({
   wikidata: z.string().regex(/^Q\d+$/, { error: 'идентификатор Викиданных вида Q123' }).optional().meta({ description: 'Элемент Викиданных.' }),
   /** Id of the parent organisation. */
   parent: Slug.optional().meta({ description: 'Вышестоящая организация (её id).' }),
+  /** Anything a reader should know about the body, in plain Russian; shown on the site. */
+  note: Text.optional().meta({ description: 'Публичное примечание об организации простым языком; показывается на сайте.' }),
+  /** Working notes of the researcher; never shown on pages. */
+  research_note: Text.optional().meta({ description: 'Рабочая заметка исследователя об организации; хранится в данных и выгрузках, на страницах сайта не показывается.' }),
   /** The body's accounts. */
   accounts: z.array(Account).default([]).meta({ description: 'Аккаунты организации.' }),
   /** Accounts known to impersonate the body. */

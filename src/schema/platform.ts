@@ -15,6 +15,19 @@ export const KeyRule = z.strictObject({
   case_insensitive: z.boolean().optional().meta({ description: 'Регистр не важен для этой формы адреса.' }),
 });
 
+/**
+ * A third-party site that republishes the platform's public pages (a mirror of t.me/s/…).
+ * Evidence read there is shown as a copy, with the original address first.
+ */
+export const Mirror = z.strictObject({
+  /** Host name of the mirror, without `www.`. */
+  host: Text.meta({ description: 'Домен стороннего сайта-копии (без www.).', examples: ['t.iss.one'] }),
+  /** Regular expression over the mirror's path and query; `$1`… feed the template. */
+  path: Text.default('^(/.*)$').meta({ description: 'Регулярное выражение для пути и строки запроса адреса копии; по умолчанию — любой путь.' }),
+  /** Template of the original address, `$1`… from `path`; by default the platform's first host with the same path. */
+  original: Text.optional().meta({ description: 'Шаблон адреса оригинала ($1 — первая скобка path); по умолчанию — тот же путь на первом домене площадки.', examples: ['https://t.me/s/$1'] }),
+});
+
 /** A social network or messenger, described as data so that a new one needs no code change. */
 export const Platform = z.strictObject({
   /** Stable id used in data files and URLs. */
@@ -25,6 +38,8 @@ export const Platform = z.strictObject({
   hosts: z.array(Text).min(1).meta({ description: 'Домены площадки (без www.).' }),
   /** Non-web schemes that open the platform, e.g. `tg` for `tg://resolve?domain=…`. */
   schemes: z.array(Text).default([]).meta({ description: 'Особые схемы адресов, например tg.' }),
+  /** Third-party sites that copy the platform's public pages. */
+  mirrors: z.array(Mirror).default([]).meta({ description: 'Сторонние сайты, которые копируют публичные страницы площадки (зеркала t.me/s/…): подтверждение, прочитанное на них, показывается как копия, первым — адрес оригинала.' }),
   /** Whether handles are case-insensitive on this platform. */
   case_insensitive: z.boolean().meta({ description: 'Регистр в имени аккаунта не важен.' }),
   /** Ordered rules; the first that matches gives the key. */
@@ -35,7 +50,7 @@ export const Platform = z.strictObject({
   canonical_url: Text.meta({ description: 'Шаблон канонического адреса, {key} — ключ аккаунта.', examples: ['https://vk.com/{key}'] }),
   /** What a bare handle must look like to be tried on this platform. */
   handle_pattern: Text.optional().meta({ description: 'Как выглядит имя аккаунта без адреса (регулярное выражение).' }),
-  /** Whether the platform grants the state «Госорганизация» mark. */
+  /** Whether the platform grants the state «Госорганизация» mark (evidence: platform_badge with mark state_organization). */
   state_mark: z.boolean().meta({ description: 'Площадка присваивает отметку «Госорганизация».' }),
   /** Whether the platform shows its own verified badge. */
   verified_badge: z.boolean().meta({ description: 'Площадка ставит собственную отметку о верификации.' }),
@@ -50,3 +65,4 @@ export const PlatformsFile = z.strictObject({
 
 export type Platform = z.infer<typeof Platform>;
 export type KeyRule = z.infer<typeof KeyRule>;
+export type Mirror = z.infer<typeof Mirror>;

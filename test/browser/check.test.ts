@@ -39,6 +39,8 @@ async function ask(q: string): Promise<{ heading: string; text: string; bytes: n
 }
 
 const OFFICIAL = 'Да, это официальная страница';
+const STALE = 'Страница была подтверждена в марте 2018 г., нужна перепроверка';
+const CLAIMED = 'Страница называет себя официальной, но это ничем не подтверждено';
 const PROBABLE = 'Скорее всего, это официальная страница';
 const LISTED = 'Страница есть только в сторонних списках — принадлежность не подтверждена';
 const FAKE = 'Осторожно: это известная подделка';
@@ -74,7 +76,7 @@ const TABLE: Array<[string, string, string]> = [
   ['mos_sobyanin', OFFICIAL, 'Имя найдено на площадке Telegram'],
   ['напишите @mos_sobyanin, там ответят', OFFICIAL, MAYOR],
   // VK: short names, numeric forms, posts, mobile and new hosts
-  ['https://vk.com/krym_glava_test', OFFICIAL, 'отметка «Госорганизация»'],
+  ['https://vk.com/krym_glava_test', OFFICIAL, 'отметка площадки «Госорганизация»'],
   ['m.vk.com/krym_glava_test', OFFICIAL, KRYM_HEAD],
   ['https://vk.ru/KRYM_GLAVA_TEST/', OFFICIAL, KRYM_HEAD],
   ['https://www.vk.com/krym_glava_test?w=wall-1_2', OFFICIAL, KRYM_HEAD],
@@ -97,6 +99,11 @@ const TABLE: Array<[string, string, string]> = [
   ['https://t.me/minzdrav_krym_archive_test', OFFICIAL, 'Обратите внимание: по данным реестра, страница в архиве.'],
   // a bare handle that is official on two platforms
   ['krym_glava_test', SEVERAL, 'ВКонтакте'],
+  // first-party proof from 2018: names the month and asks for a re-check, never a plain «Да»
+  ['https://vk.com/test_moskva_gov_old', STALE, 'Последнее первичное подтверждение — март 2018 г.'],
+  ['vk.com/test_moskva_gov_old', STALE, '«Был подтверждён, нужна перепроверка»'],
+  // only the account's own words, read on a mirror: the original address first, the copy labelled
+  ['https://t.me/test_moskva_gov', CLAIMED, 'аккаунт сам называет себя официальным'],
   // listed, not confirmed
   ['https://vk.com/minzdrav_krym_test', LISTED, 'первичного подтверждения нет'],
   ['vk.com/public12345', LISTED, 'Главное управление МЧС России по г. Москве'],
@@ -131,6 +138,31 @@ describe('the account check', () => {
     expect(answer.text).toContain(contains);
     expect(answer.bytes).toBeLessThan(BUDGET);
     expect(errors).toEqual([]);
+  });
+
+  test('stale first-party proof: the year and a re-check, in its own style; fresh proof: «официальная» with no warning', async () => {
+    const stale = await ask('https://vk.com/test_moskva_gov_old');
+    expect(stale.heading).not.toMatch(/^Да|официальная страница/);
+    expect(stale.text).toMatch(/Последнее первичное подтверждение — март 2018 г\. \(\d+ месяц(а|ев)? назад\)\. С тех пор страница или должностное лицо могли смениться/);
+    await expect(page.locator('section.answer.answer-stale').count()).resolves.toBe(1);
+    await expect(page.locator('.answer .stale').count()).resolves.toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+
+    const fresh = await ask('https://t.me/mos_sobyanin');
+    expect(fresh.heading).toBe(OFFICIAL);
+    expect(fresh.text).toContain('«Подтверждён»');
+    expect(fresh.text).not.toContain('перепроверка');
+    await expect(page.locator('section.answer.answer-stale, .answer .stale').count()).resolves.toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  test('evidence read on a mirror links the original first and labels the copy', async () => {
+    await ask('https://t.me/test_moskva_gov');
+    const links = page.locator('.answer .evidence li a');
+    expect(await links.evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('href')]))).toEqual([
+      ['источник', 'https://t.me/s/test_moskva_gov'],
+      ['копии на стороннем сайте', 'https://t.iss.one/s/test_moskva_gov'],
+    ]);
   });
 
   test('an absent lookup fetches the metadata, one main shard and the lookalike shards, all measured', async () => {

@@ -10,7 +10,7 @@ import { closeRenderer, renderComponent } from './astro.ts';
 
 let registry: Registry;
 const account = (anchor: string) => registry.accounts.find((a) => a.anchor === anchor)!;
-const row = (a: RegistryAccount) => renderComponent('/src/components/AccountRow.astro', { account: a, platformName: registry.platformById.get(a.platform)!.name });
+const row = (a: RegistryAccount) => renderComponent('/src/components/AccountRow.astro', { account: a, platformName: registry.platformById.get(a.platform)!.name, platforms: registry.dataset.platforms });
 const list = (orgIds: string[], extra: Record<string, unknown> = {}) =>
   renderComponent('/src/components/OrganizationList.astro', { organizations: orgIds.map((id) => registry.organizationById.get(id)!), registry, ...extra });
 /** Visible text, tags dropped, spaces collapsed. */

@@ -247,7 +247,7 @@ describe('refusals', () => {
     expect(code).toBe(1);
     expect(lines).toEqual([
       'Ошибка: нет подтверждения: укажите --evidence-url <адрес страницы, которая показывает, что аккаунт официальный>',
-      'Ошибка: не указан вид подтверждения: --evidence-type official_website | state_mark | official_statement | rkn_register | platform_badge | account_description | press_report | third_party_listing',
+      'Ошибка: не указан вид подтверждения: --evidence-type official_website | official_statement | rkn_register | platform_badge | account_description | press_report | self_claim | third_party_listing',
       'Подсказка: запустите команду в терминале, и она спросит недостающее, или см. npm run add -- --help',
     ]);
   });
@@ -255,7 +255,7 @@ describe('refusals', () => {
   test('typos get a suggestion', async () => {
     const { lines } = await add({ url: 'https://t.me/new_channel', org: 'moskva-mr', ...evidence, evidenceType: 'oficial_website' });
     expect(lines).toEqual([
-      'Ошибка: --evidence-type: недопустимое значение «oficial_website» (возможно, «official_website»); допустимы: official_website, state_mark, official_statement, rkn_register, platform_badge, account_description, press_report, third_party_listing',
+      'Ошибка: --evidence-type: недопустимое значение «oficial_website» (возможно, «official_website»); допустимы: official_website, official_statement, rkn_register, platform_badge, account_description, press_report, self_claim, third_party_listing',
       'Ошибка: организация «moskva-mr» не найдена (возможно, «moskva-mer»): укажите id существующей организации или создайте новую через --region, --name, --kind и --level',
       'Подсказка: запустите команду в терминале, и она спросит недостающее, или см. npm run add -- --help',
     ]);
@@ -345,10 +345,10 @@ describe('at a terminal', () => {
 
 describe('command line', () => {
   test('parses the options', () => {
-    expect(parseAddArgs(['vk.com/x', '--org', 'a', '--evidence-url', 'https://e.org/', '--evidence-type', 'state_mark', '--evidence-date', '2026-01-01', '--note', ' текст '])).toEqual({
+    expect(parseAddArgs(['vk.com/x', '--org', 'a', '--evidence-url', 'https://e.org/', '--evidence-type', 'platform_badge', '--evidence-date', '2026-01-01', '--note', ' текст '])).toEqual({
       ok: true,
       help: false,
-      request: { url: 'vk.com/x', org: 'a', evidenceUrl: 'https://e.org/', evidenceType: 'state_mark', evidenceDate: '2026-01-01', note: 'текст' },
+      request: { url: 'vk.com/x', org: 'a', evidenceUrl: 'https://e.org/', evidenceType: 'platform_badge', evidenceDate: '2026-01-01', note: 'текст' },
     });
     expect(parseAddArgs([])).toEqual({ ok: false, error: 'не указана ссылка на аккаунт' });
     expect(parseAddArgs(['a', '--orgg', 'x'])).toEqual({ ok: false, error: 'неизвестный или неполный параметр --orgg' });

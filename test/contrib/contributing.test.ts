@@ -88,7 +88,15 @@ describe('policy and evidence', () => {
   test('has the inclusion policy and the three steps', () => {
     expect(guide).toContain('## Что включается в реестр');
     expect(guide).toContain('**Не включаются:**');
-    expect(guide).toContain('## Как добавить аккаунт: три шага');
+    expect(guide).toContain('## Способ 2: запрос на слияние с `npm run add` — три шага');
     expect(guide).toContain('npm run add -- ');
+  });
+
+  test('explains both paths (the form without git, a pull request with npm run add) and how to review the robot’s proposals', () => {
+    expect(guide).toContain('## Способ 1: форма «Добавить аккаунт» — без git');
+    expect(guide).toContain('.github/workflows/issue-to-pr.yml');
+    expect(guide).toContain('«Помочь реестру» (`/gaps/`)');
+    expect(guide).toContain('## Еженедельный сбор и перепроверка: как смотреть предложения робота');
+    for (const text of ['npm run harvest', 'npm run verify', '`VK_TOKEN`', '`bot/harvest-verify`', '.github/workflows/harvest.yml']) expect(guide).toContain(text);
   });
 });

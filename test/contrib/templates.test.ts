@@ -2,7 +2,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { EVIDENCE_TYPES, PlatformsFile } from '../../src/schema/index.ts';
+import { ACCOUNT_ROLES, EVIDENCE_TYPES, ORGANIZATION_KINDS, PlatformsFile } from '../../src/schema/index.ts';
+import { addAccountFormUrl } from '../../src/model/gaps.ts';
 
 type Field = { type: string; id?: string; attributes: { label?: string; value?: string; options?: Array<string | { label: string }> }; validations?: { required?: boolean } };
 type Form = { name: string; description: string; title?: string; body: Field[] };
@@ -28,6 +29,8 @@ describe.each(Object.entries(forms))('%s', (_, form) => {
         expect(field.attributes.label).toBeTruthy();
       }
       if (field.type === 'dropdown' || field.type === 'checkboxes') expect(field.attributes.options!.length).toBeGreaterThan(0);
+      // A dropdown option with «: » unquoted would parse as a mapping, and GitHub would refuse the form.
+      if (field.type === 'dropdown') for (const option of field.attributes.options!) expect(typeof option, JSON.stringify(option)).toBe('string');
     }
   });
 
@@ -48,6 +51,18 @@ describe('«Добавить аккаунт»', () => {
 
   test('offers every evidence type by its id', () => {
     for (const type of EVIDENCE_TYPES) expect(options('evidence_type')).toContain(`(${type})`);
+  });
+
+  test('offers every organisation kind and account role by its code', () => {
+    for (const kind of ORGANIZATION_KINDS) expect(options('kind')).toContain(`(${kind})`);
+    for (const role of ACCOUNT_ROLES) expect(options('role')).toContain(`(${role})`);
+  });
+
+  test('the gaps page prefills only fields the form has, and the level with one of its options', () => {
+    const url = new URL(addAccountFormUrl('https://github.com/a/b', { title: 't', url: 'u', platform: 'ВКонтакте', organization: 'o', organization_id: 'i', region: 'r', level: 'региональный' }));
+    const ids = new Set(form.body.map((f) => f.id));
+    for (const key of url.searchParams.keys()) if (key !== 'template' && key !== 'title') expect(ids.has(key), key).toBe(true);
+    expect(options('level').split('\n')).toContain('региональный');
   });
 
   test('requires the evidence page and date', () => {

@@ -6,9 +6,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 
-type Step = { uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, string>; id?: string };
+type Step = { name?: string; uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, string>; id?: string };
 type Job = { needs?: string | string[]; steps: Step[]; permissions?: Record<string, string> | string; environment?: unknown };
-type Workflow = { name: string; on: Record<string, unknown>; permissions?: Record<string, string> | string; jobs: Record<string, Job> };
+type Job2 = Job & { if?: string; concurrency?: unknown };
+type Workflow = { name: string; on: Record<string, unknown>; permissions?: Record<string, string> | string; concurrency?: { group: string; 'cancel-in-progress'?: boolean }; jobs: Record<string, Job2> };
 
 const DIR = '.github/workflows';
 const files = readdirSync(DIR).filter((name) => /\.ya?ml$/.test(name));
@@ -20,9 +21,11 @@ const uses = (job: Job) => job.steps.map((step) => step.uses ?? '').filter(Boole
 const needs = (job: Job) => (job.needs === undefined ? [] : Array.isArray(job.needs) ? job.needs : [job.needs]);
 const PINNED = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.\/-]+@[0-9a-f]{40}$/;
 const ALLOWED_WRITE = new Set(['pages', 'id-token', 'issues']);
+// Only the workflows whose job is to open a pull request may push a branch and open it.
+const OPENS_PULL_REQUESTS = new Set(['issue-to-pr.yml', 'harvest.yml']);
 
-test('the three workflows exist (any other is held to the same rules below)', () => {
-  expect(files).toEqual(expect.arrayContaining(['ci.yml', 'deploy.yml', 'links.yml']));
+test('the workflows exist (any other is held to the same rules below)', () => {
+  expect(files).toEqual(expect.arrayContaining(['ci.yml', 'deploy.yml', 'links.yml', 'issue-to-pr.yml', 'harvest.yml']));
 });
 
 describe.each(files)('%s', (name) => {
@@ -46,14 +49,15 @@ describe.each(files)('%s', (name) => {
       if (job.permissions === undefined) continue;
       expect(typeof job.permissions, 'no write-all / read-all shorthands').toBe('object');
       for (const [scope, level] of Object.entries(job.permissions as Record<string, string>)) {
-        if (level === 'write') expect(ALLOWED_WRITE.has(scope), `${scope}: write`).toBe(true);
+        const allowed = ALLOWED_WRITE.has(scope) || (OPENS_PULL_REQUESTS.has(name) && (scope === 'contents' || scope === 'pull-requests'));
+        if (level === 'write') expect(allowed, `${scope}: write`).toBe(true);
       }
     }
   });
 
   test('every npm script it runs exists in package.json', () => {
     for (const job of Object.values(workflow.jobs)) {
-      for (const [, script] of runs(job).matchAll(/npm run ([\w:-]+)/g)) expect(scripts, `npm run ${script}`).toHaveProperty(script!);
+      for (const [, script] of runs(job).matchAll(/npm run (?:--silent )?([\w:-]+)/g)) expect(scripts, `npm run ${script}`).toHaveProperty(script!);
     }
   });
 });
@@ -114,12 +118,84 @@ describe('liveness check', () => {
   });
   test('runs the check and reports into one issue', () => {
     const job = links.jobs.links!;
-    expect(runs(job)).toContain('npm run check-links -- --out links-report.json --markdown links-report.md');
+    expect(runs(job)).toContain('npm run check-links -- --out links-report.json --markdown links-report.md --state links-state.json');
     expect(runs(job)).toContain('gh issue edit');
     expect(runs(job)).toContain('gh issue create');
-    expect(job.permissions).toEqual({ contents: 'read', issues: 'write' });
-    const artifact = job.steps.find((s) => s.uses?.startsWith('actions/upload-artifact@'));
-    expect(artifact?.with?.path).toBe('links-report.json');
+    expect(job.permissions).toEqual({ contents: 'read', issues: 'write', actions: 'read' });
+    const artifacts = job.steps.filter((s) => s.uses?.startsWith('actions/upload-artifact@')).map((s) => s.with?.path);
+    expect(artifacts).toEqual(['links-report.json', 'links-state.json']);
+  });
+  test('the observations of the last run come back, so that a loss is confirmed only by repeated ones', () => {
+    const job = links.jobs.links!;
+    expect(runs(job)).toContain('gh run download "$run" --name links-state');
+    const order = job.steps.map((s) => s.name ?? s.run ?? '');
+    expect(order.indexOf('Наблюдения прошлых запусков')).toBeLessThan(order.indexOf('Проверка ссылок'));
+  });
+});
+
+describe('issue form → pull request', () => {
+  const flow = workflows['issue-to-pr.yml']!;
+  const job = flow.jobs['pull-request']!;
+  test('runs when an issue is opened or edited, one run per issue at a time', () => {
+    expect(flow.on).toEqual({ issues: { types: ['opened', 'edited'] } });
+    expect(flow.concurrency?.group).toBe('issue-to-pr-${{ github.event.issue.number }}');
+  });
+  test('only for open issues of the add-account form (its label)', () => {
+    const form = parse(readFileSync('.github/ISSUE_TEMPLATE/add-account.yml', 'utf8')) as { labels: string[] };
+    expect(job.if).toContain(`contains(github.event.issue.labels.*.name, '${form.labels[0]}')`);
+    expect(job.if).toContain("github.event.issue.state == 'open'");
+  });
+  test('asks for exactly the rights it uses: push a branch, open a pull request, reply in the issue', () => {
+    expect(job.permissions).toEqual({ contents: 'write', 'pull-requests': 'write', issues: 'write' });
+    expect(job.steps[0]!.with).toEqual({ 'persist-credentials': false });
+  });
+  test('runs the tested script on the event file, validates, then opens or updates one pull request per issue', () => {
+    const commands = runs(job);
+    expect(commands).toContain('node scripts/issue-to-pr.ts --event "$GITHUB_EVENT_PATH" --out issue-to-pr');
+    expect(commands).toContain('npm run validate -- --format github');
+    expect(commands).toContain('npm run format -- --check');
+    expect(commands).toContain('gh pr create');
+    expect(commands).toContain('gh pr edit');
+    expect(commands).toContain('gh issue comment "$ISSUE" --body-file issue-to-pr/comment.md');
+    expect(readFileSync('src/contrib/issue-to-pr-fs.ts', 'utf8')).toContain('add-account/issue-${issue}');
+  });
+  test('the issue text never reaches a shell: no step interpolates the body or the title', () => {
+    const text = readFileSync(`${DIR}/issue-to-pr.yml`, 'utf8');
+    expect(text).not.toMatch(/github\.event\.issue\.(body|title)|github\.event\.comment/);
+  });
+});
+
+describe('weekly harvest and verify', () => {
+  const flow = workflows['harvest.yml']!;
+  const job = flow.jobs.proposals!;
+  test('runs weekly and on demand, never on pull requests or pushes (so it can never block one)', () => {
+    expect(Object.keys(flow.on).sort()).toEqual(['schedule', 'workflow_dispatch']);
+    const [schedule] = flow.on.schedule as Array<{ cron: string }>;
+    expect(schedule!.cron.split(' ')).toHaveLength(5);
+    expect(schedule!.cron.split(' ')[4]).toMatch(/^\d$/);
+  });
+  test('one run at a time, never cancelled half-way', () => {
+    expect(flow.concurrency).toEqual({ group: 'harvest-verify', 'cancel-in-progress': false });
+  });
+  test('asks only to push its branch and open its pull request', () => {
+    expect(job.permissions).toEqual({ contents: 'write', 'pull-requests': 'write' });
+    expect(job.steps[0]!.with).toEqual({ 'persist-credentials': false });
+  });
+  test('harvest, then verify with the VK key from the secrets, then validation, then one pull request on a fixed branch', () => {
+    const commands = runs(job);
+    const at = (text: string) => commands.indexOf(text);
+    for (const text of ['npm run --silent harvest', 'npm run --silent verify', 'npm run validate -- --format github', 'npm run format -- --check', 'gh pr create']) expect(at(text), text).toBeGreaterThan(-1);
+    expect(at('npm run --silent harvest')).toBeLessThan(at('npm run --silent verify'));
+    expect(at('npm run --silent verify')).toBeLessThan(at('npm run validate'));
+    expect(at('npm run validate')).toBeLessThan(at('gh pr create'));
+    expect(commands).toContain('gh pr edit "$number"');
+    expect((job as Job & { env?: Record<string, string> }).env).toEqual({ BRANCH: 'bot/harvest-verify' });
+    const verify = job.steps.find((s) => s.run?.includes('npm run --silent verify'))!;
+    expect(verify.env).toEqual({ VK_TOKEN: '${{ secrets.VK_TOKEN }}' });
+  });
+  test('npm run harvest and npm run verify exist', () => {
+    expect(scripts).toHaveProperty('harvest');
+    expect(scripts).toHaveProperty('verify');
   });
 });
 

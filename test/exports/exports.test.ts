@@ -87,7 +87,7 @@ describe('JSON', () => {
 
   test('evidence rows repeat each piece of evidence as written', () => {
     const rows = readJson('evidence').rows;
-    const expected = registry.accounts.flatMap((a) => a.evidence.map((e, i) => ({ account_uid: a.uid, position: i + 1, type: e.type, url: e.url, date: e.date, date_kind: e.date_kind, source: e.source ?? null, note: e.note ?? null })));
+    const expected = registry.accounts.flatMap((a) => a.evidence.map((e, i) => ({ account_uid: a.uid, position: i + 1, type: e.type, mark: e.mark ?? null, url: e.url, original_url: e.original_url ?? null, date: e.date, date_kind: e.date_kind, source: e.source ?? null, note: e.note ?? null, research_note: e.research_note ?? null })));
     expect(rows.map(({ organization_id: _, ...rest }) => rest)).toEqual(expected);
   });
 

@@ -21,13 +21,13 @@ describe('csvRow', () => {
 
   test('awkward values survive a real CSV parser', () => {
     const table = TABLES.figures;
-    const row: Cell[] = ['id-1', null, 'other', 3577, 'count', 'about', 'Сказано: «около 3 577», а также "кавычки",\r\nи перевод строки', '2026-10', null, 'Издание', 'Заголовок', '2026-10-01', null];
+    const row: Cell[] = ['id-1', null, 'other', 3577, null, 'count', 'about', 'Сказано: «около 3 577», а также "кавычки",\r\nи перевод строки', '2026-10', null, 'Издание', 'Заголовок', '2026-10-01', null];
     const text = toCsv(table, [row]);
     // No byte order mark: the Data Package spec recommends UTF-8 without it, and split parts concatenate cleanly.
     expect(text.startsWith('id,')).toBe(true);
     expect(csvHeader(table).endsWith('\r\n')).toBe(true);
     const [back] = parse(text, { bom: true, columns: true }) as Array<Record<string, string>>;
-    expect(back!.statement).toBe(row[6]);
+    expect(back!.statement).toBe(row[7]);
     expect(back!.value).toBe('3577');
     expect(back!.region_id).toBe('');
   });
@@ -36,7 +36,7 @@ describe('csvRow', () => {
 describe('toJson', () => {
   test('a plain array of records keyed by column (what pd.read_json reads), lists as arrays', () => {
     const table = TABLES.figures;
-    const row: Cell[] = ['id-1', 'moskva', 'other', 12.5, 'percent', 'exact', '=текст', '2026', null, 'И', 'З', '2026-10-01', 'https://example.org/'];
+    const row: Cell[] = ['id-1', 'moskva', 'other', 12.5, null, 'percent', 'exact', '=текст', '2026', null, 'И', 'З', '2026-10-01', 'https://example.org/'];
     const json = JSON.parse(toJson(table, [row, row])) as Array<Record<string, Cell>>;
     expect(json).toHaveLength(2);
     expect(Object.keys(json[0]!)).toEqual(table.columns.map((c) => c.name));

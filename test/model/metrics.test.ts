@@ -25,6 +25,7 @@ import {
 } from '../../src/model/metrics.ts';
 import { compareRegion, indicators, ranking, regionValues, THRESHOLD_NOTE } from '../../src/model/metrics-indicators.ts';
 import { reconcile, reconcileAll } from '../../src/model/metrics-reconcile.ts';
+import { FiguresFile, type Figure } from '../../src/schema/index.ts';
 
 const { dataset, issues } = loadFixture('metrics');
 const registry = buildRegistry(dataset);
@@ -125,10 +126,23 @@ describe('verification', () => {
   test('big region: shares of active accounts by level of the strongest evidence', () => {
     expect(verificationShares(chel)).toEqual({
       confirmed: { count: 11, of: 15, share: 11 / 15 },
+      stale: { count: 0, of: 15, share: 0 },
       probable: { count: 2, of: 15, share: 2 / 15 },
       reported: { count: 1, of: 15, share: 1 / 15 },
+      claimed: { count: 0, of: 15, share: 0 },
       listed: { count: 1, of: 15, share: 1 / 15 },
     });
+  });
+
+  test('stale first-party proof is counted apart and never as confirmed', () => {
+    // At 2028-06-01 two active accounts' first-party proof is 24 months or older:
+    // the school's VK page (2026-06-01, exactly 24) and the governor's Telegram ("2025").
+    const later = buildRegistry(dataset, { asOf: '2028-06-01' });
+    const scope = regionScope(later, 'chelyabinskaya-oblast');
+    const shares = verificationShares(scope);
+    expect(shares.confirmed).toEqual({ count: 9, of: 15, share: 9 / 15 });
+    expect(shares.stale).toEqual({ count: 2, of: 15, share: 2 / 15 });
+    expect(indicators(later, '2028-06-01').find((i) => i.id === 'confirmed')!.value(scope)).toEqual(shares.confirmed);
   });
 
   test('tiny and empty regions: counts, but no shares', () => {
@@ -283,6 +297,31 @@ describe('reconciliation', () => {
 
   test('national figures compare with the whole registry', () => {
     expect(reconcile(registry, null).map((r) => [r.place, r.figure.value, r.registry?.value])).toEqual([['Россия', 130000, 19]]);
+  });
+
+  // RIA Новости, 3 Dec 2025: MAX hosts channels of 87 of 89 governors and of all 89 regional governments.
+  const ria = (id: string, measure: Figure['measure'], value: number): Figure =>
+    FiguresFile.parse({
+      figures: [{ id, region: null, measure, value, out_of: 89, unit: 'count', statement: 'тест', date: '2025-12-03', source: { publisher: 'РИА Новости', title: 'тест', date: '2025-12-03', url: 'https://ria.ru/20251203/max-2059632085.html' } }],
+    }).figures[0]!;
+
+  test.each([
+    // as of, measure, regions with the channel, of them on fresh first-party proof
+    ['2026-11-01', 'governments_on_max', 1, 1],
+    ['2030-01-01', 'governments_on_max', 1, 0],
+    ['2026-11-01', 'governors_on_max', 0, 0],
+  ] as const)('as of %s, «%s» beside the registry: %i regions, %i of them confirmed (stale apart)', (asOf, measure, value, confirmed) => {
+    const withRia = buildRegistry({ ...dataset, figures: [ria('ria', measure, measure === 'governors_on_max' ? 87 : 89)] }, { asOf });
+    const [row] = reconcile(withRia, null);
+    expect(row!.figure).toMatchObject({ out_of: 89, source: { publisher: 'РИА Новости' } });
+    expect(row!.registry).toMatchObject({ value, confirmed, out_of: withRia.regions.length, unit: 'count' });
+  });
+
+  test('VK state pages: pages with the platform’s «Госорганизация» mark, the fresh ones apart', () => {
+    const withRia = buildRegistry({ ...dataset, figures: [ria('ria-vk', 'vk_state_pages', 173000)] }, { asOf: '2026-11-01' });
+    expect(reconcile(withRia, null)[0]!.registry).toMatchObject({ value: 2, confirmed: 2 });
+    const later = buildRegistry({ ...dataset, figures: withRia.dataset.figures }, { asOf: '2030-01-01' });
+    expect(reconcile(later, null)[0]!.registry).toMatchObject({ value: 2, confirmed: 0 });
   });
 
   test('an empty region has no figures; all figures: national first', () => {

@@ -1,0 +1,60 @@
+/** Reads the command line of `npm run harvest`. */
+import { parseArgs } from 'node:util';
+import { todayIso } from '../dataset/load-dataset.ts';
+import type { HarvestOptions } from './harvest-fs.ts';
+
+export const HARVEST_USAGE = `Собрать ссылки на аккаунты с официальных сайтов:
+  npm run harvest                          сайты организаций реестра (сначала главы и правительства)
+  npm run harvest -- --site <адрес> [--org <id>]   один сайт
+  npm run harvest -- --from <папка|файл.warc>      сохранённые страницы вместо сети
+Параметры:
+  --dry-run          только показать, ничего не записывать
+  --format json      по одному JSON-объекту в строке: platform, url, page, context, organization_id (данные не меняются)
+  --date ГГГГ-ММ-ДД  дата наблюдения (по умолчанию сегодня)
+  --limit N          не больше N сайтов
+  --no-follow        не заходить в каталоги органов на порталах`;
+
+export type ParsedHarvestArgs = { ok: true; help: boolean; options: Omit<HarvestOptions, 'print' | 'printError'> } | { ok: false; error: string };
+
+export function parseHarvestArgs(argv: readonly string[]): ParsedHarvestArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      options: {
+        from: { type: 'string' },
+        site: { type: 'string' },
+        org: { type: 'string' },
+        'dry-run': { type: 'boolean' },
+        format: { type: 'string' },
+        date: { type: 'string' },
+        limit: { type: 'string' },
+        'no-follow': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    const option = /'(--?[\w-]+)/.exec((error as Error).message)?.[1];
+    return { ok: false, error: option ? `неизвестный или неполный параметр ${option}` : 'не удалось разобрать параметры' };
+  }
+  const v = parsed.values;
+  if (v.help) return { ok: true, help: true, options: { today: todayIso() } };
+  if (v.format && v.format !== 'json' && v.format !== 'markdown') return { ok: false, error: `--format: допустимы json и markdown, а указано «${v.format}»` };
+  if (v.date && !/^\d{4}-\d{2}-\d{2}$/.test(v.date)) return { ok: false, error: `--date: ожидается дата вида 2026-12-04, а указано «${v.date}»` };
+  if (v.limit && !/^\d+$/.test(v.limit)) return { ok: false, error: `--limit: ожидается число, а указано «${v.limit}»` };
+  if (v.org && !v.site && !v.from) return { ok: false, error: '--org указывается вместе с --site <адрес сайта этой организации> или --from <папка>' };
+  return {
+    ok: true,
+    help: false,
+    options: {
+      from: v.from,
+      site: v.site,
+      org: v.org,
+      dryRun: Boolean(v['dry-run']),
+      format: (v.format as 'json' | 'markdown' | undefined) ?? 'markdown',
+      today: v.date ?? todayIso(),
+      limit: v.limit ? Number(v.limit) : undefined,
+      follow: !v['no-follow'],
+    },
+  };
+}
