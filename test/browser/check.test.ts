@@ -18,7 +18,7 @@ beforeAll(async () => {
   browser = await launchChromium();
   ({ page, errors } = await openPage(browser, `${inject('siteUrl')}check/`));
   page.on('response', async (response: Response) => {
-    if (!/\/check\/.*\.json$/.test(new URL(response.url()).pathname)) return;
+    if (!/\/check\/.*\.json(?:\.gz)?$/.test(new URL(response.url()).pathname)) return;
     fetched.push({ url: response.url(), bytes: (await response.body()).length });
   });
 });
