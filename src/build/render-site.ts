@@ -26,6 +26,8 @@ export async function renderSite({ root, staging, finalDir, owner }: RenderOptio
   const phases: PhaseTiming[] = [];
   const loaded = await timed(phases, { phase: 'validate' }, () => loadDatasetFromDir());
   if (hasErrors(loaded.issues)) return { ok: false, issues: loaded.issues, phases };
+  // Every finding is located by now: let the source text go (about 40 % of the dataset's heap).
+  loaded.releaseSources?.();
   // Astro's pages and the data guard run in this process: give them the dataset just
   // validated instead of reading the whole country twice more.
   shareValidated(dataDir(), loaded);

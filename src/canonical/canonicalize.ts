@@ -26,6 +26,36 @@ export function extractAddress(input: string): string | null {
   return match[0].replace(/[),.;:!?]+$/, '');
 }
 
+/** Schemes of web pages: an address with any other scheme never counts as a page of the registry. */
+export const WEB_SCHEMES: readonly string[] = ['http', 'https'];
+const SCHEME_AT = /([a-z][a-z0-9+.-]*):(?!\s)/gi;
+
+/**
+ * The scheme that makes a pasted text something other than a web page's address, if any:
+ * the text starts with one (`javascript:…`, `data:…`, `mailto:…`), or the address sits
+ * inside a word that carries one (`javascript:alert(1)//t.me/x`, `intent://t.me/x`,
+ * `view-source:https://vk.com/x`, `ftp://t.me/x`). Web schemes and the platforms' own
+ * (`tg:`) are fine; so is an address without a scheme (`t.me/x`) or in a sentence
+ * («Ссылка: https://t.me/x»).
+ */
+export function foreignScheme(platforms: readonly PlatformRules[], input: string): string | null {
+  const text = input.trim();
+  const allowed = (scheme: string) => WEB_SCHEMES.includes(scheme) || platforms.some((p) => p.schemes.includes(scheme));
+  const leading = /^([a-z][a-z0-9+.-]*):(?!\s)/i.exec(text);
+  if (leading && !allowed(leading[1]!.toLowerCase())) return leading[1]!.toLowerCase();
+  const match = URLISH.exec(text);
+  if (!match) return null;
+  let start = match.index;
+  while (start > 0 && !/\s/.test(text[start - 1]!)) start--;
+  // Everything between the start of the word and the address, plus the address's own scheme.
+  const before = text.slice(start, match.index + (/^[a-z]+:\/\//i.test(match[0]) ? match[0].indexOf(':') + 1 : 0));
+  for (const found of before.matchAll(SCHEME_AT)) {
+    const scheme = found[1]!.toLowerCase();
+    if (!allowed(scheme)) return scheme;
+  }
+  return null;
+}
+
 function parseAddress(text: string): URL | null {
   const withScheme = /^[a-z][a-z0-9+.-]*:/i.test(text) ? text : `https://${text}`;
   try {
@@ -87,6 +117,7 @@ export function platformOfUrl(platforms: readonly PlatformRules[], url: URL): Pl
 export function canonicalize(platforms: readonly PlatformRules[], input: string, expected?: string): CanonicalizeResult {
   const trimmed = input.trim();
   if (!trimmed) return { ok: false, reason: 'empty' };
+  if (foreignScheme(platforms, trimmed)) return { ok: false, reason: 'scheme' };
   const address = extractAddress(trimmed) ?? trimmed;
   const url = parseAddress(address);
   if (!url) return { ok: false, reason: 'not-account' };

@@ -23,7 +23,6 @@ export type ListedAddress = {
   page: string;
   /** For a former address: where the page is now. */
   current?: string;
-  freshness?: string;
   first_party_date?: string;
   first_party_age_months?: number;
 };
@@ -31,13 +30,14 @@ export type ListedAddress = {
 export type AddressPage = { platform: string; slug: string; first: string; last: string; addresses: ListedAddress[] };
 
 /** Addresses per page: a page stays a few hundred kilobytes at national scale. */
-export const ADDRESSES_PER_PAGE = 1200;
+export const ADDRESSES_PER_PAGE = 1000;
 
 const slugOf = (text: string) => text.toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '') || 'x';
 
 /** The platform's pages; `slug` is the shortest start of the first key that tells it from the page before. */
 export function addressPages(registry: Registry, perPage = ADDRESSES_PER_PAGE): Map<string, AddressPage[]> {
   const page = organizationPages(registry);
+  const accounts = new Map(registry.accounts.map((a) => [a.uid, a]));
   const byPlatform = new Map<string, ListedAddress[]>();
   for (const { uid, org, record } of pendingRecords(registry)) {
     const platformId = uid.slice(0, uid.indexOf(':'));
@@ -57,7 +57,10 @@ export function addressPages(registry: Registry, perPage = ADDRESSES_PER_PAGE): 
       if (record.account_status) entry.account_status = record.account_status;
       if (record.role) entry.role = record.role;
       if (record.holder) entry.holder = record.holder;
-      for (const field of ['freshness', 'first_party_date', 'first_party_age_months'] as const) if (record[field] !== undefined) Object.assign(entry, { [field]: record[field] });
+      // The page states how fresh the proof is for every account, not only for stale ones.
+      const account = accounts.get(uid);
+      if (account?.first_party_date) entry.first_party_date = account.first_party_date;
+      if (account && account.first_party_age_months !== null) entry.first_party_age_months = account.first_party_age_months;
     }
     if (record.status === 'previous') entry.current = record.current.url;
     let list = byPlatform.get(platformId);
@@ -104,6 +107,7 @@ const LEVEL_VERDICTS: Record<string, string> = {
   stale: 'официальная страница, но подтверждение устарело — нужна перепроверка',
   probable: 'вероятно, официальная страница',
   reported: 'о ней сообщали СМИ, первичного подтверждения нет',
+  claimed: 'страница сама называет себя официальной, других подтверждений нет',
   listed: 'есть только в сторонних списках, принадлежность не подтверждена',
 };
 const ACCOUNT_STATUSES: Record<string, string> = {
@@ -117,7 +121,7 @@ const ACCOUNT_STATUSES: Record<string, string> = {
 export function addressVerdict(entry: ListedAddress): string {
   if (entry.status === 'impersonation') return 'Осторожно: известная подделка, выдаёт себя за организацию';
   if (entry.status === 'previous') return 'Прежний адрес официальной страницы: сейчас он может принадлежать кому угодно';
-  let text = LEVEL_VERDICTS[entry.freshness === 'stale' ? 'stale' : (entry.level ?? 'listed')] ?? LEVEL_VERDICTS.listed!;
+  let text = LEVEL_VERDICTS[entry.level ?? 'listed'] ?? LEVEL_VERDICTS.listed!;
   text = text[0]!.toUpperCase() + text.slice(1);
   if (entry.account_status) text += `; по данным реестра, страница ${ACCOUNT_STATUSES[entry.account_status] ?? entry.account_status}`;
   return text;

@@ -14,12 +14,12 @@ import { evidenceSource } from '../model/evidence-source.ts';
 import { EVIDENCE_LABELS, LEVEL_DESCRIPTIONS, LEVEL_LABELS, VERIFICATION_LEVELS, evidenceLabel, sortEvidence } from '../model/verification.ts';
 import type { Evidence, Platform } from '../schema/index.ts';
 import { chosenName, fnv1a, keyShard, mainShardFile, shardLabel, similarBuckets, similarShardFile } from './keys.ts';
-import type { CheckEvidence, CheckMeta, MainShard, SimilarShard, StoredOrganization, StoredRecord } from './types.ts';
+import type { CheckEvidence, CheckMeta, CheckRecord, MainShard, SimilarShard, StoredOrganization, StoredRecord } from './types.ts';
 
 export { CHECK_META_FILE, mainShardFile, similarShardFile } from './keys.ts';
 
 export type CheckIndexOptions = {
-  /** Records per main shard to aim for (the count is a power of two, so the average lands between this and half of it). */
+  /** Records per main shard to aim for. */
   recordsPerShard?: number;
   /** Names per lookalike shard to aim for (each name is filed twice). */
   namesPerSimilarShard?: number;
@@ -31,17 +31,21 @@ export type CheckIndexOptions = {
 export type CheckIndexFile = { path: string; json: string };
 
 /**
- * Sized so that one main shard is about 8 KB compressed at the synthetic national mix, and
- * one lookalike shard about 2 KB (a lookup reads up to four of them).
+ * Sized for the 20 KB a lookup may fetch at national scale (synthetic set, real key mix):
+ * a main shard is about 9 KB compressed, a lookalike shard about 2.5 KB, and a miss reads
+ * one main shard and up to four lookalike shards. Fewer, larger shards would save files
+ * (about 4,200 at national scale) at the cost of bytes per lookup; see INDEX-FORMAT.md.
  */
-export const RECORDS_PER_SHARD = 240;
-export const NAMES_PER_SIMILAR_SHARD = 320;
+export const RECORDS_PER_SHARD = 160;
+export const NAMES_PER_SIMILAR_SHARD = 140;
 
-/** Smallest power of two ≥ 16 holding `items` at `perShard` each. */
+/**
+ * Shards holding `items` at about `perShard` each (at least 16). Any count works: the shard
+ * of a key is its hash modulo the count, so the count follows the data exactly and every
+ * shard stays near its target size at any scale.
+ */
 export function shardCount(items: number, perShard: number): number {
-  let count = 16;
-  while (items / count > perShard) count *= 2;
-  return count;
+  return Math.max(16, Math.ceil(items / perShard));
 }
 
 /**
@@ -115,9 +119,9 @@ function materialize(registry: Registry, source: Source): Pending {
         ...(account.title ? { title: account.title } : {}),
         ...(account.status !== 'active' ? { account_status: account.status } : {}),
         level: account.level,
-        freshness: account.freshness,
-        ...(account.first_party_date ? { first_party_date: account.first_party_date } : {}),
-        ...(account.first_party_age_months !== null ? { first_party_age_months: account.first_party_age_months } : {}),
+        // The level says how fresh the proof is; only a stale record needs the date it went stale from.
+        ...(account.level === 'stale' && account.first_party_date ? { first_party_date: account.first_party_date } : {}),
+        ...(account.level === 'stale' && account.first_party_age_months !== null ? { first_party_age_months: account.first_party_age_months } : {}),
         evidence: compactEvidence(account.evidence, registry.dataset.platforms),
         ...(account.note ? { note: account.note } : {}),
       },
@@ -242,4 +246,25 @@ export function* checkIndexFiles(registry: Registry, options: CheckIndexOptions 
     yield { path: similarShardFile(shardLabel(i, meta.similar_shards)), json: JSON.stringify(json) };
     similar[i] = new Map();
   }
+}
+
+/** Every record by uid with its organisation in full, as a lookup returns it (for the no-JS lists, tests and programs). */
+export function checkRecords(registry: Registry, page: (org: LoadedOrganization) => string = organizationPages(registry)): Map<string, CheckRecord[]> {
+  const records = new Map<string, CheckRecord[]>();
+  for (const { uid, org, record } of pendingRecords(registry)) {
+    const { org: _, ...rest } = record;
+    const organization = {
+      id: org.id,
+      name: org.name,
+      region: org.region,
+      region_name: org.region ? (registry.regionById.get(org.region)?.name ?? null) : null,
+      ...(org.municipality ? { municipality: org.municipality } : {}),
+      page: page(org),
+    };
+    const list = records.get(uid);
+    const full = { ...rest, organization } as CheckRecord;
+    if (list) list.push(full);
+    else records.set(uid, [full]);
+  }
+  return records;
 }

@@ -8,12 +8,15 @@
 import {
   canonicalize,
   extractAddress,
+  foreignScheme,
   handleCandidates,
   type Canonical,
   type PlatformRules,
 } from '../canonical/canonicalize.ts';
 import { CHECK_META_FILE, chosenName, editDistance, keyShard, mainShardFile, probeBuckets, shardLabel, similarityLimit, similarShardFile, similarShardOf, unpackRecord } from './keys.ts';
 import type { CheckMeta, CheckRecord, MainShard, SimilarShard } from './types.ts';
+import { isMixedScript, scriptOf, skeleton } from '../text/confusables.ts';
+import { stripInvisible } from '../text/invisible.ts';
 
 export { chosenName, differingPart, editDistance, fnv1a, shardLabel, shardName, similarityLimit } from './keys.ts';
 
@@ -21,10 +24,10 @@ export type { CheckMeta, CheckRecord, MainShard, SimilarShard } from './types.ts
 
 /** What the person typed, read. */
 export type Query =
-  | { kind: 'accounts'; candidates: Canonical[]; handle: boolean; name: string | null }
+  | { kind: 'accounts'; candidates: Canonical[]; handle: boolean; name: string | null; mixed?: string }
   | { kind: 'empty' }
   | { kind: 'unknown-host'; host: string; resembles?: string }
-  | { kind: 'scheme' }
+  | { kind: 'scheme'; scheme?: string }
   | { kind: 'not-account'; platform?: string }
   | { kind: 'not-handle'; text: string };
 
@@ -52,8 +55,38 @@ export function resembledHost(platforms: readonly PlatformRules[], host: string)
  * bare handle that may exist on several platforms.
  */
 export function parseQuery(platforms: readonly PlatformRules[], input: string): Query {
-  const text = input.trim();
-  if (!text) return { kind: 'empty' };
+  // What a reader sees: invisible characters (zero-width, bidi controls) are dropped first.
+  const visible = stripInvisible(input).trim();
+  if (!visible) return { kind: 'empty' };
+  const scheme = foreignScheme(platforms, visible);
+  if (scheme) return { kind: 'scheme', scheme };
+  // A handle or address written with look-alike letters of another script is read as the
+  // Latin one it imitates, and can then only be a lookalike, never the registered page.
+  const { text, mixed } = latinizeLookalikes(visible);
+  const query = parseVisible(platforms, text);
+  return mixed && query.kind === 'accounts' ? { ...query, mixed: visible } : query;
+}
+
+/**
+ * Replaces look-alike letters of other scripts (Cyrillic «о», Greek «ο») by the Latin
+ * letters they imitate, in each word that mixes scripts or is an address or `@handle` —
+ * never in plain Russian words («мэр москвы» stays a name to search for).
+ */
+export function latinizeLookalikes(text: string): { text: string; mixed: boolean } {
+  let mixed = false;
+  const out = text.replace(/\S+/g, (word) => {
+    if (!/[^\x00-\x7f]/.test(word)) return word;
+    const addressLike = /^@/.test(word) || /[a-z0-9-]\.[a-z]{2,}\//i.test(word) || /^[a-z]+:\/\//i.test(word);
+    if (!addressLike && !isMixedScript(word)) return word;
+    const latin = [...word].map((ch) => (/[^\x00-\x7f]/.test(ch) && scriptOf(ch) ? skeleton(ch) : ch)).join('');
+    if (latin === word || /[^\x00-\x7f]/.test(latin.replace(/[«»“”„"'’)(,.;:!?]/g, ''))) return word;
+    mixed = true;
+    return latin;
+  });
+  return { text: out, mixed };
+}
+
+function parseVisible(platforms: readonly PlatformRules[], text: string): Query {
   const handleFromText = /^@/.test(text) ? text : HANDLE_IN_TEXT.exec(text)?.[1];
   const address = extractAddress(text);
   const bare = !address && !/[\s/:]/.test(text) && !LOOKS_LIKE_DOMAIN.test(text) ? text : null;
@@ -104,15 +137,18 @@ export function lookupPaths(meta: CheckMeta, input: string): { main: string[]; s
 
 export type Hit = { candidate: Canonical; records: CheckRecord[] };
 /**
- * A registered official name one or two edits from the query, found without reading its main
- * shard (its address is the answer; checking that address tells whose it is): `records` is empty.
+ * A registered official name one or two edits from the query, found in the lookalike shards
+ * without reading any main shard: `records` is empty (the real page's address is the
+ * answer; checking that address tells whose it is). Reading the nearest one's main shard
+ * too would cost a second main shard per miss, over the 20 KB a lookup may fetch at
+ * national scale. A mixed-script query names whose page it imitates: its own shard has it.
  */
 export type Lookalike = { uid: string; platform: string; key: string; url: string; distance: number; records: CheckRecord[] };
 
 export type Answer =
   | Exclude<Query, { kind: 'accounts' }>
   | { kind: 'found'; handle: boolean; hits: Hit[] }
-  | { kind: 'absent'; handle: boolean; candidates: Canonical[]; name: string | null; lookalikes: Lookalike[] };
+  | { kind: 'absent'; handle: boolean; candidates: Canonical[]; name: string | null; lookalikes: Lookalike[]; /** The input as typed, when it mixed scripts (read as the Latin it imitates). */ mixed?: string };
 
 export type FetchJson = <T>(path: string) => Promise<T>;
 
@@ -157,7 +193,21 @@ export async function runCheck(meta: CheckMeta, input: string, fetchJson: FetchJ
     const records = await recordsOf(candidate.platform, candidate.key);
     if (records.length) hits.push({ candidate, records });
   }
+  // Written with look-alike letters: the registered page it imitates is a lookalike at distance 0, never a «found».
+  if (query.mixed) {
+    const imitated: Lookalike[] = hits.map((h) => ({ uid: `${h.candidate.platform}:${h.candidate.key}`, platform: h.candidate.platform, key: h.candidate.key, url: h.candidate.url, distance: 0, records: h.records.filter((r) => r.status === 'official') }));
+    const near = query.name ? await similarNames(meta, query.name, query.candidates, fetchJson) : [];
+    const lookalikes = [...imitated, ...near.filter((l) => !imitated.some((i) => i.uid === l.uid))].slice(0, MAX_LOOKALIKES);
+    return { kind: 'absent', handle: query.handle, candidates: query.candidates, name: query.name, lookalikes, mixed: query.mixed };
+  }
   if (hits.length > 0) return { kind: 'found', handle: query.handle, hits };
+  const lookalikes = query.name ? await similarNames(meta, query.name, query.candidates, fetchJson) : [];
+  return { kind: 'absent', handle: query.handle, candidates: query.candidates, name: query.name, lookalikes };
+}
+
+/** Registered official names one or two edits from `name` on the candidates' platforms, nearest first (the lookalike shards only). */
+async function similarNames(meta: CheckMeta, name: string, candidates: readonly Canonical[], fetchJson: FetchJson): Promise<Lookalike[]> {
+  const query = { name, candidates };
 
   const lookalikes: Lookalike[] = [];
   if (query.name) {
@@ -183,7 +233,7 @@ export async function runCheck(meta: CheckMeta, input: string, fetchJson: FetchJ
     lookalikes.sort((a, b) => a.distance - b.distance || a.uid.localeCompare(b.uid));
     lookalikes.splice(MAX_LOOKALIKES);
   }
-  return { kind: 'absent', handle: query.handle, candidates: query.candidates, name: query.name, lookalikes };
+  return lookalikes;
 }
 
 /**

@@ -32,7 +32,11 @@ export type LoadOptions = {
   today?: string;
 };
 
-export type LoadResult = { dataset: Dataset; issues: Issue[] };
+/**
+ * `releaseSources` lets the files' source text go (the build calls it once the findings are
+ * reported): origins read afterwards have line 0.
+ */
+export type LoadResult = { dataset: Dataset; issues: Issue[]; releaseSources?: () => void };
 
 const SCHEMAS = {
   platforms: PlatformsFile,
@@ -145,7 +149,7 @@ export function loadDataset(files: readonly DataFile[], options: LoadOptions = {
   for (const { source } of pending) append(dataset.organizations, source.organizations ?? []);
   append(issues, checkDataset(dataset, located, today));
   append(issues, checkVerdictRules(dataset, located));
-  return { dataset, issues: sortIssues(issues) };
+  return { dataset, issues: sortIssues(issues), releaseSources: () => located.forEach((l) => l.parsed.release?.()) };
 }
 
 export { formatPath };

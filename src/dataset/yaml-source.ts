@@ -24,6 +24,11 @@ export type ParsedFile = {
   locate(path: readonly PathSegment[], keyOf?: string): { line: number; column: number };
   /** The value at a data path as written in the source (`0101234567`, not the number it parses to). */
   sourceAt?(path: readonly PathSegment[]): string | undefined;
+  /**
+   * Lets the source text go once every finding is located (the build keeps the dataset, not
+   * the text): later `locate` calls answer line 0, `sourceAt` nothing.
+   */
+  release?(): void;
 };
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -155,22 +160,31 @@ export function parseYamlFile({ file, bytes }: SourceFile): ParsedFile {
     return unreadable();
   }
   let fast: BlockLocator | undefined;
+  // The closures hold the text only through `source`, so that `release` can let it go.
+  let source: string | undefined = text;
   return {
     file,
     data,
     issues,
     locate: (path, keyOf) => {
-      fast ??= blockLocator(text);
+      if (source === undefined) return { line: 0, column: 0 };
+      fast ??= blockLocator(source);
       const found = fast(path, keyOf);
       if (found) return found;
-      composed ??= composeDocument(text);
+      composed ??= composeDocument(source);
       return locateIn(composed.doc, composed.doc.lineCounter, path, keyOf);
     },
     sourceAt(path) {
-      composed ??= composeDocument(text);
+      if (source === undefined) return undefined;
+      composed ??= composeDocument(source);
       const { node, depth } = nodeAt(composed.doc, path);
       if (depth !== path.length || !isScalar(node) || !node.range) return undefined;
-      return text.slice(node.range[0], node.range[1]).trim();
+      return source.slice(node.range[0], node.range[1]).trim();
+    },
+    release() {
+      source = undefined;
+      fast = undefined;
+      composed = undefined;
     },
   };
 }

@@ -4,6 +4,9 @@
  * labels evidence read on a mirror as a copy with the original first, and never renders a
  * research note; the platform and about pages count and explain the stale state apart.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { axeViolations, launchChromium, openPage } from '../support/browser.ts';
@@ -73,5 +76,32 @@ describe('platform and about pages', () => {
   test('the about page states the freshness rule with the threshold from data/policy.yaml', async () => {
     const { page } = await open('about/');
     expect(squash(await page.locator('main').textContent())).toContain('подтверждает страницу, только пока оно свежее: моложе 24 месяцев на дату версии данных');
+  });
+});
+
+describe('the whole built site', () => {
+  /** Every file of the built site as text (compressed ones unpacked), except the downloads, which carry research notes on purpose. */
+  function* siteFiles(dir: string): Generator<{ file: string; text: string }> {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      const relative = path.relative(inject('siteDir'), full).split(path.sep).join('/');
+      if (entry.isDirectory()) {
+        if (relative !== 'data' && relative !== '_astro') yield* siteFiles(full);
+        continue;
+      }
+      if (/\.(png|svg|ico|woff2?)$/.test(entry.name) || relative === 'datapackage.json' || relative === 'SHA256SUMS') continue;
+      let bytes = readFileSync(full);
+      if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = gunzipSync(bytes);
+      yield { file: relative, text: bytes.toString('utf8') };
+    }
+  }
+
+  test('no page, search fragment or check-index file carries a research note; the downloads do', () => {
+    const files = [...siteFiles(inject('siteDir'))];
+    expect(files.some((f) => f.file.startsWith('check/'))).toBe(true);
+    expect(files.filter((f) => /RESEARCH-MARKER/.test(f.text)).map((f) => f.file)).toEqual([]);
+    expect(readFileSync(path.join(inject('siteDir'), 'data/accounts.csv'), 'utf8')).toContain('ACCOUNT-RESEARCH-MARKER');
+    // the public notes beside them are there
+    expect(files.some((f) => f.text.includes('Ссылка в подвале копии сайта 2018 года'))).toBe(true);
   });
 });

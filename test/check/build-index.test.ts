@@ -1,69 +1,82 @@
 /**
- * The check index built from the browser-test fixture and written as the build writes it,
- * and the browser's lookup run over those files (the same `runCheck` the island runs).
+ * The check index built from the browser-test fixture and written as the build writes it
+ * (gzip shards), and the browser's lookup run over those files (the same `runCheck` the
+ * island runs), with the metadata given as the /check/ page gives it.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { checkIndexFiles, checkMeta, checkRecords, organizationPages, shardCount } from '../../src/check/build-index.ts';
 import { writeCheckIndex } from '../../src/check/check-index-fs.ts';
+import { chosenName, mainShardPath, measureLookup, type Answer, type CheckMeta, type MainShard, type SimilarShard } from '../../src/check/lookup.ts';
 import { loadDatasetFromDir } from '../../src/dataset/dataset-fs.ts';
 import { buildRegistry, type Registry } from '../../src/model/registry.ts';
-import { buildCheckIndex, checkRecords, organizationPages, shardCount, type CheckIndex } from '../../src/check/build-index.ts';
-import { chosenName, mainShardOf, measureLookup, type Answer, type MainShard, type SimilarShard } from '../../src/check/lookup.ts';
 
 let registry: Registry;
-let index: CheckIndex;
-let files: Map<string, string>;
-
+let meta: CheckMeta;
+let files: Map<string, Buffer>;
 const written = mkdtempSync(path.join(tmpdir(), 'check-index-'));
 afterAll(() => rmSync(written, { recursive: true, force: true }));
 
 /** Every file the writer put under `check/`, by its path relative to the site root. */
-function filesOf(built: CheckIndex): Map<string, string> {
-  const summary = writeCheckIndex(written, built);
-  const out = new Map<string, string>();
+function filesOf(root: string): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
   const walk = (relative: string) => {
-    for (const entry of readdirSync(path.join(written, relative), { withFileTypes: true })) {
+    for (const entry of readdirSync(path.join(root, relative), { withFileTypes: true })) {
       const child = `${relative}/${entry.name}`;
       if (entry.isDirectory()) walk(child);
-      else out.set(child, readFileSync(path.join(written, child), 'utf8'));
+      else out.set(child, readFileSync(path.join(root, child)));
     }
   };
   walk('check');
-  expect(summary.files).toBe(out.size);
   return out;
 }
 const read = (name: string) => {
-  const text = files.get(name);
-  if (text === undefined) throw new Error(`no such file: ${name}`);
-  return text;
+  const bytes = files.get(name);
+  if (bytes === undefined) throw new Error(`no such file: ${name}`);
+  return bytes;
 };
+const json = <T>(name: string) => JSON.parse(gunzipSync(read(name)).toString('utf8')) as T;
 
 beforeAll(() => {
-  const { dataset } = loadDatasetFromDir('test/fixtures/site');
-  registry = buildRegistry(dataset);
-  index = buildCheckIndex(registry);
-  files = filesOf(index);
+  registry = buildRegistry(loadDatasetFromDir('test/fixtures/site').dataset, { asOf: '2026-12-04' });
+  const summary = writeCheckIndex(written, registry);
+  files = filesOf(written);
+  expect(summary.files).toBe(files.size);
+  meta = JSON.parse(read('check/index.json').toString('utf8')) as CheckMeta;
 });
 
 describe('the index files', () => {
-  test('every shard exists, so the browser never meets a 404', () => {
-    expect(index.main.size).toBe(index.meta.shards);
-    expect(index.similar.size).toBe(index.meta.similar_shards);
-    expect([...index.main.keys()]).toContain((index.meta.shards - 1).toString(16));
+  test('every shard exists, so the browser never meets a 404; every shard is gzip', () => {
+    expect([...files.keys()].filter((f) => f.startsWith('check/keys/'))).toHaveLength(meta.shards);
+    expect([...files.keys()].filter((f) => f.startsWith('check/similar/'))).toHaveLength(meta.similar_shards);
+    for (const [name, bytes] of files) if (name.endsWith('.gz')) expect([bytes[0], bytes[1]], name).toEqual([0x1f, 0x8b]);
   });
 
-  test('every account is in the shard its key hashes to', () => {
+  test('the metadata the page inlines equals the written copy, with the region names', () => {
+    expect(checkMeta(registry)).toEqual(meta);
+    expect(meta.version).toBe(2);
+    expect(meta.regions.krym).toBe('Республика Крым');
+  });
+
+  test('every account is in the shard its key hashes to, its organisation stored once per shard', () => {
     for (const account of registry.accounts) {
-      const shard = JSON.parse(index.main.get(mainShardOf(index.meta, account.key))!) as MainShard;
-      expect(shard[account.uid]?.some((r) => (r.status === 'official' || r.status === 'listed') && r.organization.id === account.organization.id), account.uid).toBe(true);
+      const shard = json<MainShard>(mainShardPath(meta, account.key));
+      const records = shard.records[account.uid] ?? [];
+      expect(records.some((r) => shard.orgs[r.org]![0] === account.organization.id), account.uid).toBe(true);
+    }
+    for (const name of files.keys()) {
+      if (!name.startsWith('check/keys/')) continue;
+      const ids = json<MainShard>(name).orgs.map((o) => o[0]);
+      expect(new Set(ids).size, name).toBe(ids.length);
     }
   });
 
-  test('a record says what a person needs: organisation, region, level, evidence with dates, the organisation page', () => {
+  test('a record says what a person needs: organisation, region, level (fresh proof: confirmed), evidence with dates, the organisation page', () => {
     const [record] = checkRecords(registry).get('telegram:krym_glava_test')!;
-    expect(record).toEqual({
+    expect(record).toMatchObject({
       status: 'official',
       organization: { id: 'krym-glava', name: 'Глава Республики Крым (тест)', region: 'krym', region_name: 'Республика Крым', page: 'regions/krym/#org-krym-glava' },
       role: 'official',
@@ -74,8 +87,9 @@ describe('the index files', () => {
         { type: 'platform_badge', date: '2026-10-02', url: 'https://t.me/krym_glava_test' },
       ],
     });
+    expect(record).not.toHaveProperty('first_party_date');
     const [municipal] = checkRecords(registry).get('ok:simferopol_adm_test')!;
-    expect(municipal).toMatchObject({ status: 'official', level: 'probable', organization: { municipality: 'Городской округ Симферополь' } });
+    expect(municipal).toMatchObject({ status: 'official', organization: { municipality: 'Городской округ Симферополь' } });
     expect(municipal).not.toHaveProperty('role');
   });
 
@@ -95,7 +109,7 @@ describe('the index files', () => {
     });
   });
 
-  test('a renamed account\'s old address says where the account moved', () => {
+  test("a renamed account's old address says where the account moved", () => {
     expect(checkRecords(registry).get('telegram:krym_glava_old_test')).toEqual([
       {
         status: 'previous',
@@ -106,10 +120,11 @@ describe('the index files', () => {
     ]);
   });
 
-  test('lookalike shards list official chosen names only, never fakes or numeric ids', () => {
+  test('lookalike shards list official chosen names only, never fakes, mere listings or numeric ids', () => {
     const listed = new Set<string>();
-    for (const text of index.similar.values()) {
-      for (const [platform, keys] of Object.entries(JSON.parse(text) as SimilarShard)) for (const key of keys) listed.add(`${platform}:${key}`);
+    for (const name of files.keys()) {
+      if (!name.startsWith('check/similar/')) continue;
+      for (const [platform, keys] of Object.entries(json<SimilarShard>(name))) for (const key of keys) listed.add(`${platform}:${key}`);
     }
     expect(listed.has('telegram:mos_sobyanin')).toBe(true);
     expect(listed.has('telegram:krym_gov_fake_test')).toBe(false);
@@ -124,11 +139,18 @@ describe('the index files', () => {
     expect(page(registry.organizationById.get('krym-glava')!)).toBe('regions/krym/#org-krym-glava');
   });
 
-  test('shard counts grow with the data so a shard stays near its target size', () => {
-    expect(shardCount(0, 8000)).toBe(16);
-    expect(shardCount(16 * 8000, 8000)).toBe(16);
-    expect(shardCount(16 * 8000 + 1, 8000)).toBe(32);
-    expect(shardCount(200e6, 8000)).toBe(32768);
+  test('shard counts follow the records exactly, so a shard holds about the same number at any scale', () => {
+    expect(shardCount(0, 160)).toBe(16);
+    expect(shardCount(16 * 160, 160)).toBe(16);
+    expect(shardCount(16 * 160 + 1, 160)).toBe(17);
+    expect(shardCount(352_862, 160)).toBe(2206);
+  });
+
+  test('the shards are produced one at a time, in a stable order, and two runs give the same bytes', () => {
+    const first = [...checkIndexFiles(registry)].map((f) => `${f.path} ${f.json}`);
+    const second = [...checkIndexFiles(registry)].map((f) => `${f.path} ${f.json}`);
+    expect(second).toEqual(first);
+    expect(first[0]!.startsWith('check/index.json ')).toBe(true);
   });
 });
 
@@ -151,30 +173,45 @@ describe('lookups over the built shards', () => {
     ['https://t.me/nobody_here_zzz', 'absent', []],
     ['https://example.com/x', 'unknown-host', 'unknown-host'],
   ])('%s', async (input, kind, expected) => {
-    const { answer, bytes } = await measureLookup(input, read);
+    const { answer, bytes } = await measureLookup(meta, input, read);
     expect(answer.kind).toBe(kind);
     expect(summary(answer)).toEqual(expected);
-    expect(bytes).toBeLessThan(50 * 1024);
+    expect(bytes).toBeLessThan(20 * 1024);
   });
 
-  test('every single-character slip of every official name finds the official account', async () => {
+  test('every single-character slip of every official name finds the official account (substitution, insertion, deletion, swap)', async () => {
     const official = new Set(registry.accounts.map((a) => a.uid));
+    let tried = 0;
     for (const account of registry.accounts) {
       const name = chosenName(account.key);
-      if (!name || account.platform !== 'telegram' || account.level === 'listed') continue;
-      const slips = [name.slice(1), `${name}x`, `${name.slice(0, 2)}q${name.slice(3)}`, `${name.slice(0, 3)}${name[4]}${name[3]}${name.slice(5)}`];
-      for (const slip of slips) {
-        if (official.has(`telegram:${slip}`)) continue;
-        const { answer } = await measureLookup(`https://t.me/${slip}`, read);
-        expect(answer.kind === 'absent' && answer.lookalikes.map((l) => l.uid), slip).toContain(account.uid);
+      if (!name || name !== account.key || account.level === 'listed') continue;
+      const host = registry.platformById.get(account.platform)!.canonical_url;
+      for (let i = 0; i < name.length; i++) {
+        const slips: string[] = [
+          name.slice(0, i) + name.slice(i + 1),
+          `${name.slice(0, i)}q${name.slice(i)}`,
+          `${name.slice(0, i)}${name[i] === 'q' ? 'w' : 'q'}${name.slice(i + 1)}`,
+          i < name.length - 1 ? `${name.slice(0, i)}${name[i + 1]}${name[i]}${name.slice(i + 2)}` : name,
+        ];
+        for (const slip of slips as string[]) {
+          if (slip === name || official.has(`${account.platform}:${slip}`) || slip.length < 5) continue;
+          const { answer } = await measureLookup(meta, host.replace('{key}', slip), read);
+          if (answer.kind !== 'absent') continue; // the slip is not an address of this platform
+          tried++;
+          expect(answer.lookalikes.map((l) => l.uid), `${slip} → ${account.uid}`).toContain(account.uid);
+        }
       }
     }
+    expect(tried).toBeGreaterThan(500);
   });
 
-  test('the files a lookup fetches are exactly the metadata, the main shard and the lookalike shards', async () => {
-    const { files: fetched } = await measureLookup('https://t.me/nobody_here_zzz', read);
-    expect(fetched[0]).toBe('check/platforms.json');
-    expect(fetched.filter((f) => f.startsWith('check/shards/'))).toHaveLength(1);
-    expect(fetched.filter((f) => f.startsWith('check/similar/')).length).toBeGreaterThan(5);
+  test('a lookup fetches one main shard, and only when the account is absent, at most four lookalike shards — never the metadata', async () => {
+    const { files: found } = await measureLookup(meta, 'https://t.me/mos_sobyanin', read);
+    expect(found).toEqual([mainShardPath(meta, 'mos_sobyanin')]);
+    const { files: missing } = await measureLookup(meta, 'https://t.me/nobody_here_zzz', read);
+    expect(missing.filter((f) => f.startsWith('check/keys/'))).toHaveLength(1);
+    expect(missing.filter((f) => f.startsWith('check/similar/')).length).toBeGreaterThan(0);
+    expect(missing.filter((f) => f.startsWith('check/similar/')).length).toBeLessThanOrEqual(4);
+    expect(missing).not.toContain('check/index.json');
   });
 });

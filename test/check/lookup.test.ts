@@ -5,11 +5,11 @@ import { describe, expect, test } from 'vitest';
 import { PlatformsFile } from '../../src/schema/index.ts';
 import {
   chosenName,
-  deletionVariants,
   differingPart,
   editDistance,
   fnv1a,
   lookupPaths,
+  mainShardPath,
   parseQuery,
   resembledHost,
   shardLabel,
@@ -17,6 +17,7 @@ import {
   similarityLimit,
   type CheckMeta,
 } from '../../src/check/lookup.ts';
+import { probeBuckets, similarBuckets } from '../../src/check/keys.ts';
 
 const platforms = PlatformsFile.parse(parse(readFileSync('data/platforms.yaml', 'utf8'))).platforms;
 
@@ -99,13 +100,18 @@ function singleEdits(name: string): string[] {
   return [...out];
 }
 
-test('the symmetric-delete neighbourhoods of two names one edit apart always meet', () => {
-  for (const name of ['mos_sobyanin', 'favt_ru', 'krym_glava_test', 'aa']) {
-    const own = new Set(deletionVariants(name));
+test('the two-halves buckets of two names one edit apart always meet (substitution, insertion, deletion, swap)', () => {
+  for (const name of ['mos_sobyanin', 'favt_ru', 'krym_glava_test', 'aa', 'abc', 'mchs28', 'school12_kopeysk']) {
+    const own = new Set(similarBuckets(name));
     for (const edited of singleEdits(name)) {
-      expect(deletionVariants(edited).some((v) => own.has(v)), `${name} ↔ ${edited}`).toBe(true);
+      expect(probeBuckets(edited).some((b) => own.has(b)), `${name} ↔ ${edited}`).toBe(true);
     }
   }
+});
+
+test('a name is filed under two buckets, and a query reads at most four', () => {
+  expect(similarBuckets('mos_sobyanin')).toEqual(['p:mos_s', 's:yanin']);
+  expect(probeBuckets('mos_sobyanln')).toEqual(['p:mos_s', 's:yanln', 'p:mos_so', 's:byanln']);
 });
 
 describe('differingPart', () => {
@@ -133,7 +139,7 @@ describe('parseQuery', () => {
     ['https://example.com/a', { kind: 'unknown-host', host: 'example.com' }],
     ['https://telegram-login.com/a', { kind: 'unknown-host', host: 'telegram-login.com', resembles: 'telegram.me' }],
     ['https://vk.com/feed', { kind: 'not-account', platform: 'vk' }],
-    ['mailto:a@example.org', { kind: 'scheme' }],
+    ['mailto:a@example.org', { kind: 'scheme', scheme: 'mailto' }],
     ['@a', { kind: 'not-handle', text: 'a' }],
     ['мэр москвы', { kind: 'not-handle', text: 'мэр москвы' }],
     ['Собянин', { kind: 'not-handle', text: 'Собянин' }],
@@ -161,20 +167,20 @@ describe('resembledHost', () => {
 });
 
 describe('lookupPaths', () => {
-  const meta = { platforms, shards: 4096, similar_shards: 1024 } as unknown as CheckMeta;
-  test('an address costs the metadata and one main shard, plus one lookalike shard per deletion variant', () => {
+  const meta = { platforms, shards: 2048, similar_shards: 1024 } as unknown as CheckMeta;
+  test('an address costs one main shard, plus at most four lookalike shards; nothing for the metadata', () => {
     const paths = lookupPaths(meta, 'https://t.me/mos_sobyanin');
-    expect(paths.meta).toBe('check/platforms.json');
-    expect(paths.main).toEqual([`check/shards/${shardName('mos_sobyanin', 4096)}.json`]);
-    expect(paths.similar.length).toBeGreaterThan(5);
-    expect(paths.similar.length).toBeLessThanOrEqual('mos_sobyanin'.length + 1);
-    for (const p of paths.similar) expect(p).toMatch(/^check\/similar\/[0-9a-f]{3}\.json$/);
+    expect(paths.main).toEqual([mainShardPath(meta, 'mos_sobyanin')]);
+    expect(paths.main[0]).toBe(`check/keys/${shardName('mos_sobyanin', 2048)}.json.gz`);
+    expect(paths.similar.length).toBeGreaterThan(0);
+    expect(paths.similar.length).toBeLessThanOrEqual(4);
+    for (const p of paths.similar) expect(p).toMatch(/^check\/similar\/[0-9a-f]{3}\.json\.gz$/);
   });
   test('a bare handle on three platforms still costs one main shard: the shard is chosen by the key alone', () => {
     expect(lookupPaths(meta, 'mos_sobyanin').main).toHaveLength(1);
   });
-  test('numeric ids cost no lookalike shards; an unknown host costs nothing beyond the metadata', () => {
+  test('numeric ids cost no lookalike shards; an unknown host costs nothing', () => {
     expect(lookupPaths(meta, 'https://vk.com/club123').similar).toEqual([]);
-    expect(lookupPaths(meta, 'https://example.com/x')).toEqual({ meta: 'check/platforms.json', main: [], similar: [] });
+    expect(lookupPaths(meta, 'https://example.com/x')).toEqual({ main: [], similar: [] });
   });
 });

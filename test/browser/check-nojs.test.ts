@@ -1,0 +1,59 @@
+/**
+ * The check without JavaScript (issue 17): from /check/, two clicks reach a page that
+ * states a registered account's verdict and the date of its first-party proof. Real
+ * Chromium with JavaScript off, against the built fixture site.
+ */
+import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { axeViolations, launchChromium, openPage } from '../support/browser.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+test('two clicks from /check/ to «https://t.me/mos_sobyanin: official, confirmed», with its proof date and organisation', async () => {
+  const { page, errors } = await openPage(browser, `${inject('siteUrl')}check/`, { javaScript: false });
+  await page.getByRole('link', { name: 'Telegram', exact: true }).click();
+  await page.waitForLoadState('networkidle');
+  expect(await page.locator('h1').textContent()).toBe('Адреса в реестре: Telegram');
+  // Click 2: the range that holds «mos_sobyanin».
+  const ranges = page.locator('ol.ranges a');
+  const labels = await ranges.allTextContents();
+  const index = labels.findIndex((label) => {
+    const [first, last] = label.split(' — ');
+    return first!.toLowerCase() <= 'mos_sobyanin' && 'mos_sobyanin' <= last!.toLowerCase();
+  });
+  expect(index).toBeGreaterThanOrEqual(0);
+  await ranges.nth(index).click();
+  await page.waitForLoadState('networkidle');
+  const item = page.locator('ul.addresses li', { hasText: 't.me/mos_sobyanin' }).first();
+  expect((await item.textContent())!.replace(/\s+/g, ' ').trim()).toBe(
+    't.me/mos_sobyanin: Официальная страница, подтверждена (первичное подтверждение — 1 октября 2026 г.) — Мэр Москвы (Сергей Собянин), Москва',
+  );
+  expect(await item.locator('a', { hasText: 'Мэр Москвы' }).getAttribute('href')).toMatch(/\/regions\/moskva\/#org-moskva-mer$/);
+  expect(errors).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
+});
+
+test('a page of addresses states stale proof, mere listings and known fakes differently', async () => {
+  const { page } = await openPage(browser, `${inject('siteUrl')}check/list/vk/`, { javaScript: false });
+  const text: string[] = [];
+  for (const href of await page.locator('ol.ranges a').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href))) {
+    await page.goto(href);
+    text.push(...(await page.locator('ul.addresses li').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim()));
+  }
+  expect(text.find((t) => t.startsWith('vk.com/test_moskva_gov_old:'))).toMatch(/^vk\.com\/test_moskva_gov_old: Официальная страница, но подтверждение устарело — нужна перепроверка \(первичное подтверждение — март 2018 г\.\)/);
+  expect(text.find((t) => t.startsWith('vk.com/minzdrav_krym_test:'))).toMatch(/: Есть только в сторонних списках, принадлежность не подтверждена/);
+  const telegram = await openPage(browser, `${inject('siteUrl')}check/list/telegram/`, { javaScript: false });
+  const all: string[] = [];
+  for (const href of await telegram.page.locator('ol.ranges a').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href))) {
+    await telegram.page.goto(href);
+    all.push(...(await telegram.page.locator('ul.addresses li').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim()));
+  }
+  expect(all.find((t) => t.startsWith('t.me/krym_gov_fake_test:'))).toMatch(/: Осторожно: известная подделка, выдаёт себя за организацию/);
+  expect(all.find((t) => t.startsWith('t.me/krym_glava_old_test:'))).toMatch(/: Прежний адрес официальной страницы: сейчас он может принадлежать кому угодно; нынешний адрес: t\.me\/krym_glava_test/);
+});
