@@ -122,11 +122,12 @@ export function scanDataDir(dir = dataDir(), { maxFiles = MAX_DATA_FILES } = {})
     return null;
   };
   const isYaml = (name: string) => /\.ya?ml$/i.test(name);
+  let capped = false;
   const add = (absolute: string, role: DataFile['role'], regionHint?: string) => {
     if (files.length < maxFiles) files.push({ absolute, file: label(absolute), role, regionHint });
-    else if (files.length === maxFiles) {
+    else if (!capped) {
+      capped = true;
       problem(absolute, 'too-many-files', `в папке данных больше ${maxFiles} файлов YAML: остальные не читаются — объедините мелкие файлы`);
-      files.push({ absolute, file: '', role: 'unexpected' }); // a marker, removed below
     }
   };
   for (const name of list(root)) {
@@ -148,7 +149,7 @@ export function scanDataDir(dir = dataDir(), { maxFiles = MAX_DATA_FILES } = {})
       }
     } else if (isYaml(name) && what === 'file') add(absolute, 'unexpected');
   }
-  return { files: files.filter((f) => f.file !== ''), issues };
+  return { files, issues };
 }
 
 /** Lists the data files with the role each plays, without reading them. */

@@ -3,7 +3,7 @@
  * in a name or handle they make a fake indistinguishable from the original (U+200B inside
  * `mos_sobyanin`), and a right-to-left override reverses what a reviewer reads.
  */
-import { describeInvisible, findInvisible } from '../text/invisible.ts';
+import { describeInvisible, findInvisible, hasInvisible } from '../text/invisible.ts';
 import type { Issue, PathSegment } from './issues.ts';
 import { formatPath } from './issues.ts';
 import type { ParsedFile } from './yaml-source.ts';
@@ -14,18 +14,31 @@ const SHOWN = 20;
 export function invisibleCharacters(parsed: ParsedFile): Issue[] {
   const found: Array<{ path: PathSegment[]; text: string; key: boolean }> = [];
   let total = 0;
-  const visit = (value: unknown, path: PathSegment[]) => {
+  // One path stack, copied only for a finding: national-scale files hold millions of strings.
+  const path: PathSegment[] = [];
+  const hit = (text: string, key: boolean) => {
+    if (++total <= SHOWN) found.push({ path: [...path], text, key });
+  };
+  const visit = (value: unknown) => {
     if (typeof value === 'string') {
-      if (findInvisible(value).length > 0 && ++total <= SHOWN) found.push({ path, text: value, key: false });
-    } else if (Array.isArray(value)) value.forEach((item, i) => visit(item, [...path, i]));
-    else if (value !== null && typeof value === 'object') {
-      for (const [key, item] of Object.entries(value)) {
-        if (findInvisible(key).length > 0 && ++total <= SHOWN) found.push({ path: [...path, key], text: key, key: true });
-        visit(item, [...path, key]);
+      if (hasInvisible(value)) hit(value, false);
+    } else if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        path.push(i);
+        visit(value[i]);
+        path.pop();
+      }
+    } else if (value !== null && typeof value === 'object') {
+      for (const key in value) {
+        if (!Object.hasOwn(value, key)) continue;
+        path.push(key);
+        if (hasInvisible(key)) hit(key, true);
+        visit((value as Record<string, unknown>)[key]);
+        path.pop();
       }
     }
   };
-  visit(parsed.data, []);
+  visit(parsed.data);
   const issues = found.map(({ path, text, key }): Issue => {
     const at = key ? parsed.locate(path.slice(0, -1), String(path.at(-1))) : parsed.locate(path);
     return {

@@ -14,6 +14,8 @@ export const MAX_FLOW_DEPTH = 32;
 
 export type Finding = { line: number; column: number; rule: RuleId; message: string };
 
+const DEEP_INDENT = new RegExp(`^[ -]{${MAX_INDENT_COLUMNS + 1}}`, 'm');
+
 const DEPTH_MESSAGE = `слишком глубокая вложенность: в данных реестра не бывает больше десятка уровней, а здесь отступ или скобки глубже допустимого (${MAX_INDENT_COLUMNS} пробелов, ${MAX_FLOW_DEPTH} скобок) — проверьте отступы и скобки`;
 
 /**
@@ -22,6 +24,8 @@ const DEPTH_MESSAGE = `слишком глубокая вложенность: �
  * nesting is counted by brackets outside quotes and comments.
  */
 export function findDeepNesting(text: string): Finding | null {
+  // Fast path for every ordinary file: no deep indentation and too few brackets to nest deeply.
+  if (!DEEP_INDENT.test(text) && (text.match(/[[{]/g)?.length ?? 0) <= MAX_FLOW_DEPTH) return null;
   let flow = 0;
   let line = 1;
   let lineStart = 0;
