@@ -6,7 +6,7 @@
  * line that installs it — never a silent skip.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -44,8 +44,10 @@ beforeAll(async () => {
   small = mkdtempSync(path.join(tmpdir(), 'recipes-split-'));
   const version = makeDataVersion('2026-11-23T10:00:00Z', 'abc');
   await writeExports({ outDir: dir, registry, version });
-  // Limits below the plain accounts table, so it comes gzipped: in one file, and in several parts.
-  await writeExports({ outDir: small, registry, version, maxFileBytes: 60_000 });
+  // Limits below the plain accounts table, so it comes gzipped: in one file (half the plain
+  // JSON is far more than its gzip), and in several parts.
+  const plain = statSync(path.join(dir, 'data/accounts.json')).size;
+  await writeExports({ outDir: small, registry, version, maxFileBytes: Math.floor(plain / 2) });
   tiny = mkdtempSync(path.join(tmpdir(), 'recipes-parts-'));
   await writeExports({ outDir: tiny, registry, version, maxFileBytes: 8_000 });
 }, 120_000);
