@@ -21,5 +21,4 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'always' },
   integrations: [dataGuard(), svelte(), contentSecurityPolicy()],
   devToolbar: { enabled: false },
-  compressHTML: false,
 });

@@ -7,6 +7,8 @@
 import type { LoadedOrganization } from '../dataset/dataset.ts';
 import { ORGANIZATION_KINDS } from '../schema/index.ts';
 import { slugify } from '../text/translit.ts';
+import { regionGaps, type GapCell } from './gaps.ts';
+import type { Registry } from './registry.ts';
 
 /**
  * What one page may hold, in rows: one per account plus one per organisation heading.
@@ -225,4 +227,16 @@ export function regionPlans(registry: { regions: readonly { id: string }[]; orga
 /** Federal bodies outside regions, in display order, cut into pages. */
 export function federalPages(organizations: readonly LoadedOrganization[], budget = PAGE_ROW_BUDGET): LoadedOrganization[][] {
   return paginate([...organizations].sort(compareOrganizations), organizationRows, budget);
+}
+
+const gapCache = new WeakMap<object, Map<string, GapCell[]>>();
+
+/** The open head/government cells of one region (src/model/gaps.ts), computed once per registry for all regions. */
+export function regionGapCells(registry: Registry, repositoryUrl: string, regionId: string): GapCell[] {
+  let byRegion = gapCache.get(registry);
+  if (!byRegion) {
+    byRegion = new Map(regionGaps(registry, repositoryUrl).map((r) => [r.region, r.cells]));
+    gapCache.set(registry, byRegion);
+  }
+  return byRegion.get(regionId) ?? [];
 }

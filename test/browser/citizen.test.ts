@@ -9,6 +9,12 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { axeViolations, launchChromium } from '../support/browser.ts';
 import { TOO_FEW_FOR_CHART } from '../../src/components/charts/chart-format.ts';
+import { loadDatasetFromDir } from '../../src/dataset/dataset-fs.ts';
+import { buildRegistry, countAccountsByRegion } from '../../src/model/registry.ts';
+import { countOf } from '../../src/site/format.ts';
+
+const registry = buildRegistry(loadDatasetFromDir('test/fixtures/site').dataset);
+const accountsIn = countAccountsByRegion(registry);
 
 let browser: Browser;
 beforeAll(async () => {
@@ -53,7 +59,7 @@ describe.each(Object.keys(SCREENS) as Screen[])('on a %s', (screen) => {
     // sorted by the proper name: Республика Крым is under «К», before Москва
     const groups = await page.locator('.chooser .letter-group').evaluateAll((sections) => sections.map((s) => [s.querySelector('.letter')!.textContent, [...s.querySelectorAll('a')].map((a) => a.textContent)]));
     expect(groups).toEqual([['К', ['Республика Крым']], ['М', ['Москва']], ['Т', ['Тверская область']], ['Ч', ['Челябинская область']]]);
-    await expect(page.locator('.chooser li', { hasText: 'Москва' }).innerText()).resolves.toBe('Москва — 3 аккаунта');
+    await expect(page.locator('.chooser li', { hasText: 'Москва' }).innerText()).resolves.toBe(`Москва — ${countOf(accountsIn.get('moskva')!, ['аккаунт', 'аккаунта', 'аккаунтов'])}`);
     await expect(page.locator('.chooser li', { hasText: 'Тверская' }).innerText()).resolves.toBe('Тверская область — страниц пока нет');
     expect(errors).toEqual([]);
     await page.context().close();
@@ -61,15 +67,25 @@ describe.each(Object.keys(SCREENS) as Screen[])('on a %s', (screen) => {
 });
 
 describe('region pages say what they do not know', () => {
-  test('missing head and government pages are admitted, each leading to the gaps worklist and its prefilled form', async () => {
+  test('missing head and government pages are admitted in their cards, each leading to the gaps worklist and its prefilled form', async () => {
     const { page } = await open('desktop', 'regions/moskva/');
-    const gaps = page.locator('.region-gaps');
+    const gaps = page.locator('.org', { has: page.locator('h4#org-moskva-mer') }).locator('.gap-note');
     await expect(gaps.locator('li[data-gap="missing"]').first().innerText()).resolves.toBe('Страницы главы региона в реестре нет: во ВКонтакте, в Одноклассниках, в MAX.');
     expect(await gaps.getByRole('link', { name: 'во ВКонтакте' }).first().getAttribute('href')).toBe('/gaps/#moskva');
     await gaps.getByRole('link', { name: 'во ВКонтакте' }).first().click();
     await page.waitForURL(/\/gaps\/#moskva$/);
     const form = new URL((await page.locator('section#moskva a.gap-form').first().getAttribute('href'))!);
     expect(form.searchParams.get('template')).toBe('add-account.yml');
+    await page.context().close();
+  });
+
+  test('a region without a head or government in the registry says so at the top', async () => {
+    const { page } = await open('phone', 'regions/tverskaya-oblast/');
+    await expect(page.locator('.region-gaps li[data-gap="missing"]').allInnerTexts()).resolves.toEqual([
+      'Страницы главы региона в реестре нет: во ВКонтакте, в Одноклассниках, в Telegram, в MAX.',
+      'Страницы правительства региона в реестре нет: во ВКонтакте, в Одноклассниках, в Telegram, в MAX.',
+    ]);
+    expect((await page.locator('.region-gaps').boundingBox())!.y).toBeLessThan(844);
     await page.context().close();
   });
 

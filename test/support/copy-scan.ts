@@ -33,36 +33,35 @@ const GLUED: Array<[RegExp, string]> = [
 ];
 
 const rules = new Intl.PluralRules('ru');
-type Case = 'nom' | 'gen';
-/** Noun forms: [one, few, many] in the nominative (also accusative) and in the genitive. */
-const NOUNS: Record<string, Record<Case, [string[], string[], string[]]>> = {
-  аккаунт: { nom: [['аккаунт'], ['аккаунта'], ['аккаунтов']], gen: [['аккаунта'], ['аккаунтов'], ['аккаунтов']] },
-  организаци: { nom: [['организация', 'организацию'], ['организации'], ['организаций']], gen: [['организации'], ['организаций'], ['организаций']] },
-  страниц: { nom: [['страница', 'страницу'], ['страницы'], ['страниц']], gen: [['страницы'], ['страниц'], ['страниц']] },
-  регион: { nom: [['регион'], ['региона'], ['регионов']], gen: [['региона'], ['регионов'], ['регионов']] },
+/**
+ * Forms that are wrong after a number in any case, by the number's plural category: «1
+ * аккаунтов» and «1 действующих» never agree; «5 аккаунта», «3 аккаунт» never do. Forms right
+ * in one case and wrong in another («3 организации» but «у 3 организаций») are not judged:
+ * that needs the sentence, not the number.
+ */
+const WRONG: Record<string, Record<'one' | 'few' | 'many', string[]>> = {
+  аккаунт: { one: ['аккаунтов'], few: ['аккаунт'], many: ['аккаунт', 'аккаунта'] },
+  организаци: { one: ['организаций'], few: ['организация', 'организацию'], many: ['организация', 'организацию', 'организации'] },
+  страниц: { one: ['страниц'], few: ['страница', 'страницу'], many: ['страница', 'страницу', 'страницы'] },
+  регион: { one: ['регионов'], few: ['регион'], many: ['регион', 'региона'] },
 };
-const GENITIVE_BEFORE = new Set(['из', 'у', 'для', 'от', 'до', 'около', 'более', 'менее', 'свыше', 'без', 'с', 'со']);
-const OTHER_CASE_BEFORE = new Set(['в', 'во', 'по', 'о', 'об', 'к', 'ко', 'на', 'при']);
+const PLURAL_ADJECTIVE = /(их|ых)$/;
+const SINGULAR_ADJECTIVE = /(ий|ый|ой|ая|яя|ое|ее)$/;
 // Within one line of text only: a block boundary (a table cell, a heading) is not one phrase.
-const COUNT = /(?:^|[ \u00a0(«—])([\p{L}]+[ \u00a0]+)?(\d{1,3}(?:[ \u00a0\u202f]\d{3})*|\d+)[ \u00a0]+(?:([а-яё]+(?:ий|ый|ой|их|ых|ая|яя|ое|ее|ые|ие))[ \u00a0]+)?(аккаунт[а-я]*|организаци[а-я]*|страниц[а-я]*|регион[а-я]*)(?![\p{L}])/giu;
+const COUNT = /(?:^|[ \u00a0(«—])(\d{1,3}(?:[ \u00a0\u202f]\d{3})*|\d+)[ \u00a0]+(?:([а-яё]+(?:ий|ый|ой|их|ых|ая|яя|ое|ее|ые|ие))[ \u00a0]+)?(аккаунт[а-я]*|организаци[а-я]*|страниц[а-я]*|регион[а-я]*)(?![\p{L}])/giu;
 
 /** Every mistake in a page's text, as «what — where». */
 export function copyMistakes(text: string): string[] {
   const found: string[] = [];
   for (const [pattern, what] of GLUED) for (const m of text.matchAll(pattern)) found.push(`${what}: «${text.slice(Math.max(0, m.index! - 15), m.index! + m[0].length + 15).replace(/\s+/g, ' ').trim()}»`);
   for (const m of text.matchAll(COUNT)) {
-    const before = (m[1] ?? '').trim().toLowerCase();
-    if (OTHER_CASE_BEFORE.has(before)) continue;
-    const n = Number(m[2]!.replace(/\D/g, ''));
-    const noun = m[4]!.toLowerCase();
-    const stem = Object.keys(NOUNS).find((s) => noun.startsWith(s))!;
-    const grammaticalCase: Case = GENITIVE_BEFORE.has(before) ? 'gen' : 'nom';
-    const category = rules.select(n);
-    const index = category === 'one' ? 0 : category === 'many' ? 2 : 1;
-    const allowed = NOUNS[stem]![grammaticalCase][index]!;
-    const adjective = m[3]?.toLowerCase();
-    const adjectiveWrong = adjective !== undefined && grammaticalCase === 'nom' && (index === 0 ? /(их|ых)$/.test(adjective) : !/(их|ых)$/.test(adjective));
-    if (!allowed.includes(noun) || adjectiveWrong) found.push(`число не согласовано: «${m[0].trim()}»`);
+    const n = Number(m[1]!.replace(/\D/g, ''));
+    const noun = m[3]!.toLowerCase();
+    const stem = Object.keys(WRONG).find((s) => noun.startsWith(s))!;
+    const category = rules.select(n) as 'one' | 'few' | 'many';
+    const adjective = m[2]?.toLowerCase();
+    const adjectiveWrong = adjective !== undefined && (category === 'one' ? PLURAL_ADJECTIVE.test(adjective) : SINGULAR_ADJECTIVE.test(adjective));
+    if (WRONG[stem]![category].includes(noun) || adjectiveWrong) found.push(`число не согласовано: «${m[0].trim()}»`);
   }
   return found;
 }

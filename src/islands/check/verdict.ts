@@ -72,17 +72,10 @@ export function verdictOf(answer: Answer): Verdict {
       return make(tone, heading);
     }
     case 'absent': {
-      const real = answer.lookalikes[0];
-      if (!real) return make('absent', 'Этой страницы нет в реестре');
-      const names = [...new Set(answer.lookalikes.flatMap((l) => l.records.map((r) => r.organization.name)))];
-      return make(
-        'lookalike',
-        names.length === 1
-          ? `Осторожно: это не официальная страница — похоже на подделку страницы «${names[0]}»`
-          : answer.lookalikes.length === 1
-            ? 'Осторожно: это не официальная страница — похоже на подделку официальной страницы'
-            : 'Осторожно: это не официальная страница — похоже на подделку официальных страниц',
-      );
+      // The closest registered page names the warning; the others are listed beside it.
+      const name = answer.lookalikes[0]?.records[0]?.organization.name;
+      if (!answer.lookalikes[0]) return make('absent', 'Этой страницы нет в реестре');
+      return make('lookalike', name ? `Осторожно: это не официальная страница — похоже на подделку страницы «${name}»` : 'Осторожно: это не официальная страница — похоже на подделку официальной страницы');
     }
     case 'empty':
       return make('input', 'Вставьте ссылку на страницу или имя аккаунта');
