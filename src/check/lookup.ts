@@ -13,6 +13,7 @@ import {
   type PlatformRules,
 } from '../canonical/canonicalize.ts';
 import type { CheckMeta, CheckRecord, MainShard, SimilarShard } from './types.ts';
+import { editDistance as sharedEditDistance } from '../text/edit-distance.ts';
 
 export type { CheckMeta, CheckRecord, MainShard, SimilarShard } from './types.ts';
 
@@ -55,25 +56,9 @@ export function deletionVariants(name: string): string[] {
   return [...variants];
 }
 
-/** Edit distance with adjacent transpositions (optimal string alignment). */
+/** Edit distance with adjacent transpositions, capped at `limit` (the shared one in src/text/). */
 export function editDistance(a: string, b: string, limit = 3): number {
-  if (Math.abs(a.length - b.length) >= limit) return limit;
-  const rows: number[][] = [];
-  for (let i = 0; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      if (i === 0) {
-        row.push(j);
-        continue;
-      }
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(rows[i - 1]![j]! + 1, row[j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, rows[i - 2]![j - 2]! + 1);
-      row.push(value);
-    }
-    rows.push(row);
-  }
-  return Math.min(limit, rows[a.length]![b.length]!);
+  return sharedEditDistance(a, b, limit);
 }
 
 /**

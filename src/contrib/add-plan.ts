@@ -7,9 +7,11 @@ import { canonicalize, accountUid, type Canonical } from '../canonical/canonical
 import type { Dataset, LoadedOrganization } from '../dataset/dataset.ts';
 import type { DataFileRole } from '../dataset/load-dataset.ts';
 import { nearest } from '../dataset/zod-issues.ts';
+import { isRealDate } from '../schema/common.ts';
 import { Account, ACCOUNT_ROLES, EVIDENCE_TYPES, LEVELS, Organization, ORGANIZATION_KINDS } from '../schema/index.ts';
+import { unknownOrganization } from './add-questions.ts';
 import { EVIDENCE_LABELS } from '../model/verification.ts';
-import { slugify } from './translit.ts';
+import { slugify } from '../text/translit.ts';
 
 /** What the contributor asked for; every field is a string as typed on the command line. */
 export type AddRequest = {
@@ -58,7 +60,8 @@ export type AddPlan = {
   account: AccountEntry;
 };
 
-export type PlanResult = { ok: true; plan: AddPlan; notes: string[] } | { ok: false; errors: string[] };
+/** On failure, `retry` names the answers that caused it, so a terminal session asks only those again. */
+export type PlanResult = { ok: true; plan: AddPlan; notes: string[] } | { ok: false; errors: string[]; retry: Array<keyof AddRequest> };
 
 const REASONS: Record<string, string> = {
   empty: 'не указана ссылка на аккаунт',
@@ -82,17 +85,13 @@ const where = (origin: { file: string; line: number }) => `${origin.file}:${orig
 /** A message when the account (or a fake with that address) is already in the registry. */
 export function findDuplicate(dataset: Dataset, canonical: Canonical): string | null {
   const uid = accountUid(canonical.platform, canonical.key);
-  const platform = dataset.platforms.find((p) => p.id === canonical.platform)!;
   for (const org of dataset.organizations) {
     for (const account of org.accounts) {
       if (account.uid === uid) {
         return `аккаунт ${canonical.url} уже есть в реестре: ${where(account.origin)} (организация «${org.name}», ${org.id}); чтобы добавить подтверждение, допишите его в evidence этой записи`;
       }
-      for (const previous of account.previous_urls) {
-        const old = canonicalize([platform], previous);
-        if (old.ok && accountUid(old.value.platform, old.value.key) === uid) {
-          return `${canonical.url} — прежний адрес аккаунта ${account.canonical_url}: ${where(account.origin)} (организация «${org.name}», ${org.id})`;
-        }
+      if (account.previous.some((old) => old.uid === uid)) {
+        return `${canonical.url} — прежний адрес аккаунта ${account.canonical_url}: ${where(account.origin)} (организация «${org.name}», ${org.id})`;
       }
     }
     for (const fake of org.impersonations) {
@@ -112,29 +111,46 @@ function choose(what: string, value: string, allowed: readonly string[]): string
   return `${what}: недопустимое значение «${value}»${guess ? ` (возможно, «${guess}»)` : ''}; допустимы: ${allowed.join(', ')}`;
 }
 
+/** Collected reasons, each with the answer that caused it (when one did). */
+type Problems = { errors: string[]; retry: Array<keyof AddRequest>; add(message: string, key?: keyof AddRequest): void };
+
+function problems(): Problems {
+  const errors: string[] = [];
+  const retry: Array<keyof AddRequest> = [];
+  return {
+    errors,
+    retry,
+    add(message, key) {
+      errors.push(message);
+      if (key && !retry.includes(key)) retry.push(key);
+    },
+  };
+}
+
 /** Which organisation the account joins: an existing one (by id or by name in the region) or a new one. */
-function resolveOrganization(dataset: Dataset, request: AddRequest, errors: string[], notes: string[]): LoadedOrganization | { new: true } | null {
+function resolveOrganization(dataset: Dataset, request: AddRequest, found: Problems, notes: string[]): LoadedOrganization | { new: true } | null {
   if (request.org) {
     const org = dataset.organizations.find((o) => o.id === request.org);
     if (org) return org;
-    errors.push(unknownOrganization(dataset, request.org)!);
+    found.add(unknownOrganization(dataset, request.org)!, 'org');
     return null;
   }
-  const missing: string[] = (['name', 'kind', 'level'] as const).filter((key) => !request[key]);
+  const missing: Array<keyof AddRequest> = (['name', 'kind', 'level'] as const).filter((key) => !request[key]);
   if (!request.region && request.level !== 'federal') missing.unshift('region');
   if (missing.length) {
-    errors.push(`не указана организация: дайте --org <id> существующей или --region, --name, --kind и --level новой (не хватает: ${missing.map((m) => `--${m}`).join(', ')})`);
+    found.errors.push(`не указана организация: дайте --org <id> существующей или --region, --name, --kind и --level новой (не хватает: ${missing.map((m) => `--${m}`).join(', ')})`);
+    for (const key of missing) found.retry.push(key);
     return null;
   }
   const kindError = choose('--kind', request.kind!, ORGANIZATION_KINDS);
   const levelError = choose('--level', request.level!, LEVELS);
-  if (kindError) errors.push(kindError);
-  if (levelError) errors.push(levelError);
+  if (kindError) found.add(kindError, 'kind');
+  if (levelError) found.add(levelError, 'level');
   if (request.region && !dataset.regions.some((r) => r.id === request.region)) {
     const guess = nearest(request.region, dataset.regions.map((r) => r.id));
-    errors.push(`неизвестный регион «${request.region}»${guess ? ` (возможно, «${guess}»)` : ''}: возьмите id из data/regions.yaml`);
+    found.add(`неизвестный регион «${request.region}»${guess ? ` (возможно, «${guess}»)` : ''}: возьмите id из data/regions.yaml`, 'region');
   }
-  if (errors.length) return null;
+  if (found.errors.length) return null;
   const region = request.region ?? null;
   const existing = dataset.organizations.find((o) => o.region === region && same(o.name, request.name!));
   if (existing) {
@@ -155,7 +171,7 @@ export function newOrganizationId(dataset: Dataset, request: AddRequest): string
 }
 
 /** The file a new organisation of a region goes to; regions split into a folder choose a part. */
-function fileForNewOrganization(dataset: Dataset, files: readonly DataFileInfo[], dataLabel: string, request: AddRequest, errors: string[]): { file: string; role: 'region' | 'federal'; create: boolean } | null {
+function fileForNewOrganization(dataset: Dataset, files: readonly DataFileInfo[], dataLabel: string, request: AddRequest, found: Problems): { file: string; role: 'region' | 'federal'; create: boolean } | null {
   if (!request.region) {
     const federal = files.find((f) => f.role === 'federal');
     return { file: federal?.file ?? `${dataLabel}/federal.yaml`, role: 'federal', create: !federal };
@@ -172,7 +188,7 @@ function fileForNewOrganization(dataset: Dataset, files: readonly DataFileInfo[]
     return { file: holder.file, role: 'region', create: false };
   }
   if (!request.municipality) {
-    errors.push(`регион «${request.region}» разделён на файлы по муниципалитетам: укажите --municipality "<муниципальное образование>"`);
+    found.add(`регион «${request.region}» разделён на файлы по муниципалитетам: укажите --municipality "<муниципальное образование>"`, 'municipality');
     return null;
   }
   const part = parts.find((p) => orgsIn(p.file).some((o) => o.municipality && same(o.municipality, request.municipality!)));
@@ -195,42 +211,62 @@ export function accountEntry(canonical: Canonical, request: AddRequest): Account
   return entry;
 }
 
-function schemaErrors(result: { success: boolean; error?: { issues: Array<{ path: PropertyKey[]; message: string }> } }, prefix: string): string[] {
-  if (result.success) return [];
-  return result.error!.issues.map((issue) => `${prefix}${issue.path.length ? `${issue.path.map(String).join('.')}: ` : ''}${issue.message}`);
+/** Answers that a schema path of the account or organisation entry comes from. */
+const FIELD_OF_PATH: Record<string, keyof AddRequest> = {
+  'evidence.0.url': 'evidenceUrl',
+  'evidence.0.date': 'evidenceDate',
+  'evidence.0.note': 'note',
+  'evidence.0.type': 'evidenceType',
+  'holder.name': 'holder',
+  title: 'title',
+  note: 'accountNote',
+  name: 'name',
+  municipality: 'municipality',
+  website: 'website',
+  id: 'id',
+};
+
+function schemaErrors(found: Problems, result: { success: boolean; error?: { issues: Array<{ path: PropertyKey[]; message: string }> } }, prefix: string): void {
+  if (result.success) return;
+  for (const issue of result.error!.issues) {
+    const path = issue.path.map(String).join('.');
+    found.add(`${prefix}${path ? `${path}: ` : ''}${issue.message}`, FIELD_OF_PATH[path]);
+  }
 }
 
 /** Builds the plan, or every reason it cannot be built. */
 export function planAdd(dataset: Dataset, files: readonly DataFileInfo[], dataLabel: string, request: AddRequest, today: string): PlanResult {
-  const errors: string[] = [];
+  const found = problems();
+  const fail = (): PlanResult => ({ ok: false, errors: found.errors, retry: found.retry });
   const notes: string[] = [];
   const link = resolveLink(dataset, request.url);
-  if (!link.ok) return { ok: false, errors: [link.error] };
+  if (!link.ok) return { ok: false, errors: [link.error], retry: [] };
   const canonical = link.value;
   const duplicate = findDuplicate(dataset, canonical);
-  if (duplicate) return { ok: false, errors: [duplicate] };
+  if (duplicate) return { ok: false, errors: [duplicate], retry: [] };
 
-  if (!request.evidenceUrl) errors.push('нет подтверждения: укажите --evidence-url <адрес страницы, которая показывает, что аккаунт официальный>');
-  if (!request.evidenceType) errors.push(`не указан вид подтверждения: --evidence-type ${EVIDENCE_TYPES.join(' | ')}`);
+  if (!request.evidenceUrl) found.add('нет подтверждения: укажите --evidence-url <адрес страницы, которая показывает, что аккаунт официальный>', 'evidenceUrl');
+  if (!request.evidenceType) found.add(`не указан вид подтверждения: --evidence-type ${EVIDENCE_TYPES.join(' | ')}`, 'evidenceType');
   else {
     const typeError = choose('--evidence-type', request.evidenceType, EVIDENCE_TYPES);
-    if (typeError) errors.push(typeError);
+    if (typeError) found.add(typeError, 'evidenceType');
   }
   if (request.role) {
     const roleError = choose('--role', request.role, ACCOUNT_ROLES);
-    if (roleError) errors.push(roleError);
+    if (roleError) found.add(roleError, 'role');
   }
   const evidenceDate = request.evidenceDate || today;
-  if (/^\d{4}-\d{2}-\d{2}$/.test(evidenceDate) && evidenceDate > today) errors.push(`--evidence-date: дата ${evidenceDate} ещё не наступила (сегодня ${today})`);
-  const org = resolveOrganization(dataset, request, errors, notes);
-  if (errors.length || !org) return { ok: false, errors };
+  if (/^\d{4}(-\d{2}){0,2}$/.test(evidenceDate) && !isRealDate(evidenceDate)) found.add(`--evidence-date: даты ${evidenceDate} не бывает (нет такого дня в календаре): проверьте число и месяц`, 'evidenceDate');
+  else if (/^\d{4}-\d{2}-\d{2}$/.test(evidenceDate) && evidenceDate > today) found.add(`--evidence-date: дата ${evidenceDate} ещё не наступила (сегодня ${today})`, 'evidenceDate');
+  const org = resolveOrganization(dataset, request, found, notes);
+  if (found.errors.length || !org) return fail();
 
   const account = accountEntry(canonical, { ...request, evidenceDate });
-  errors.push(...schemaErrors(Account.safeParse(account), 'аккаунт: '));
+  schemaErrors(found, Account.safeParse(account), 'аккаунт: ');
   const platformName = dataset.platforms.find((p) => p.id === canonical.platform)!.name;
 
   if (!('new' in org)) {
-    if (errors.length) return { ok: false, errors };
+    if (found.errors.length) return fail();
     return {
       ok: true,
       notes,
@@ -240,10 +276,10 @@ export function planAdd(dataset: Dataset, files: readonly DataFileInfo[], dataLa
   const entry: OrganizationEntry = { id: newOrganizationId(dataset, request), name: request.name!, kind: request.kind, level: request.level, accounts: [account] };
   if (request.municipality) entry.municipality = request.municipality;
   if (request.website) entry.website = request.website;
-  errors.push(...schemaErrors(Organization.safeParse(entry), 'организация: '));
-  if (dataset.organizations.some((o) => o.id === entry.id)) errors.push(`--id: организация «${entry.id}» уже есть в реестре; выберите другой id или добавьте аккаунт к ней через --org ${entry.id}`);
-  const target = errors.length ? null : fileForNewOrganization(dataset, files, dataLabel, request, errors);
-  if (!target) return { ok: false, errors };
+  schemaErrors(found, Organization.safeParse(entry), 'организация: ');
+  if (dataset.organizations.some((o) => o.id === entry.id)) found.add(`--id: организация «${entry.id}» уже есть в реестре; выберите другой id или добавьте аккаунт к ней через --org ${entry.id}`, 'id');
+  const target = found.errors.length ? null : fileForNewOrganization(dataset, files, dataLabel, request, found);
+  if (!target) return fail();
   const region = dataset.regions.find((r) => r.id === request.region);
   return {
     ok: true,
@@ -258,48 +294,4 @@ export function planAdd(dataset: Dataset, files: readonly DataFileInfo[], dataLa
       account,
     },
   };
-}
-
-/** One question of the interactive mode; an answer outside `choices` is asked again. */
-export type Question = { key: keyof AddRequest; text: string; fallback?: string; choices?: readonly string[]; format?: { pattern: RegExp; hint: string } };
-
-/** Why an answer will not do (not one of the choices, wrong format); null when it is fine. */
-export function answerError(question: Question, answer: string): string | null {
-  if (answer === '') return null;
-  if (question.format && !question.format.pattern.test(answer)) return `«${answer}» — ${question.format.hint}; попробуйте ещё раз`;
-  if (!question.choices || question.choices.includes(answer)) return null;
-  const guess = nearest(answer, question.choices);
-  return `«${answer}» — нет в списке${guess ? ` (возможно, «${guess}»)` : ''}; попробуйте ещё раз`;
-}
-
-/** The message when an organisation id is not in the registry; null when it is. */
-export function unknownOrganization(dataset: Dataset, id: string): string | null {
-  if (dataset.organizations.some((o) => o.id === id)) return null;
-  const guess = nearest(id, dataset.organizations.map((o) => o.id));
-  return `организация «${id}» не найдена${guess ? ` (возможно, «${guess}»)` : ''}: укажите id существующей организации или создайте новую через --region, --name, --kind и --level`;
-}
-
-/**
- * The next thing to ask a person at a terminal, or null when the request is complete.
- * `asked` holds the keys already asked, so an empty answer is not asked again.
- */
-export function nextQuestion(request: AddRequest, asked: ReadonlySet<string>, today: string): Question | null {
-  const questions: Question[] = [];
-  if (request.org === undefined && !request.name && !request.region) questions.push({ key: 'org', text: 'id организации из реестра (Enter — создать новую организацию)' });
-  if (!request.org) {
-    questions.push({ key: 'name', text: 'Официальное название организации' });
-    questions.push({ key: 'level', text: `Уровень (${LEVELS.join(', ')})`, choices: LEVELS });
-    if (request.level !== 'federal') questions.push({ key: 'region', text: 'Регион (id из data/regions.yaml, например chelyabinskaya-oblast)' });
-    questions.push({ key: 'kind', text: `Вид организации (${ORGANIZATION_KINDS.join(', ')})`, choices: ORGANIZATION_KINDS });
-    if (request.level === 'municipal') questions.push({ key: 'municipality', text: 'Муниципальное образование' });
-  }
-  questions.push({ key: 'evidenceUrl', text: 'Адрес страницы, которая подтверждает, что аккаунт официальный', format: { pattern: /^https?:\/\/\S+$/, hint: 'ожидается адрес, начинающийся с https://' } });
-  questions.push({
-    key: 'evidenceType',
-    text: `Виды подтверждения:\n${EVIDENCE_TYPES.map((t) => `  ${t} — ${EVIDENCE_LABELS[t]}`).join('\n')}\nВид подтверждения`,
-    choices: EVIDENCE_TYPES,
-  });
-  questions.push({ key: 'evidenceDate', text: 'Дата на странице, а если её нет — сегодняшняя (ГГГГ-ММ-ДД)', fallback: today, format: { pattern: /^\d{4}-\d{2}-\d{2}$/, hint: 'ожидается дата вида 2026-11-22' } });
-  questions.push({ key: 'note', text: 'Что сказано на странице, кратко (Enter — пропустить)' });
-  return questions.find((q) => !asked.has(q.key) && (request[q.key] === undefined || request[q.key] === '')) ?? null;
 }

@@ -16,6 +16,8 @@ export type LoadedAccount = Account & {
   uid: string;
   /** Canonical address. */
   canonical_url: string;
+  /** `previous_urls`, canonicalised by the same platform's rules, in the same order. */
+  previous: Array<{ key: string; uid: string; canonical_url: string }>;
   origin: Origin;
 };
 

@@ -1,10 +1,12 @@
 /** A finding about the data: whatever found it, it becomes one of these. */
+import type { RuleId } from './rule-ids.ts';
+
 export type Severity = 'error' | 'warning';
 
 export type Issue = {
   severity: Severity;
   /** Stable rule id (`duplicate-account`); CONTRIBUTING.md has a section for each. */
-  rule: string;
+  rule: RuleId;
   /** Path of the file relative to the data folder's parent, with forward slashes (`data/regions/moskva.yaml`). */
   file: string;
   line: number;

@@ -6,10 +6,13 @@
 import type { z } from 'zod';
 import { z as zod } from 'zod';
 import { DEFAULT_POLICY, FederalFile, FiguresFile, Organization, PlatformsFile, PolicyFile, RegionFile, RegionsFile } from '../schema/index.ts';
-import type { Dataset, LoadedOrganization } from './dataset.ts';
+import type { Dataset } from './dataset.ts';
 import type { Issue } from './issues.ts';
 import { formatPath, sortIssues } from './issues.ts';
+import { canonicalizeAccounts, type PendingFile } from './canonical-accounts.ts';
+import { invisibleCharacters } from './invisible-strings.ts';
 import { checkDataset, type Located } from './rules.ts';
+import { checkPlatforms } from './rules-platforms.ts';
 import { checkVerdictRules } from './rules-verdicts.ts';
 import { parseYamlFile, type ParsedFile, type SourceFile } from './yaml-source.ts';
 import { zodIssueToIssues } from './zod-issues.ts';
@@ -20,6 +23,8 @@ export type DataFile = SourceFile & {
   role: DataFileRole;
   /** For region files: the region id that the file or folder name promises. */
   regionHint?: string;
+  /** True when the file differs from the last commit; a duplicate is reported on the changed side. */
+  changed?: boolean;
 };
 
 export type LoadOptions = {
@@ -69,19 +74,6 @@ function validateFile(parsed: ParsedFile, role: Exclude<DataFileRole, 'unexpecte
   return { value: { ...envelope, organizations }, issues };
 }
 
-/** An origin whose line is looked up only when somebody reads it. */
-function lazyOrigin(parsed: ParsedFile, path: Array<string | number>, index?: number): LoadedOrganization['origin'] {
-  let line: number | undefined;
-  return {
-    file: parsed.file,
-    index,
-    get line() {
-      line ??= parsed.locate(path).line;
-      return line;
-    },
-  };
-}
-
 /** Appends without spreading: a national-scale list overflows the call stack as arguments. */
 function append<T>(target: T[], items: readonly T[]): void {
   for (const item of items) target.push(item);
@@ -104,17 +96,19 @@ export function loadDataset(files: readonly DataFile[], options: LoadOptions = {
     }
   }
 
-  for (const file of files) {
+  const pending: PendingFile[] = [];
+  files.forEach((file, order) => {
     if (file.role === 'unexpected') {
       issues.push({ severity: 'warning', rule: 'unexpected-file', file: file.file, line: 1, column: 1, path: '', message: 'файл не относится ни к одной части реестра и не читается: данные регионов кладите в data/regions/<id>.yaml или data/regions/<id>/<часть>.yaml с расширением .yaml' });
-      continue;
+      return;
     }
     const parsed = parseYamlFile(file);
     append(issues, parsed.issues);
+    append(issues, invisibleCharacters(parsed));
     const { value, issues: schemaIssues } = validateFile(parsed, file.role);
     append(issues, schemaIssues);
-    if (value === undefined) continue;
-    const entry: Located = { parsed, role: file.role, regionHint: file.regionHint };
+    if (value === undefined) return;
+    const entry: Located = { parsed, role: file.role, regionHint: file.regionHint, changed: file.changed, order };
     located.push(entry);
     switch (file.role) {
       case 'platforms':
@@ -134,39 +128,21 @@ export function loadDataset(files: readonly DataFile[], options: LoadOptions = {
         break;
       case 'federal':
       case 'region': {
-        const content = value as z.infer<typeof RegionFile> | z.infer<typeof FederalFile>;
-        const region = 'region' in content ? content.region : null;
-        entry.region = region ?? undefined;
+        const content = value as (z.infer<typeof RegionFile> | z.infer<typeof FederalFile>) & { organizations: PendingFile['organizations'] };
+        if ('region' in content) entry.region = content.region;
         // The raw tree is only needed to explain schema findings; drop it to halve memory.
         parsed.data = undefined;
-        const valid = (content as unknown as { organizations: Array<{ index: number; value: z.infer<typeof Organization> }> }).organizations;
-        entry.organizations = valid.map(({ index, value: org }): LoadedOrganization => {
-          return {
-            ...org,
-            region,
-            origin: lazyOrigin(parsed, ['organizations', index], index),
-            accounts: org.accounts.map((account, a) => ({
-              ...account,
-              key: '',
-              uid: '',
-              canonical_url: '',
-              origin: lazyOrigin(parsed, ['organizations', index, 'accounts', a]),
-            })),
-            impersonations: org.impersonations.map((fake, a) => ({
-              ...fake,
-              key: '',
-              uid: '',
-              canonical_url: '',
-              origin: lazyOrigin(parsed, ['organizations', index, 'impersonations', a]),
-            })),
-          };
-        });
-        append(dataset.organizations, entry.organizations);
+        pending.push({ source: entry, organizations: content.organizations });
         break;
       }
     }
-  }
+  });
 
+  const platformsFile = located.find((l) => l.role === 'platforms');
+  const platformCheck = checkPlatforms(dataset.platforms, platformsFile);
+  append(issues, platformCheck.issues);
+  append(issues, canonicalizeAccounts(dataset.platforms, platformCheck.unusable, pending));
+  for (const { source } of pending) append(dataset.organizations, source.organizations ?? []);
   append(issues, checkDataset(dataset, located, today));
   append(issues, checkVerdictRules(dataset, located));
   return { dataset, issues: sortIssues(issues) };

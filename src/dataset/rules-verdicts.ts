@@ -64,7 +64,7 @@ export const noteJargonMessage = (found: readonly string[]) =>
 export function checkVerdictRules(dataset: Dataset, located: readonly Located[]): Issue[] {
   const issues: Issue[] = [];
   const shorthand = dataset.policy.research_shorthand;
-  const report = (source: Located, severity: Issue['severity'], rule: string, path: PathSegment[], message: string) => {
+  const report = (source: Located, severity: Issue['severity'], rule: Issue['rule'], path: PathSegment[], message: string) => {
     const at = source.parsed.locate(path);
     issues.push({ severity, rule, file: source.parsed.file, line: at.line, column: at.column, path: formatPath(path), message });
   };

@@ -7,6 +7,8 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type
 import { blockLocator, type BlockLocator } from './block-locator.ts';
 import type { Issue, PathSegment } from './issues.ts';
 import { formatPath } from './issues.ts';
+import type { RuleId } from './rule-ids.ts';
+import { anchorsAndTags, findDeepNesting, keyAt, mayHoldAnchorsOrTags } from './yaml-guards.ts';
 
 /** Files above this size are refused: split the region into one file per municipality. */
 export const MAX_FILE_BYTES = 16 * 1024 * 1024;
@@ -20,6 +22,8 @@ export type ParsedFile = {
   issues: Issue[];
   /** Line and column (1-based) of the node at a data path, or of its nearest existing ancestor. */
   locate(path: readonly PathSegment[], keyOf?: string): { line: number; column: number };
+  /** The value at a data path as written in the source (`0101234567`, not the number it parses to). */
+  sourceAt?(path: readonly PathSegment[]): string | undefined;
 };
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -36,7 +40,7 @@ function positionOfOffset(text: string, offset: number): { line: number; column:
   return { line, column: offset - lineStart + 1 };
 }
 
-function yamlRule(code: string): string {
+function yamlRule(code: string): RuleId {
   if (code === 'DUPLICATE_KEY') return 'duplicate-key';
   if (code === 'TAB_AS_INDENT') return 'tab-indent';
   return 'yaml-syntax';
@@ -63,7 +67,7 @@ const YAML_HINTS: Record<string, string> = {
 /** Parses bytes into data; every problem becomes a located issue, never an exception. */
 export function parseYamlFile({ file, bytes }: SourceFile): ParsedFile {
   const issues: Issue[] = [];
-  const at = (line: number, column: number, rule: string, message: string, severity: 'error' | 'warning' = 'error') =>
+  const at = (line: number, column: number, rule: RuleId, message: string, severity: 'error' | 'warning' = 'error') =>
     issues.push({ severity, rule, file, line, column, path: '', message });
   const unreadable = (): ParsedFile => ({ file, data: undefined, issues, locate: () => ({ line: 1, column: 1 }) });
 
@@ -107,6 +111,14 @@ export function parseYamlFile({ file, bytes }: SourceFile): ParsedFile {
     const { line } = positionOfOffset(text, crlf);
     at(line, 1, 'crlf', 'строки заканчиваются на CRLF (Windows): данные прочитаны, но выполните npm run format, чтобы перевести их в LF', 'warning');
   }
+  const lone = /\r(?!\n)/.exec(text);
+  if (lone) {
+    // Old Mac OS line endings: editors show lines, but a reader counting \n sees one line.
+    // Read them as line breaks, and say so at the first one.
+    const { line } = positionOfOffset(text.slice(0, lone.index).replace(/\r(?!\n)/g, '\n'), lone.index);
+    at(line, 1, 'line-endings', 'строки разделены одиночным символом CR (старый формат Mac OS): данные прочитаны как обычные строки, но сохраните файл с переводами строк LF (npm run format)', 'warning');
+  }
+  if (lone || crlf !== -1) text = text.replace(/\r\n?/g, '\n');
   if (text.trim() === '' || /^(\s*#[^\n]*\n?)*\s*$/.test(text)) {
     at(1, 1, 'empty-file', 'файл пуст: впишите данные (например, «region: <id>» и «organizations:») или удалите файл');
     return unreadable();
@@ -116,18 +128,26 @@ export function parseYamlFile({ file, bytes }: SourceFile): ParsedFile {
   // package. Positions are only needed to report a finding, so the `yaml` document (which
   // keeps them) is built lazily, and at once when js-yaml refuses the file, to report
   // every syntax error precisely.
+  const deep = findDeepNesting(text);
+  if (deep) {
+    at(deep.line, deep.column, deep.rule, deep.message);
+    return unreadable();
+  }
+  let composed: ReturnType<typeof composeDocument> | undefined;
+  if (mayHoldAnchorsOrTags(text)) {
+    // Aliases would be expanded by every later reader (an alias bomb), and tags would
+    // give values no schema expects: refuse both before the fast reader sees the file.
+    composed = composeDocument(text);
+    const extras = anchorsAndTags(composed.doc, composed.doc.lineCounter, text);
+    for (const finding of extras) at(finding.line, finding.column, finding.rule, finding.message);
+    if (extras.length > 0) return unreadable();
+  }
   let data: unknown;
   try {
     data = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, filename: file });
   } catch {
-    const { doc } = composeDocument(text);
-    for (const error of doc.errors) {
-      const pos = doc.lineCounter.linePos(error.pos[0]);
-      const rule = yamlRule(error.code);
-      const hint = YAML_HINTS[rule] ?? YAML_CODES[error.code] ?? 'проверьте отступы, двоеточия и кавычки в этой строке';
-      at(pos.line, pos.col, rule, `синтаксис YAML: ${hint}`);
-    }
-    if (doc.errors.length === 0) at(1, 1, 'yaml-syntax', 'файл не читается как YAML: проверьте отступы, двоеточия и кавычки');
+    composed ??= composeDocument(text);
+    reportSyntax(composed.doc, text, at);
     return unreadable();
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
@@ -135,7 +155,6 @@ export function parseYamlFile({ file, bytes }: SourceFile): ParsedFile {
     return unreadable();
   }
   let fast: BlockLocator | undefined;
-  let composed: ReturnType<typeof composeDocument> | undefined;
   return {
     file,
     data,
@@ -147,7 +166,62 @@ export function parseYamlFile({ file, bytes }: SourceFile): ParsedFile {
       composed ??= composeDocument(text);
       return locateIn(composed.doc, composed.doc.lineCounter, path, keyOf);
     },
+    sourceAt(path) {
+      composed ??= composeDocument(text);
+      const { node, depth } = nodeAt(composed.doc, path);
+      if (depth !== path.length || !isScalar(node) || !node.range) return undefined;
+      return text.slice(node.range[0], node.range[1]).trim();
+    },
   };
+}
+
+type At = (line: number, column: number, rule: RuleId, message: string) => void;
+
+/**
+ * The parser's errors, said once each. After the first real syntax error the parser stumbles
+ * over every line below it (one bad indent gives five errors), so only the first is shown,
+ * explained from what the line actually holds; duplicate keys are independent and all shown.
+ */
+function reportSyntax(doc: Document & { lineCounter: LineCounter }, text: string, at: At): void {
+  const lines = text.split('\n');
+  let shown = false;
+  for (const error of doc.errors) {
+    const pos = doc.lineCounter.linePos(error.pos[0]);
+    const rule = yamlRule(error.code);
+    if (rule === 'duplicate-key') {
+      const key = keyAt(text, error.pos[0]);
+      at(pos.line, pos.col, rule, `синтаксис YAML: ключ${key ? ` «${key}»` : ''} повторяется в одном и том же блоке — оставьте один, иначе одно из значений потеряется`);
+      continue;
+    }
+    if (shown) continue;
+    shown = true;
+    const cause = syntaxCause(error.code, error.message, rule, lines, pos.line);
+    at(cause.line ?? pos.line, cause.line ? indentOf(lines[cause.line - 1]!) + 1 : pos.col, rule, `синтаксис YAML: ${cause.hint}`);
+  }
+  if (doc.errors.length === 0) at(1, 1, 'yaml-syntax', 'файл не читается как YAML: проверьте отступы, двоеточия и кавычки');
+}
+
+function indentOf(line: string): number {
+  return line.length - line.trimStart().length;
+}
+
+const BAD_INDENT_HINT = 'неверный отступ: выровняйте строку по соседним ключам того же уровня (по два пробела на уровень)';
+
+/** The hint for the first parser error, and the line it really concerns when that is another one. */
+function syntaxCause(code: string, message: string, rule: string, lines: readonly string[], line: number): { hint: string; line?: number } {
+  const text = lines[line - 1] ?? '';
+  // `name: Управление: отдел` — a second «: » inside a plain value, the most common slip.
+  if (/^\s*(?:-\s+)?[A-Za-z0-9_]+:\s+[^"'\s[{][^#]*?:(?:\s|$)/.test(text)) {
+    return { hint: 'в значении есть двоеточие с пробелом после него: возьмите всё значение в кавычки, например name: "Управление: отдел"' };
+  }
+  if (code === 'BLOCK_AS_IMPLICIT_KEY' || code === 'MULTILINE_IMPLICIT_KEY') {
+    // `name: a` followed by a line indented deeper: that next line is the one to fix.
+    const next = lines.findIndex((l, i) => i >= line && l.trim() !== '' && !l.trim().startsWith('#'));
+    const keyIndent = indentOf(text.replace(/^(\s*)-\s+/, '$1  '));
+    if (next !== -1 && indentOf(lines[next]!) > keyIndent) return { hint: 'лишний отступ: строка сдвинута глубже ключа выше; выровняйте её по соседним ключам того же уровня', line: next + 1 };
+  }
+  if (code === 'BAD_INDENT' || /without - indicator|same column/.test(message)) return { hint: BAD_INDENT_HINT };
+  return { hint: YAML_HINTS[rule] ?? YAML_CODES[code] ?? 'проверьте отступы, двоеточия и кавычки в этой строке' };
 }
 
 function composeDocument(text: string): { doc: Document & { lineCounter: LineCounter } } {

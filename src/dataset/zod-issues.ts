@@ -5,6 +5,9 @@ import type { z } from 'zod';
 import type { Issue, PathSegment } from './issues.ts';
 import { formatPath } from './issues.ts';
 import type { ParsedFile } from './yaml-source.ts';
+import { editDistance } from '../text/edit-distance.ts';
+import { arrayElement, objectShape, unwrapSchema } from '../schema/introspect.ts';
+import { isRuleId, type RuleId } from './rule-ids.ts';
 
 type ZodIssue = z.core.$ZodIssue;
 type AnySchema = z.core.$ZodType;
@@ -34,42 +37,16 @@ function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
   return value;
 }
 
-/** Unwraps optional/nullable/default wrappers down to the schema that describes the value. */
-export function unwrapSchema(schema: AnySchema): AnySchema {
-  let current = schema;
-  for (;;) {
-    const def = current._zod.def as { type: string; innerType?: AnySchema; in?: AnySchema };
-    if (def.innerType && ['optional', 'nullable', 'default', 'prefault', 'readonly', 'nonoptional', 'catch'].includes(def.type)) current = def.innerType;
-    else if (def.type === 'pipe' && def.in) current = def.in;
-    else return current;
-  }
-}
+export { unwrapSchema };
 
 /** The object schema's keys at a data path, for suggesting the intended field name. */
 export function shapeKeysAt(schema: AnySchema, path: readonly PathSegment[]): string[] {
-  let current = unwrapSchema(schema);
+  let current: AnySchema | undefined = schema;
   for (const segment of path) {
-    const def = current._zod.def as { type: string; shape?: Record<string, AnySchema>; element?: AnySchema };
-    if (def.type === 'object' && typeof segment === 'string' && def.shape?.[segment]) current = unwrapSchema(def.shape[segment]);
-    else if (def.type === 'array' && typeof segment === 'number' && def.element) current = unwrapSchema(def.element);
-    else return [];
+    current = typeof segment === 'string' ? objectShape(current)?.[segment] : arrayElement(current);
+    if (!current) return [];
   }
-  const def = current._zod.def as { type: string; shape?: Record<string, AnySchema> };
-  return def.type === 'object' && def.shape ? Object.keys(def.shape) : [];
-}
-
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length]!;
+  return Object.keys(objectShape(current) ?? {});
 }
 
 /** The closest known name, if it is close enough to be a typo. */
@@ -77,7 +54,7 @@ export function nearest(name: string, candidates: readonly string[]): string | u
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
-    const d = distance(name.toLowerCase(), candidate.toLowerCase());
+    const d = editDistance(name.toLowerCase(), candidate.toLowerCase());
     if (d < bestDistance) {
       best = candidate;
       bestDistance = d;
@@ -97,7 +74,7 @@ export function zodIssueToIssues(issue: ZodIssue, parsed: ParsedFile, schema: An
   const schemaPath = issue.path as PathSegment[];
   const field = path.at(-1);
   const fieldName = typeof field === 'string' ? `«${field}»` : 'элемент списка';
-  const make = (rule: string, message: string, at = parsed.locate(path), issuePath = path): Issue => ({
+  const make = (rule: RuleId, message: string, at = parsed.locate(path), issuePath = path): Issue => ({
     severity: 'error',
     rule,
     file: parsed.file,
@@ -106,7 +83,8 @@ export function zodIssueToIssues(issue: ZodIssue, parsed: ParsedFile, schema: An
     path: formatPath(issuePath),
     message,
   });
-  const params = (issue as { params?: { rule?: string } }).params;
+  const given = (issue as { params?: { rule?: string } }).params?.rule;
+  const params = { rule: given && isRuleId(given) ? given : undefined };
 
   switch (issue.code) {
     case 'unrecognized_keys': {
@@ -123,7 +101,7 @@ export function zodIssueToIssues(issue: ZodIssue, parsed: ParsedFile, schema: An
         return [make('missing-field', `нет обязательного поля ${fieldName}: добавьте его (${TYPE_NAMES[issue.expected] ?? issue.expected})`, parsed.locate(path.slice(0, -1)))];
       }
       const got = typeOf(input);
-      const quoteHint = issue.expected === 'string' && (got === 'number' || got === 'boolean') ? `; возьмите значение в кавычки: "${String(input)}"` : '';
+      const quoteHint = issue.expected === 'string' && (got === 'number' || got === 'boolean') ? `; возьмите значение в кавычки: "${parsed.sourceAt?.(path) ?? String(input)}"` : '';
       return [make('wrong-type', `${fieldName}: ожидается ${TYPE_NAMES[issue.expected] ?? issue.expected}, а указано ${TYPE_NAMES[got] ?? got} (${shown(input)})${quoteHint}`)];
     }
     case 'invalid_value': {
@@ -142,7 +120,8 @@ export function zodIssueToIssues(issue: ZodIssue, parsed: ParsedFile, schema: An
     }
     default: {
       const input = valueAt(parsed.data, path);
-      const value = input === undefined ? '' : ` (указано «${shown(input)}»)`;
+      // Never repeat a password back into the log.
+      const value = input === undefined || params.rule === 'url-credentials' ? '' : ` (указано «${shown(input)}»)`;
       return [make(params?.rule ?? 'invalid-format', `${fieldName}: ${issue.message}${value}`)];
     }
   }

@@ -4,6 +4,7 @@
  * the data dictionary never repeat it by hand. Pure.
  */
 import type { z } from 'zod';
+import { WRAPPER_TYPES } from '../schema/introspect.ts';
 
 export type FieldFacts = {
   description: string;
@@ -31,8 +32,9 @@ export function fieldFacts(schema: z.ZodType): FieldFacts {
   let description = metaOf(current).description;
   let examples = metaOf(current).examples;
   let required = true;
-  while (['optional', 'nullable', 'default', 'prefault'].includes(current._zod.def.type)) {
-    if (current._zod.def.type !== 'default' && current._zod.def.type !== 'prefault') required = false;
+  while (WRAPPER_TYPES.includes(current._zod.def.type)) {
+    // In a download, a defaulted field always has a value: only optional and nullable ones may be empty.
+    if (current._zod.def.type === 'optional' || current._zod.def.type === 'nullable') required = false;
     current = current._zod.def.innerType!;
     description ??= metaOf(current).description;
     examples ??= metaOf(current).examples;
@@ -52,7 +54,7 @@ export function fieldFacts(schema: z.ZodType): FieldFacts {
 /** The leaf field paths of an object schema, for the dictionary's completeness check. */
 export function schemaFieldPaths(schema: z.ZodType, prefix = ''): string[] {
   let current = schema as AnyZod;
-  while (['optional', 'nullable', 'default', 'prefault'].includes(current._zod.def.type)) current = current._zod.def.innerType!;
+  while (WRAPPER_TYPES.includes(current._zod.def.type)) current = current._zod.def.innerType!;
   if (current._zod.def.type !== 'object') return [prefix];
   const shape = (current as unknown as { shape: Record<string, z.ZodType> }).shape;
   return Object.entries(shape).flatMap(([key, value]) => schemaFieldPaths(value, prefix ? `${prefix}.${key}` : key));

@@ -1,9 +1,9 @@
 /** A short, readable difference between two texts: the changed block with line numbers. */
 export function describeDifference(before: string, after: string, maxLines = 12): string {
-  if (before.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n') === after) {
+  if (before.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n') === after) {
     return before.startsWith('\uFEFF') ? '  убрать метку BOM в начале файла' : '  заменить окончания строк CRLF на LF';
   }
-  const a = before.replace(/\r\n/g, '\n').split('\n');
+  const a = before.replace(/\r\n?/g, '\n').split('\n');
   const b = after.split('\n');
   let start = 0;
   while (start < a.length && start < b.length && a[start] === b[start]) start++;

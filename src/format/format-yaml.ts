@@ -4,7 +4,7 @@
  */
 import { isMap, isScalar, isSeq, parseDocument, Scalar, type Node } from 'yaml';
 import type { z } from 'zod';
-import { unwrapSchema } from '../dataset/zod-issues.ts';
+import { unwrapSchema } from '../schema/introspect.ts';
 
 type AnySchema = z.core.$ZodType;
 

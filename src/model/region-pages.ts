@@ -6,7 +6,7 @@
  */
 import type { LoadedOrganization } from '../dataset/dataset.ts';
 import { LEVELS, ORGANIZATION_KINDS } from '../schema/index.ts';
-import { slugify } from '../contrib/translit.ts';
+import { slugify } from '../text/translit.ts';
 
 /**
  * What one page may hold, in rows: one per account plus one per organisation heading.

@@ -2,11 +2,8 @@
  * The data dictionary, generated from the Zod schemas so it never drifts from the code:
  * one row per field with its type, whether it is required, its description and an example.
  */
-import type { z } from 'zod';
 import { FederalFile, FiguresFile, PlatformsFile, PolicyFile, RegionFile, RegionsFile } from './index.ts';
-
-type AnySchema = z.core.$ZodType;
-type Def = { type: string; innerType?: AnySchema; element?: AnySchema; shape?: Record<string, AnySchema>; entries?: Record<string, string>; values?: unknown[] };
+import { defOf, peel, unwrapSchema as unwrap, type AnySchema } from './introspect.ts';
 
 export type DictionaryRow = { field: string; type: string; required: boolean; description: string; example: string };
 
@@ -17,20 +14,11 @@ function metaOf(schema: AnySchema): { description?: string; examples?: unknown[]
 }
 
 function describeType(schema: AnySchema): { type: string; required: boolean; nullable: boolean } {
-  let current = schema;
-  let required = true;
-  let nullable = false;
-  for (;;) {
-    const def = current._zod.def as Def;
-    if ((def.type === 'optional' || def.type === 'default') && def.innerType) {
-      required = false;
-      current = def.innerType;
-    } else if (def.type === 'nullable' && def.innerType) {
-      nullable = true;
-      current = def.innerType;
-    } else break;
-  }
-  const def = current._zod.def as Def;
+  const { inner, wrappers } = peel(schema);
+  // For a contributor, a field with a default need not be written: it is not required.
+  const required = !wrappers.some((w) => w === 'optional' || w === 'default' || w === 'prefault');
+  const nullable = wrappers.includes('nullable');
+  const def = defOf(inner);
   let type: string;
   if (def.type === 'enum') type = `одно из: ${Object.values(def.entries ?? {}).join(', ')}`;
   else if (def.type === 'array') type = `список (${describeType(def.element!).type})`;
@@ -42,18 +30,9 @@ function describeType(schema: AnySchema): { type: string; required: boolean; nul
   return { type: nullable ? `${type} или null` : type, required, nullable };
 }
 
-function unwrap(schema: AnySchema): AnySchema {
-  let current = schema;
-  for (;;) {
-    const def = current._zod.def as Def;
-    if (def.innerType && ['optional', 'default', 'nullable'].includes(def.type)) current = def.innerType;
-    else return current;
-  }
-}
-
 /** Rows for every field, depth-first; nested fields are named `accounts[].evidence[].type`. */
 export function dictionaryRows(schema: AnySchema, prefix = ''): DictionaryRow[] {
-  const def = unwrap(schema)._zod.def as Def;
+  const def = defOf(unwrap(schema));
   const rows: DictionaryRow[] = [];
   if (def.type !== 'object' || !def.shape) return rows;
   for (const [key, field] of Object.entries(def.shape)) {
@@ -62,9 +41,9 @@ export function dictionaryRows(schema: AnySchema, prefix = ''): DictionaryRow[] 
     const { type, required } = describeType(field);
     const example = meta.examples?.[0];
     rows.push({ field: name, type, required, description: meta.description ?? '', example: example === undefined ? '' : typeof example === 'string' ? example : JSON.stringify(example) });
-    const inner = unwrap(field)._zod.def as Def;
+    const inner = defOf(unwrap(field));
     if (inner.type === 'object') rows.push(...dictionaryRows(field, `${name}.`));
-    if (inner.type === 'array' && inner.element && (unwrap(inner.element)._zod.def as Def).type === 'object') rows.push(...dictionaryRows(inner.element, `${name}[].`));
+    if (inner.type === 'array' && inner.element && defOf(unwrap(inner.element)).type === 'object') rows.push(...dictionaryRows(inner.element, `${name}[].`));
   }
   return rows;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HttpUrl, PartialDate, Slug, Text } from './common.ts';
+import { HttpUrl, PartialDate, Slug, Name, Text } from './common.ts';
 
 export const FIGURE_MEASURES = [
   'vk_state_pages',
@@ -40,7 +40,7 @@ export const Figure = z.strictObject({
     /** Outlet or publisher. */
     publisher: Text.meta({ description: 'Издание или ведомство.' }),
     /** Title of the publication. */
-    title: Text.meta({ description: 'Заголовок публикации.' }),
+    title: Name.meta({ description: 'Заголовок публикации.' }),
     /** Publication date. */
     date: PartialDate.meta({ description: 'Дата публикации (с точностью источника).' }),
     /** Address, when known. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HttpUrl, IsoDate, PartialDate, Slug, Text } from './common.ts';
+import { HttpUrl, IsoDate, Name, PartialDate, Slug, Text } from './common.ts';
 
 /**
  * Evidence types, strongest first. The order is the contract of the verification level
@@ -87,7 +87,7 @@ export const Evidence = z.strictObject({
 /** The office holder whose personal official page this is. */
 export const Holder = z.strictObject({
   /** Full name. */
-  name: Text.meta({ description: 'Имя должностного лица.', examples: ['Сергей Собянин'] }),
+  name: Name.meta({ description: 'Имя должностного лица.', examples: ['Сергей Собянин'] }),
   /** Since when the person holds the office (if known). */
   since: PartialDate.optional().meta({
     description:
@@ -96,6 +96,10 @@ export const Holder = z.strictObject({
   }),
   /** Until when (for a former holder). */
   until: PartialDate.optional().meta({ description: 'До какой даты занимал должность (для прежнего должностного лица).' }),
+}).refine((holder) => !holder.since || !holder.until || holder.until >= holder.since.slice(0, holder.until.length), {
+  error: 'дата окончания (until) раньше даты начала (since): проверьте обе даты',
+  path: ['until'],
+  params: { rule: 'date-order' },
 });
 
 /** An account of an organisation on a platform. */
@@ -105,7 +109,7 @@ export const Account = z.strictObject({
   /** Address as a person pastes it; the build reduces it to the canonical form. */
   url: Text.meta({ description: 'Адрес аккаунта; приводится к каноническому виду по правилам площадки.', examples: ['https://vk.com/club123'] }),
   /** The account's own title as shown on the platform. */
-  title: Text.optional().meta({ description: 'Название аккаунта на площадке.' }),
+  title: Name.optional().meta({ description: 'Название аккаунта на площадке.' }),
   /** body: the body's own page; official: an official's page; project: a project of the body. */
   role: z.enum(ACCOUNT_ROLES).default('body').meta({ description: 'body — страница органа; official — страница должностного лица; project — страница проекта органа.' }),
   /** For `official` pages: the person. */
@@ -156,13 +160,13 @@ export const Organization = z.strictObject({
   /** Stable id, unique across the registry. */
   id: Slug.meta({ description: 'Постоянный идентификатор организации, уникальный во всём реестре.', examples: ['moskva-mer'] }),
   /** Official name. */
-  name: Text.meta({ description: 'Официальное название.', examples: ['Мэр Москвы'] }),
+  name: Name.meta({ description: 'Официальное название.', examples: ['Мэр Москвы'] }),
   /** Kind of body. */
   kind: z.enum(ORGANIZATION_KINDS).meta({ description: 'Вид организации.' }),
   /** Level of power. */
   level: z.enum(LEVELS).meta({ description: 'Уровень: federal, regional, municipal.' }),
   /** Municipality for municipal bodies and institutions. */
-  municipality: Text.optional().meta({ description: 'Муниципальное образование.', examples: ['Златоустовский городской округ'] }),
+  municipality: Name.optional().meta({ description: 'Муниципальное образование.', examples: ['Златоустовский городской округ'] }),
   /** Official website. */
   website: HttpUrl.optional().meta({ description: 'Официальный сайт.' }),
   /** Taxpayer number. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Slug, Text } from './common.ts';
+import { Slug, Name, Text } from './common.ts';
 
 /**
  * One rule that turns the path of a pasted address into the account's canonical key.
@@ -33,7 +33,7 @@ export const Platform = z.strictObject({
   /** Stable id used in data files and URLs. */
   id: Slug.meta({ description: 'Постоянный идентификатор площадки.', examples: ['vk'] }),
   /** Name shown to people. */
-  name: Text.meta({ description: 'Название площадки.', examples: ['ВКонтакте'] }),
+  name: Name.meta({ description: 'Название площадки.', examples: ['ВКонтакте'] }),
   /** Host names that belong to the platform, without `www.` (it is ignored). */
   hosts: z.array(Text).min(1).meta({ description: 'Домены площадки (без www.).' }),
   /** Non-web schemes that open the platform, e.g. `tg` for `tg://resolve?domain=…`. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DigitCode, HttpUrl, Slug, Text } from './common.ts';
+import { DigitCode, HttpUrl, Slug, Name, Text } from './common.ts';
 
 export const REGION_TYPES = ['republic', 'kray', 'oblast', 'federal_city', 'autonomous_oblast', 'autonomous_okrug'] as const;
 export const FEDERAL_DISTRICTS = [
@@ -18,7 +18,7 @@ export const ReferenceSource = z.strictObject({
   /** Short id that regions cite. */
   id: Slug.meta({ description: 'Идентификатор источника.' }),
   /** Title of the source. */
-  title: Text.meta({ description: 'Название источника.' }),
+  title: Name.meta({ description: 'Название источника.' }),
   /** Address of the source. */
   url: HttpUrl.meta({ description: 'Адрес источника.' }),
   /** Licence of the copied facts (SPDX id or a short text). */
@@ -32,15 +32,15 @@ export const Region = z.strictObject({
   /** Stable ASCII id, used in file names and URLs. */
   id: Slug.meta({ description: 'Постоянный латинский идентификатор региона (имя файла и адрес страницы).', examples: ['chelyabinskaya-oblast'] }),
   /** Official Russian name. */
-  name: Text.meta({ description: 'Официальное название.', examples: ['Челябинская область'] }),
+  name: Name.meta({ description: 'Официальное название.', examples: ['Челябинская область'] }),
   /** English name. */
-  name_en: Text.meta({ description: 'Название по-английски.', examples: ['Chelyabinsk Oblast'] }),
+  name_en: Name.meta({ description: 'Название по-английски.', examples: ['Chelyabinsk Oblast'] }),
   /** Kind of federal subject. */
   type: z.enum(REGION_TYPES).meta({ description: 'Вид субъекта: республика, край, область, город федерального значения, автономная область, автономный округ.' }),
   /** Federal district; null where no decree assigns one (the four regions admitted in 2022). */
   federal_district: z.enum(FEDERAL_DISTRICTS).nullable().meta({ description: 'Федеральный округ; null, если субъект не включён ни в один округ.' }),
   /** Administrative centre. */
-  capital: Text.nullable().meta({ description: 'Административный центр.', examples: ['Челябинск'] }),
+  capital: Name.nullable().meta({ description: 'Административный центр.', examples: ['Челябинск'] }),
   /** Code of the subject (first two digits of KLADR). */
   subject_code: DigitCode(2, 'код субъекта').nullable().meta({ description: 'Код субъекта (первые две цифры КЛАДР).', examples: ['74'] }),
   /** OKATO code. */

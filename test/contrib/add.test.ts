@@ -3,7 +3,7 @@
  * organisation found or created, split regions, duplicates, prompts, and the undo on failure.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
@@ -25,6 +25,10 @@ beforeEach(() => {
   root = mkdtempSync(path.join(tmpdir(), 'gospabliki-add-'));
   dir = path.join(root, 'data');
   cpSync(FIXTURE, dir, { recursive: true, dereference: true });
+  // cpSync keeps a top-level link (as an absolute link) despite `dereference`; the loader
+  // refuses links that leave the data folder, so put the file itself in place.
+  rmSync(path.join(dir, 'platforms.yaml'));
+  copyFileSync('data/platforms.yaml', path.join(dir, 'platforms.yaml'));
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
@@ -293,7 +297,7 @@ describe('at a terminal', () => {
     ]);
     expect(code).toBe(0);
     expect(questions.map((q) => q.split('\n').at(-1)!.split(/[:(]/)[0]!.trim())).toEqual([
-      'id организации из реестра',
+      'Организация',
       'Официальное название организации',
       'Уровень',
       'Регион',
@@ -323,10 +327,54 @@ describe('at a terminal', () => {
     expect(read('regions/moskva.yaml')).toContain('https://t.me/mos_again');
   });
 
-  test('an unknown organisation is refused before any question', async () => {
-    const { code, questions, lines } = await add({ url: 'https://t.me/mos_again', org: 'moskva-mr' }, ['never used']);
+  test('an unknown organisation id is answered with the nearest ones to choose from', async () => {
+    const { code, questions, lines } = await add({ url: 'https://t.me/mos_again', org: 'moskva-mr' }, ['1', 'https://www.mos.ru/', 'official_website', '', '']);
+    expect(lines.slice(0, 3)).toEqual([
+      'Ошибка: организация «moskva-mr» не найдена (возможно, «moskva-mer»): укажите id существующей организации или создайте новую через --region, --name, --kind и --level',
+      'Похожие организации в реестре:\n  1) moskva-mer — Мэр Москвы (moskva)\n  2) moskva-mchs — Главное управление МЧС России по г. Москве (moskva)',
+      'Добавлен аккаунт https://t.me/mos_again (Telegram)',
+    ]);
+    expect(questions[0]).toBe('Номер или id (Enter — новая организация «moskva-mr»): ');
+    expect(code).toBe(0);
+    expect(read('regions/moskva.yaml')).toContain('https://t.me/mos_again');
+  });
+
+  test('the organisation is asked first and found by part of its name', async () => {
+    const { code, questions, lines } = await add({ url: 'https://t.me/mos_mer_news' }, ['мэра москвы', '1', 'https://www.mos.ru/', 'official_website', '', '']);
+    expect(questions[0]).toBe('Организация: id из реестра или часть названия (Enter — новая организация): ');
+    expect(lines[0]).toBe('Похожие организации в реестре:\n  1) moskva-mer — Мэр Москвы (moskva)\n  2) moskva-mchs — Главное управление МЧС России по г. Москве (moskva)');
+    expect(code).toBe(0);
+    expect(lines[1]).toBe('Добавлен аккаунт https://t.me/mos_mer_news (Telegram)');
+    expect(lines[3]).toBe('  организация «Мэр Москвы» (moskva-mer)');
+  });
+
+  test('a name that matches nothing starts a new organisation with that name', async () => {
+    const { code, lines } = await add({ url: 'https://t.me/krym_sport2' }, ['Министерство спорта Республики Крым', 'regional', 'krym', 'regional_executive', 'https://msrk.rk.gov.ru/', 'official_website', '', '']);
+    expect(lines[0]).toBe('В реестре нет организации, похожей на «Министерство спорта Республики Крым»: создаём новую с этим названием');
+    expect(code).toBe(0);
+    expect(read('regions/krym.yaml')).toContain('name: Министерство спорта Республики Крым');
+  });
+
+  test('an answer that fails validation is asked again and the others are kept', async () => {
+    const { code, questions, lines } = await add({ url: 'https://t.me/mvd_moskva' }, ['', 'ГУ МВД России по г. Москве', 'regional', 'moskva', 'federal_territorial', 'https://мвд.рф/', 'official_website', '', '', 'federal']);
+    expect(lines).toContain('Остальные ответы сохранены; спрошу заново только это.');
+    expect(questions.at(-1)).toBe('Уровень (federal, regional, municipal): ');
+    expect(code).toBe(0);
+    expect(read('regions/moskva.yaml')).toContain('name: ГУ МВД России по г. Москве');
+  });
+
+  test('an impossible date is asked again at a terminal and refused on the command line', async () => {
+    const asked = await add({ url: 'https://t.me/mos_dates', org: 'moskva-mer' }, ['https://www.mos.ru/', 'official_website', '2026-02-30', '2026-02-28', '']);
+    expect(asked.lines[0]).toBe('«2026-02-30» — такой даты не бывает (нет такого дня в календаре); попробуйте ещё раз');
+    expect(asked.code).toBe(0);
+    const flag = await add({ url: 'https://t.me/mos_calendar', org: 'moskva-mer', ...evidence, evidenceDate: '2026-02-30' });
+    expect(flag.code).toBe(1);
+    expect(flag.lines[0]).toBe('Ошибка: --evidence-date: даты 2026-02-30 не бывает (нет такого дня в календаре): проверьте число и месяц');
+  });
+
+  test('an unknown organisation is refused without a terminal', async () => {
+    const { code, lines } = await add({ url: 'https://t.me/mos_again', org: 'moskva-mr', ...evidence });
     expect(code).toBe(1);
-    expect(questions).toEqual([]);
     expect(lines[0]).toBe('Ошибка: организация «moskva-mr» не найдена (возможно, «moskva-mer»): укажите id существующей организации или создайте новую через --region, --name, --kind и --level');
   });
 
@@ -340,6 +388,29 @@ describe('at a terminal', () => {
     const { questions } = await add({ url: 'https://t.me/mos_more', org: 'moskva-mer' }, ['https://www.mos.ru/', 'official_website', '2026-11-01', '']);
     expect(questions).toHaveLength(4);
     expect(read('regions/moskva.yaml')).toContain('date: "2026-11-01"');
+  });
+});
+
+describe('look-alikes of registered accounts', () => {
+  test.each([
+    ['one letter changed', 'https://t.me/mos_sobyanln'],
+    ['two letters swapped', 'https://t.me/mos_sobaynin'],
+    ['one letter added', 'https://t.me/mos_sobyaninn'],
+  ])('%s: warned, naming the real page', async (_, url) => {
+    const { code, lines } = await add({ url, org: 'moskva-mer', ...evidence });
+    expect(lines[0]).toBe(`Внимание: ${url} похоже на https://t.me/mos_sobyanin (Мэр Москвы) — проверьте, не подделка ли это`);
+    expect(code).toBe(0);
+  });
+
+  test('a Cyrillic letter in a Latin handle is named as such, with the page it imitates', async () => {
+    const { code, lines } = await add({ url: 'https://t.me/mos_sоbyanin', org: 'moskva-mer', ...evidence });
+    expect(code).toBe(1);
+    expect(lines).toEqual(['Ошибка: в имени смешаны буквы разных алфавитов (латиница и кириллица) — похоже на https://t.me/mos_sobyanin, проверьте, не подделка ли это; наберите адрес заново латиницей']);
+  });
+
+  test('numeric ids one digit apart are different pages, not look-alikes', async () => {
+    const { lines } = await add({ url: 'https://vk.com/club12346', org: 'moskva-mer', ...evidence });
+    expect(lines[0]).toMatch(/^Добавлен аккаунт/);
   });
 });
 

@@ -2,7 +2,9 @@
  * CONTRIBUTING.md explains every finding the validator can print, and the list of rule ids
  * is complete: a rule the code emits without a section would leave a contributor stuck.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { RULE_IDS } from '../../src/dataset/rule-ids.ts';
@@ -23,13 +25,14 @@ function ruleSections(markdown: string): Map<string, string> {
 }
 
 /**
- * Rule ids in the source: `rule: 'x'`, `report(source, 'error', 'x', …)`, `make('x', …)`,
+ * Rule ids in the source: `rule: 'x'`, `report(source, 'error', 'x', …)`, `problem(path, 'x', …)`, `make('x', …)`,
  * `at(line, column, 'x', …)`, `params?.rule ?? 'x'`, and `return 'x'` of the YAML error mapper.
  */
 function emittedRuleIds(sources: readonly string[]): Set<string> {
   const patterns = [
     /\brule:\s*'([a-z0-9-]+)'/g,
-    /\breport\(\s*\w+,\s*'(?:error|warning)',\s*'([a-z0-9-]+)'/g,
+    /\breport\(\s*[\w.]+,\s*'(?:error|warning)',\s*'([a-z0-9-]+)'/g,
+    /\bproblem\(\s*\w+,\s*'([a-z0-9-]+)'/g,
     /\bmake\(\s*'([a-z0-9-]+)'/g,
     /\bat\(\s*[\w.]+,\s*[\w.]+,\s*'([a-z0-9-]+)'/g,
     /\?\?\s*'([a-z]+-[a-z0-9-]+)'/g,
@@ -98,5 +101,36 @@ describe('policy and evidence', () => {
     expect(guide).toContain('«Помочь реестру» (`/gaps/`)');
     expect(guide).toContain('## Еженедельный сбор и перепроверка: как смотреть предложения робота');
     for (const text of ['npm run harvest', 'npm run verify', '`VK_TOKEN`', '`bot/harvest-verify`', '.github/workflows/harvest.yml']) expect(guide).toContain(text);
+  });
+});
+
+/** `npm run add -- …` commands of the guide's shell blocks, continuation lines joined, split as a shell would. */
+function addExamples(markdown: string): string[][] {
+  const blocks = [...markdown.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1]!.replace(/\\\n\s*/g, ' ').trim());
+  return blocks
+    .filter((block) => block.startsWith('npm run add -- '))
+    .map((block) => [...block.slice('npm run add -- '.length).matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2]!));
+}
+
+describe('the guide\'s npm run add examples', () => {
+  const examples = addExamples(guide);
+
+  test('there are two: an existing organisation and a new one', () => {
+    expect(examples.map((args) => args.includes('--org'))).toEqual([true, false]);
+  });
+
+  test.each(examples.map((args) => [args.join(' '), args] as const))('%s — runs against the real data', (_, args) => {
+    const root = mkdtempSync(path.join(tmpdir(), 'gospabliki-guide-'));
+    try {
+      cpSync('data', path.join(root, 'data'), { recursive: true });
+      writeFileSync(path.join(root, 'package.json'), '{}');
+      const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== 'DATA_DIR'));
+      const run = spawnSync(path.resolve('node_modules/.bin/node'), [path.resolve('scripts/add.ts'), ...args], { cwd: root, encoding: 'utf8', env });
+      expect(run.stderr).toBe('');
+      expect(run.stdout.split('\n')[0]).toBe('Добавлен аккаунт https://vk.com/club123456 (ВКонтакте)');
+      expect(run.status).toBe(0);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

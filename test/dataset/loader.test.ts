@@ -24,7 +24,7 @@ const EXPECTED: Array<[string, string[]]> = [
     "data/regions/moskva.yaml:14:9 organizations[1].id — ошибка: организация «moskva-test» уже есть в data/regions/moskva.yaml:3: идентификаторы должны быть уникальны, выберите другой [duplicate-id]",
   ]],
   ["duplicate-key", [
-    "data/regions/moskva.yaml:7:5 — ошибка: синтаксис YAML: ключ повторяется в одном и том же блоке — оставьте один, иначе одно из значений потеряется [duplicate-key]",
+    "data/regions/moskva.yaml:7:5 — ошибка: синтаксис YAML: ключ «level» повторяется в одном и том же блоке — оставьте один, иначе одно из значений потеряется [duplicate-key]",
   ]],
   ["empty-file", [
     "data/regions/moskva.yaml:1:1 — ошибка: файл пуст: впишите данные (например, «region: <id>» и «organizations:») или удалите файл [empty-file]",
@@ -92,6 +92,69 @@ const EXPECTED: Array<[string, string[]]> = [
   ["wrong-type", [
     "data/regions/moskva.yaml:4:11 organizations[0].name — ошибка: «name»: ожидается строка, а указано число (12); возьмите значение в кавычки: \"12\" [wrong-type]",
   ]],
+  ["yaml-alias", [
+    "data/regions/moskva.yaml:4:11 — ошибка: якорь YAML «&mayor» не допускается: уберите его, а повторяющиеся значения впишите полностью [yaml-alias]",
+    "data/regions/moskva.yaml:20:11 — ошибка: ссылка YAML «*mayor» не допускается: впишите значение полностью (ссылки и якоря & и * в данных реестра не используются) [yaml-alias]",
+  ]],
+  ["yaml-tag", [
+    "data/regions/moskva.yaml:4:11 — ошибка: тег YAML «!!binary» не допускается: уберите его и впишите значение обычным текстом (в кавычках, если это строка) [yaml-tag]",
+    "data/regions/moskva.yaml:18:19 — ошибка: тег YAML «!evil» не допускается: уберите его и впишите значение обычным текстом (в кавычках, если это строка) [yaml-tag]",
+  ]],
+  ["nesting-too-deep", [
+    "data/regions/moskva.yaml:2:48 — ошибка: слишком глубокая вложенность: в данных реестра не бывает больше десятка уровней, а здесь отступ или скобки глубже допустимого (120 пробелов, 32 скобок) — проверьте отступы и скобки [nesting-too-deep]",
+  ]],
+  ["line-endings", [
+    "data/regions/moskva.yaml:1:1 — предупреждение: строки разделены одиночным символом CR (старый формат Mac OS): данные прочитаны как обычные строки, но сохраните файл с переводами строк LF (npm run format) [line-endings]",
+  ]],
+  ["invisible-char", [
+    "data/regions/moskva.yaml:4:11 organizations[0].name — ошибка: в значении есть невидимый символ — принудительное направление справа налево (U+202E): удалите его, такие символы делают подделку неотличимой от настоящей записи [invisible-char]",
+    "data/regions/moskva.yaml:10:14 organizations[0].accounts[0].url — ошибка: в значении есть невидимый символ — пробел нулевой ширины (U+200B): удалите его, такие символы делают подделку неотличимой от настоящей записи [invisible-char]",
+  ]],
+  ["too-long", [
+    "data/regions/moskva.yaml:4:11 organizations[0].name — ошибка: «name»: слишком длинное значение (10200 символов при пределе 300): сократите его, подробности оставьте в примечании или на странице источника (указано «МэрМэрМэрМэрМэрМэрМэрМэрМэрМэрМэрМэрМэрМэрМэрМэрМэрМэрМэр…») [too-long]",
+  ]],
+  ["invalid-date", [
+    "data/regions/moskva.yaml:17:19 organizations[0].accounts[0].evidence[0].date — ошибка: «date»: такой даты не бывает (нет такого дня в календаре или год раньше 1900): проверьте число, месяц и год (указано «2026-02-30») [invalid-date]",
+    "data/regions/moskva.yaml:29:19 organizations[1].accounts[0].evidence[0].date — ошибка: «date»: такой даты не бывает (нет такого дня в календаре или год раньше 1900): проверьте число, месяц и год (указано «0000-01-01») [invalid-date]",
+  ]],
+  ["date-order", [
+    "data/regions/moskva.yaml:15:18 organizations[0].accounts[0].holder.until — ошибка: «until»: дата окончания (until) раньше даты начала (since): проверьте обе даты (указано «2019-09-20») [date-order]",
+  ]],
+  ["url-credentials", [
+    "data/regions/moskva.yaml:16:18 organizations[0].accounts[0].evidence[0].url — ошибка: «url»: в адресе есть имя пользователя или пароль (…@): уберите их — адрес публикуется во всех выгрузках [url-credentials]",
+  ]],
+  ["url-port", [
+    "data/regions/moskva.yaml:10:14 organizations[0].accounts[0].url — ошибка: в адресе указан порт :8443: у официальных страниц его не бывает — дайте обычный адрес без порта [url-port]",
+  ]],
+  ["parent-cycle", [
+    "data/federal.yaml:6:13 organizations[0].parent — ошибка: вышестоящие организации замкнуты в круг «rosaviatsiya» → «moskva-mchs» → «rosaviatsiya»: у цепочки должна быть вершина — исправьте parent у одной из них [parent-cycle]",
+    "data/regions/moskva.yaml:8:13 organizations[0].parent — ошибка: организация «moskva-mer» указана вышестоящей самой себе: укажите в parent другую организацию или удалите поле [parent-cycle]",
+  ]],
+  ["previous-url-taken", [
+    "data/regions/moskva.yaml:27:13 organizations[1].accounts[0].previous_urls[0] — ошибка: прежний адрес https://t.me/favt_ru — действующий аккаунт, записанный в data/federal.yaml:7 (organizations[0].accounts[0]): прежним может быть только адрес этой же страницы до переименования — удалите его отсюда [previous-url-taken]",
+  ]],
+  ["unexpected-folder", [
+    "data/regions/moskva/okruga:1:1 — ошибка: вложенная папка в папке региона не читается: положите её файлы прямо в data/regions/moskva/ [unexpected-folder]",
+  ]],
+  ["unsafe-template", [
+    "data/platforms.yaml:49:20 platforms[0].canonical_url — ошибка: шаблон канонического адреса «javascript:alert(1)//{key}» не годится (адрес начинается с «javascript:», а нужен https:): он должен давать адрес https:// на домене площадки, например https://vk.com/{key} [unsafe-template]",
+  ]],
+  ["unsafe-pattern", [
+    "data/platforms.yaml:99:15 platforms[2].rules[2].path — ошибка: регулярное выражение может зависнуть на длинном адресе: повторяемая группа сама содержит повторение (вроде (a+)+); перепишите его без вложенных повторений, например [a-z0-9_]+ вместо (?:[a-z]+|_)+ [unsafe-pattern]",
+  ]],
+  ["invalid-pattern", [
+    "data/platforms.yaml:99:15 platforms[2].rules[2].path — ошибка: регулярное выражение не читается: проверьте скобки и экранирование (\\d, \\.) [invalid-pattern]",
+  ]],
+  ["empty-list", [
+    "data/regions.yaml:21:14 regions[0].sources — ошибка: «sources»: список пуст, а нужен хотя бы 1 элемент [empty-list]",
+  ]],
+  ["unknown-source", [
+    "data/regions.yaml:21:15 regions[0].sources[0] — ошибка: источник «tset» не описан в разделе sources этого файла: добавьте его туда или исправьте ссылку [unknown-source]",
+  ]],
+  ["symlink", [
+    "data/regions/krym.yaml:1:1 — ошибка: символическая ссылка ведёт за пределы папки данных и не читается: положите сюда сам файл [symlink]",
+    "data/regions/tula.yaml:1:1 — ошибка: символическая ссылка ведёт на несуществующий файл: удалите её или положите сюда сам файл [symlink]",
+  ]],
   ["yaml-syntax", [
     "data/regions/moskva.yaml:5:1 — ошибка: синтаксис YAML: не хватает закрывающей кавычки или скобки (возможно, в строке выше): закройте её [yaml-syntax]",
   ]],
@@ -122,7 +185,7 @@ describe('each failure mode gives exactly its located finding', () => {
   });
 
   test('warnings do not fail the run, errors do', () => {
-    for (const mode of ['bom', 'crlf', 'stale-evidence', 'holder-missing', 'municipality-missing', 'unexpected-file']) {
+    for (const mode of ['bom', 'crlf', 'line-endings', 'stale-evidence', 'holder-missing', 'municipality-missing', 'unexpected-file']) {
       expect(hasErrors(loadBroken(mode).issues), mode).toBe(false);
     }
     for (const mode of ['yaml-syntax', 'not-text', 'empty-file', 'duplicate-account', 'future-date', 'no-evidence']) {

@@ -17,3 +17,12 @@ test('warnings are capped, errors never', () => {
   const list = [warning, issue, warning, warning, issue];
   expect(limitWarnings(list, 1).map((i) => i.severity)).toEqual(['warning', 'error', 'error']);
 });
+
+test('errors come first; warnings are summarised per rule, most frequent first', async () => {
+  const { errorsFirst, summarizeWarnings } = await import('../../src/report/format-issues.ts');
+  const warning = (rule: Issue['rule']): Issue => ({ ...issue, severity: 'warning', rule });
+  const list = [warning('stale-evidence'), issue, warning('holder-missing'), warning('stale-evidence')];
+  expect(errorsFirst(list).map((i) => i.severity)).toEqual(['error', 'warning', 'warning', 'warning']);
+  expect(summarizeWarnings(list)).toBe('предупреждения: 2 stale-evidence, 1 holder-missing (показать все: npm run validate -- --warnings)');
+  expect(summarizeWarnings([issue])).toBeNull();
+});
