@@ -1,7 +1,7 @@
 /**
- * The search index's records for organisations: one small HTML document per organisation,
- * added to Pagefind beside the pages (the organisation lists on the pages themselves are
- * left out of the index). A record carries what a result shows — the organisation, its
+ * The search index's records for organisations: one small HTML document per organisation
+ * that people look for most (a budget, see SEARCH_RECORD_BUDGET), added to Pagefind beside
+ * the pages; on the pages those organisations are left out of the index, the others stay in. A record carries what a result shows — the organisation, its
  * region, its platforms and how well its pages are proven — as Pagefind metadata, and weights
  * that put heads of regions and governments first. Pure: strings in, strings out.
  */
@@ -25,12 +25,43 @@ function bestLevel(levels: readonly VerificationLevel[]): VerificationLevel | nu
 }
 
 /**
- * One record per organisation. `pageOf` gives the organisation's address on the site
+ * How many organisations get a search record of their own. Pagefind writes one file per
+ * record, so a record for each of the country's ~175,000 bodies would put the site far over
+ * a static host's file limit (and cost gigabytes to index). The bodies people look for most
+ * get records, in the order of RECORD_TIERS; the others are found on their region's page,
+ * where each one's heading is a sub-result that links straight to it.
+ */
+export const SEARCH_RECORD_BUDGET = 2_000;
+
+/** Which organisations come first for a record of their own: heads, governments and federal bodies, then other regional and federal bodies, then municipal heads and administrations, then the rest. */
+function recordTier(org: LoadedOrganization): number {
+  if (LEADING_KINDS.has(org.kind)) return 0;
+  if (org.level !== 'municipal') return 1;
+  if (org.kind === 'municipality_head' || org.kind === 'municipal_administration') return 2;
+  return 3;
+}
+
+const recordedCache = new WeakMap<Registry, { budget: number; ids: Set<string> }>();
+
+/** The ids of the organisations that get a search record of their own (at most SEARCH_RECORD_BUDGET, by tier, then in data order). */
+export function recordedOrganizationIds(registry: Registry, budget = SEARCH_RECORD_BUDGET): Set<string> {
+  const cached = recordedCache.get(registry);
+  if (cached?.budget === budget) return cached.ids;
+  const ranked = registry.dataset.organizations.map((org, index) => ({ org, index, tier: recordTier(org) }));
+  ranked.sort((a, b) => a.tier - b.tier || a.index - b.index);
+  const ids = new Set(ranked.slice(0, budget).map(({ org }) => org.id));
+  recordedCache.set(registry, { budget, ids });
+  return ids;
+}
+
+/**
+ * One record per organisation among `recordedOrganizationIds`. `pageOf` gives the organisation's address on the site
  * relative to its root, anchor included (`regions/moskva/#org-moskva-mer`).
  */
-export function organizationSearchRecords(registry: Registry, pageOf: (org: LoadedOrganization) => string, base = '/'): SearchRecord[] {
+export function organizationSearchRecords(registry: Registry, pageOf: (org: LoadedOrganization) => string, base = '/', budget = SEARCH_RECORD_BUDGET): SearchRecord[] {
   const root = base.replace(/\/?$/, '/');
-  return registry.dataset.organizations.map((org) => {
+  const recorded = recordedOrganizationIds(registry, budget);
+  return registry.dataset.organizations.filter((org) => recorded.has(org.id)).map((org) => {
     const accounts = (registry.accountsByOrganization.get(org.id) ?? []).filter((a) => a.status === 'active');
     const platforms = [...new Set(accounts.map((a) => registry.platformById.get(a.platform)?.name ?? a.platform))];
     const level = bestLevel(accounts.map((a) => a.level));

@@ -56,6 +56,17 @@ describe('search from the address', () => {
     await expect(page.locator(`[id="${id}"]`).isVisible()).resolves.toBe(true);
   });
 
+  test('an organisation without a record of its own is found on its region\'s page and linked by its anchor', async () => {
+    const { page, links, errors } = await search('детский сад златоуст');
+    const organisations = links.filter((link) => link.includes('#org-'));
+    expect(organisations.length).toBeGreaterThan(0);
+    expect(organisations.every((link) => /\/regions\/chelyabinskaya-oblast\/m\/zlatoustovskiy-gorodskoy-okrug\/(\d+\/)?#org-/.test(link))).toBe(true);
+    const first = page.locator('#search-list > li').first();
+    await expect(first.locator('h2').textContent()).resolves.toMatch(/Детский сад/i);
+    await expect(first.locator('.result-meta').textContent()).resolves.toMatch(/^на странице «.+»$/);
+    expect(errors).toEqual([]);
+  });
+
   test('the region filter (one value per page, from the address) keeps results inside the region', async () => {
     const everywhere = await search('администрация');
     const paths = (links: string[]) => links.map((l) => new URL(l).pathname);

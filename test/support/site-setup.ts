@@ -21,12 +21,18 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const previous = process.env.DATA_DIR;
   process.env.DATA_DIR = SITE_DATA;
+  // Regional and federal bodies (12 in the fixture) get search records of their own;
+  // municipal ones are searched on their region's pages, as most bodies are at national scale.
+  const previousBudget = process.env.SEARCH_RECORD_BUDGET;
+  process.env.SEARCH_RECORD_BUDGET = '12';
   try {
     const result = await buildSite({ outDir: SITE_OUT });
     if (!result.ok) throw new Error(`Тестовые данные не прошли проверку:\n${formatForTerminal(result.issues)}`);
   } finally {
     if (previous === undefined) delete process.env.DATA_DIR;
     else process.env.DATA_DIR = previous;
+    if (previousBudget === undefined) delete process.env.SEARCH_RECORD_BUDGET;
+    else process.env.SEARCH_RECORD_BUDGET = previousBudget;
   }
   const { server, url } = await startStaticServer(SITE_OUT);
   project.provide('siteUrl', url);

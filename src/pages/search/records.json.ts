@@ -6,10 +6,11 @@ import type { APIRoute } from 'astro';
 import { organizationPages } from '../../check/build-index.ts';
 import { organizationSearchRecords } from '../../model/search-records.ts';
 import { getRegistry } from '../../site/registry-fs.ts';
+import { searchRecordBudget } from '../../site/search-budget.ts';
 
 export const SEARCH_RECORDS_PATH = 'search/records.json';
 
 export const GET: APIRoute = () => {
   const registry = getRegistry();
-  return new Response(JSON.stringify(organizationSearchRecords(registry, organizationPages(registry))), { headers: { 'Content-Type': 'application/json' } });
+  return new Response(JSON.stringify(organizationSearchRecords(registry, organizationPages(registry), '/', searchRecordBudget())), { headers: { 'Content-Type': 'application/json' } });
 };
