@@ -34,7 +34,7 @@ afterAll(async () => {
 });
 
 test('under a sub-path the check fetches its shards and links organisations with the prefix', async () => {
-  const { page, errors } = await openPage(browser, `${url}check/?q=${encodeURIComponent('@mos_sobyanln')}`);
+  const { page, errors } = await openPage(browser, `${url}check/?q=${encodeURIComponent('@mos_sobyanin')}`);
   const fetched: string[] = [];
   page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
   await page.reload({ waitUntil: 'networkidle' });
