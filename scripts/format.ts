@@ -1,8 +1,17 @@
 /** `npm run format` rewrites the data files canonically; `-- --check` only reports. */
+import { DataDirError } from '../src/dataset/dataset-fs.ts';
 import { formatDataFiles } from '../src/format/format-fs.ts';
 
 const check = process.argv.includes('--check');
-const reports = formatDataFiles({ check });
+let reports: ReturnType<typeof formatDataFiles>;
+try {
+  reports = formatDataFiles({ check });
+} catch (error) {
+  if (!(error instanceof DataDirError)) throw error;
+  // The folder itself is unusable: one line, no stack trace.
+  console.error(error.message);
+  process.exit(2);
+}
 const changed = reports.filter((r) => r.status === 'changed');
 const unreadable = reports.filter((r) => r.status === 'unreadable');
 for (const report of changed) {

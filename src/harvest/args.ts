@@ -12,6 +12,7 @@ export const HARVEST_USAGE = `Собрать ссылки на аккаунты 
   --format json      по одному JSON-объекту в строке: platform, url, page, context, organization_id (данные не меняются)
   --date ГГГГ-ММ-ДД  дата наблюдения (по умолчанию сегодня)
   --limit N          не больше N сайтов
+  --max-pages N      не больше N страниц за запуск (по умолчанию 1500)
   --no-follow        не заходить в каталоги органов на порталах`;
 
 export type ParsedHarvestArgs = { ok: true; help: boolean; options: Omit<HarvestOptions, 'print' | 'printError'> } | { ok: false; error: string };
@@ -29,6 +30,7 @@ export function parseHarvestArgs(argv: readonly string[]): ParsedHarvestArgs {
         format: { type: 'string' },
         date: { type: 'string' },
         limit: { type: 'string' },
+        'max-pages': { type: 'string' },
         'no-follow': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -42,6 +44,7 @@ export function parseHarvestArgs(argv: readonly string[]): ParsedHarvestArgs {
   if (v.format && v.format !== 'json' && v.format !== 'markdown') return { ok: false, error: `--format: допустимы json и markdown, а указано «${v.format}»` };
   if (v.date && !/^\d{4}-\d{2}-\d{2}$/.test(v.date)) return { ok: false, error: `--date: ожидается дата вида 2026-12-04, а указано «${v.date}»` };
   if (v.limit && !/^\d+$/.test(v.limit)) return { ok: false, error: `--limit: ожидается число, а указано «${v.limit}»` };
+  if (v['max-pages'] && !/^\d+$/.test(v['max-pages'])) return { ok: false, error: `--max-pages: ожидается число, а указано «${v['max-pages']}»` };
   if (v.org && !v.site && !v.from) return { ok: false, error: '--org указывается вместе с --site <адрес сайта этой организации> или --from <папка>' };
   return {
     ok: true,
@@ -54,6 +57,7 @@ export function parseHarvestArgs(argv: readonly string[]): ParsedHarvestArgs {
       format: (v.format as 'json' | 'markdown' | undefined) ?? 'markdown',
       today: v.date ?? todayIso(),
       limit: v.limit ? Number(v.limit) : undefined,
+      maxPages: v['max-pages'] ? Number(v['max-pages']) : undefined,
       follow: !v['no-follow'],
     },
   };

@@ -25,7 +25,7 @@ export type HarvestContext = {
   /** Registry accounts by uid. */
   registry: ReadonlyMap<string, KnownAccount>;
   /** Organisations that own the site (their `website` is on this host). */
-  owners: ReadonlyArray<{ id: string; region: string | null }>;
+  owners: ReadonlyArray<{ id: string; region: string | null; kind?: string }>;
   /** The owner a new find is credited to (the government when it shares the site with the head). */
   primary?: string;
   other: OtherBodies;
@@ -72,9 +72,19 @@ export function contextOf(find: RawFind): string {
 }
 
 function namesOtherBody(find: RawFind, words: readonly string[]): string | null {
-  // Only the link's own words and the few just before it: a whole footer names many bodies.
-  const near = `${find.label} ${find.before.slice(-40)}`.toLocaleLowerCase('ru');
+  // Only the link's own words and the words just before it in its own block: a whole footer
+  // names many bodies, and the banner above a «Мы в соцсетях» block is not the link's owner.
+  const near = `${find.label} ${find.lead}`.toLocaleLowerCase('ru');
   return words.find((word) => near.includes(word)) ?? null;
+}
+
+const HEAD_WORDS = /губернатор|глав[аыуе] (?:региона|республики|области|края|города)|мэр(?:[аеу]|ом)?(?![а-яё])|президент[а]? республики|личн[а-яё]* страниц/i;
+
+/** Which owner a find is credited to: the head of region when the link's own words name the head, else the primary owner. */
+function ownerFor(find: RawFind, context: HarvestContext): string | undefined {
+  const head = context.owners.find((o) => o.kind === 'head_of_region');
+  if (head && HEAD_WORDS.test(`${find.label} ${find.lead}`)) return head.id;
+  return context.primary;
 }
 
 /** Sorts raw finds into the owner's accounts (one per account and page) and the dropped. */
@@ -126,7 +136,7 @@ export function classifyFinds(raw: readonly RawFind[], page: string, context: Ha
     }
     if (seen.has(uid)) continue;
     seen.add(uid);
-    const organization_id = known?.organizationId ?? context.primary;
+    const organization_id = known?.organizationId ?? ownerFor(find, context);
     finds.push({ platform, url, uid, page, context: contextOf(find), ...(organization_id ? { organization_id } : {}) });
   }
   return { finds, dropped };

@@ -15,6 +15,8 @@ export type RawFind = {
   /** Visible words just before and after the link on the page. */
   before: string;
   after: string;
+  /** The words right before the link inside its own block (since the previous link, item, cell or paragraph). */
+  lead: string;
   source: 'link' | 'frame' | 'widget' | 'text';
   offset: number;
 };
@@ -42,13 +44,18 @@ function absolute(href: string, base: string): string | null {
   }
 }
 
-function contextAround(html: string, start: number, end: number): { before: string; after: string } {
-  const before = visibleText(html.slice(Math.max(0, start - 2000), start));
+const BLOCK_START = /<\/a\s*>|<(?:li|div|p|td|th|tr|ul|ol|br|section|footer|header|nav|h[1-6])\b[^>]*>|<\/(?:li|div|p|td|ul|h[1-6])\s*>/gi;
+
+function contextAround(html: string, start: number, end: number): { before: string; after: string; lead: string } {
+  const window = html.slice(Math.max(0, start - 2000), start);
+  const before = visibleText(window);
   const after = visibleText(html.slice(end, end + 1000));
-  return { before: clip(before, 90, 'end'), after: clip(after, 50, 'start') };
+  let boundary = 0;
+  for (const match of window.matchAll(BLOCK_START)) boundary = match.index + match[0].length;
+  return { before: clip(before, 90, 'end'), after: clip(after, 50, 'start'), lead: visibleText(window.slice(boundary)) };
 }
 
-const VK_WIDGET = /VK\.Widgets\.(?:Group|CommunityMessages|Subscribe|Post)\s*\(\s*["'][^"']*["']\s*,\s*(?:\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}\s*,\s*)?["']?(-?\d+)/g;
+const VK_WIDGET = /VK\.Widgets\.(?:Group|CommunityMessages|Subscribe)\s*\(\s*["'][^"']*["']\s*,\s*(?:\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}\s*,\s*)?["']?(-?\d+)/g;
 const OK_WIDGET = /OK\.CONNECT\.insertGroupWidget\s*\(\s*["'][^"']*["']\s*,\s*["'](\d+)["']/g;
 
 /** Every platform address on the page, in page order, once per place. */

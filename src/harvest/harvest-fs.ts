@@ -31,6 +31,8 @@ export type HarvestOptions = {
   limit?: number;
   /** Follow a portal's directory of bodies one level down (default yes). */
   follow?: boolean;
+  /** At most this many pages a run (default 1500), so a weekly run ends in hours, not days. */
+  maxPages?: number;
   fetcher?: FetcherOptions;
   /** A ready page source (tests); otherwise --from or the live fetcher. */
   source?: PageSource;
@@ -89,12 +91,14 @@ export async function runHarvest(options: HarvestOptions): Promise<number> {
     options.printError(`Ошибка: ${(error as Error).message}`);
     return 2;
   }
+  const registry = registryIndex(dataset);
+  const other = loadOtherBodies(dir, dataset);
   const context = (owners: LoadedOrganization[], primary?: string): HarvestContext => ({
     platforms: dataset.platforms,
-    registry: registryIndex(dataset),
-    owners: owners.map((o) => ({ id: o.id, region: o.region })),
+    registry,
+    owners: owners.map((o) => ({ id: o.id, region: o.region, kind: o.kind })),
     primary,
-    other: loadOtherBodies(dir, dataset),
+    other,
   });
 
   // What to read: one site, the saved pages, or the registry's sites (heads and governments first).
@@ -110,12 +114,12 @@ export async function runHarvest(options: HarvestOptions): Promise<number> {
   } else if (source.list) {
     const byHost = new Map<string, string[]>();
     for (const url of source.list()) byHost.set(hostOf(url), [...(byHost.get(hostOf(url)) ?? []), url]);
-    for (const [host, urls] of [...byHost].sort((a, b) => a[0].localeCompare(b[0]))) {
+    for (const [host, urls] of [...byHost].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
       const sorted = [...urls].sort((a, b) => new URL(a).pathname.length - new URL(b).pathname.length);
       targets.push({ home: sorted[0]!, owners: org ? [org] : ownersOf(dataset, host), extra: sorted.slice(1) });
     }
   } else {
-    const orgs = dataset.organizations.filter((o) => o.website).sort((a, b) => rank(a) - rank(b) || a.id.localeCompare(b.id));
+    const orgs = dataset.organizations.filter((o) => o.website).sort((a, b) => rank(a) - rank(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const seen = new Set<string>();
     for (const org of orgs) {
       const host = hostOf(org.website!);
@@ -132,13 +136,22 @@ export async function runHarvest(options: HarvestOptions): Promise<number> {
       ? { url: page.copyUrl ?? page.url, date: page.copyDate ?? options.today, dateKind: page.copyDate ? 'stated' : 'observed', copyOf: page.url }
       : { url: page.finalUrl, date: options.today, dateKind: 'observed' };
   const allFinds: Find[] = [];
+  const undated = new Set<string>();
+  const maxPages = options.maxPages ?? 1500;
+  let asked = 0;
   const read = async (url: string, quiet = false): Promise<Page | null> => {
+    if (asked >= maxPages) {
+      if (asked++ === maxPages) report.skipped.push(`достигнут предел ${maxPages} страниц за запуск — остальное в следующий раз (--max-pages)`);
+      return null;
+    }
+    asked++;
     const outcome = await source.get(url);
     if (!outcome.ok) {
       if (!(quiet && outcome.reason === 'not-saved')) report.skipped.push(outcome.message);
       return null;
     }
     report.pagesRead++;
+    if (source.list && !outcome.page.copyDate) undated.add(outcome.page.url);
     return outcome.page;
   };
   const harvestPage = (page: Page, ctx: HarvestContext) => {
@@ -159,6 +172,15 @@ export async function runHarvest(options: HarvestOptions): Promise<number> {
       if (page) found.push(...harvestPage(page, ctx));
     }
     const unique = found.filter((item, i) => found.findIndex((other) => other.find.uid === item.find.uid) === i);
+    // A site the registry does not list: when every account on it the registry knows is one
+    // organisation's, the site is taken to be that organisation's and the rest credited to it.
+    if (!target.owners.length) {
+      const known = new Set(unique.map((u) => u.find.organization_id).filter(Boolean));
+      if (known.size === 1) {
+        const [only] = known;
+        for (const u of unique) u.find.organization_id ??= only;
+      }
+    }
     allFinds.push(...unique.map((u) => u.find));
     const pageOf = new Map(unique.map((u) => [u.find, u.page]));
     report.proposals.push(...proposeForFinds(dataset, unique.map((u) => u.find), (find) => observe(pageOf.get(find)!)));
@@ -168,7 +190,7 @@ export async function runHarvest(options: HarvestOptions): Promise<number> {
     for (const listUrl of directoryPages(home.body, home.finalUrl)) {
       const list = await read(listUrl, true);
       if (!list) continue;
-      for (const body of listedBodies(list.body, list.finalUrl).slice(0, 60)) {
+      for (const body of listedBodies(list.body, list.finalUrl).slice(0, 40)) {
         if (ownersOf(dataset, hostOf(body.website)).length) continue;
         const site = await read(body.page, true);
         if (!site) continue;
@@ -185,7 +207,10 @@ export async function runHarvest(options: HarvestOptions): Promise<number> {
 
   if (json) for (const find of allFinds) options.print(findToJson(find));
   if (!report.dryRun) {
-    const applied = applyWrites(dir, dataset, issues, writesOf(report.proposals, dataset), options.today);
+    // A saved copy without a known date cannot be dated evidence: shown, not written.
+    const writable = report.proposals.filter((p) => (p.kind === 'organization' ? !undated.has(p.parentPage) : !undated.has(p.find.page)));
+    for (const page of undated) report.skipped.push(`${page}: дата сохранённой копии неизвестна — находки показаны, но не записаны (положите рядом файл <имя>.provenance со строкой date: ГГГГ-ММ-ДД)`);
+    const applied = applyWrites(dir, dataset, issues, writesOf(writable, dataset), options.today);
     report.written = applied.reverted ? [] : applied.written;
     report.errors.push(...applied.errors);
   }

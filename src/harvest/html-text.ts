@@ -25,7 +25,7 @@ export function blankComments(html: string): string {
 export function visibleText(html: string): string {
   return decodeEntities(
     html
-      .replace(/<(script|style|noscript|template)\b[\s\S]*?<\/\1\s*>/gi, ' ')
+      .replace(/<(script|style|noscript|template|title)\b[\s\S]*?<\/\1\s*>/gi, ' ')
       .replace(/^[\s\S]*?<\/(?:script|style)\s*>/i, ' ')
       .replace(/<(script|style)\b[\s\S]*$/i, ' ')
       .replace(/<[^>]*>/g, ' ')

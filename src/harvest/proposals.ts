@@ -16,6 +16,8 @@ export type Proposal =
   | { kind: 'evidence'; find: Find; organization: LoadedOrganization; account: LoadedAccount; evidence: EvidenceEntry }
   | { kind: 'account'; find: Find; organization: LoadedOrganization; evidence: EvidenceEntry }
   | { kind: 'conflict'; find: Find; organization: LoadedOrganization; held: string[] }
+  /** A new page of a head of region: whose personal page it is (holder, since when) needs a person. */
+  | { kind: 'holder'; find: Find; organization: LoadedOrganization }
   | { kind: 'unowned'; find: Find }
   | { kind: 'organization'; body: ListedBody; region: string | null; parentPage: string; finds: Array<{ find: Find; evidence: EvidenceEntry }> };
 
@@ -62,6 +64,10 @@ export function proposeForFinds(dataset: Dataset, finds: readonly Find[], observ
     const organization = find.organization_id ? dataset.organizations.find((o) => o.id === find.organization_id) : undefined;
     if (!organization) {
       proposals.push({ kind: 'unowned', find });
+      continue;
+    }
+    if (organization.kind === 'head_of_region') {
+      proposals.push({ kind: 'holder', find, organization });
       continue;
     }
     const same = organization.accounts.filter((a) => a.platform === find.platform && a.status !== 'deleted' && a.status !== 'archived');

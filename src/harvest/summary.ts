@@ -45,6 +45,7 @@ export function harvestSummary(report: HarvestReport): string {
   section('Новые аккаунты известных организаций', of('account').map((p) => `- ${p.find.url} — ${org(p.organization)}: ${p.find.page}; ${p.find.context}`));
   section('Новые организации из каталогов порталов', of('organization').map((p) => `- «${p.body.name}», ${p.body.website} (из ${p.parentPage}): ${p.finds.map((f) => f.find.url).join(', ')}`));
   section('Нужно решение человека: портал ссылается на другой аккаунт, чем записан в реестре', of('conflict').map((p) => `- ${p.find.page} ссылается на ${p.find.url}, а у ${org(p.organization)} в реестре: ${p.held.join(', ')} — ${p.find.context}`));
+  section('Нужно решение человека: новая страница главы региона (чья она и с какого времени — поле holder)', of('holder').map((p) => `- ${p.find.url} — ${org(p.organization)}: ${p.find.page}; ${p.find.context}`));
   section('Найдены, но владелец сайта не в реестре', of('unowned').map((p) => `- ${p.find.url}: ${p.find.page}; ${p.find.context}`));
   section('Не прочитано', report.skipped.map((line) => `- ${line}`));
   if (report.dropped.length) {

@@ -3,6 +3,7 @@
  * time per host with a pause between requests, a timeout, a hard cap on the body bytes read,
  * Retry-After honoured per host and capped, and a User-Agent that names the project.
  */
+import { decodePage as decode } from './decode.ts';
 import { crawlDelay, isAllowed, parseRobots, type Robots } from './robots.ts';
 import { LINES, ROBOTS_TOKEN, USER_AGENT, type FetchOutcome, type GetOptions, type PageSource } from './page-source.ts';
 
@@ -22,7 +23,8 @@ export type FetcherOptions = {
   sleep?: (ms: number) => Promise<void>;
 };
 
-type HostState = { queue: Promise<unknown>; nextAt: number };
+/** Per host: the queue of requests, when the next may start, and the pause (robots.txt Crawl-delay may lengthen it). */
+type HostState = { queue: Promise<unknown>; nextAt: number; interval: number };
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -55,15 +57,6 @@ async function readCapped(response: Response, cap: number): Promise<{ bytes: Uin
   return { bytes, truncated };
 }
 
-function decode(bytes: Uint8Array, contentType: string): string {
-  const charset = /charset=["']?([\w-]+)/i.exec(contentType)?.[1] ?? /<meta[^>]+charset=["']?([\w-]+)/i.exec(new TextDecoder('latin1').decode(bytes.subarray(0, 2048)))?.[1] ?? 'utf-8';
-  try {
-    return new TextDecoder(charset.toLowerCase()).decode(bytes);
-  } catch {
-    return new TextDecoder('utf-8').decode(bytes);
-  }
-}
-
 /** Seconds to wait from a Retry-After value (delta seconds or an HTTP date). */
 export function retryAfterSeconds(value: string | null, now: number): number | null {
   if (!value) return null;
@@ -89,7 +82,7 @@ export function createFetcher(options: FetcherOptions = {}): PageSource {
   function inHostQueue<T>(host: string, task: () => Promise<T>): Promise<T> {
     let state = hosts.get(host);
     if (!state) {
-      state = { queue: Promise.resolve(), nextAt: 0 };
+      state = { queue: Promise.resolve(), nextAt: 0, interval: minInterval };
       hosts.set(host, state);
     }
     const run = async () => {
@@ -98,7 +91,7 @@ export function createFetcher(options: FetcherOptions = {}): PageSource {
       try {
         return await task();
       } finally {
-        state.nextAt = Math.max(state.nextAt, Date.now() + minInterval);
+        state.nextAt = Math.max(state.nextAt, Date.now() + state.interval);
       }
     };
     const result = state.queue.then(run, run);
@@ -128,11 +121,8 @@ export function createFetcher(options: FetcherOptions = {}): PageSource {
           if (response.status >= 400 || response.status >= 300) return { groups: [] };
           const parsed = parseRobots(decode(bytes, response.headers.get('content-type') ?? ''));
           const delay = crawlDelay(parsed, ROBOTS_TOKEN);
-          if (delay !== undefined) {
-            const state = hosts.get(url.host);
-            const ms = Math.min(delay * 1000, maxWait);
-            if (state && ms > minInterval) state.nextAt = Date.now() + ms;
-          }
+          const state = hosts.get(url.host);
+          if (delay !== undefined && state) state.interval = Math.max(minInterval, Math.min(delay * 1000, maxWait));
           return parsed;
         } catch {
           return { groups: [] };

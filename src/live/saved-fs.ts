@@ -7,6 +7,7 @@
 import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { WARCParser } from 'warcio';
+import { decodePage } from './decode.ts';
 import { LINES, type FetchOutcome, type Page, type PageSource } from './page-source.ts';
 
 const SKIP = /(?:^|\/)(?:README[^/]*|[^/]*\.provenance|[^/]*\.md|[^/]*\.json|\.[^/]*)$/i;
@@ -68,7 +69,7 @@ async function readWarc(file: string, add: (page: Page) => void): Promise<void> 
       await record.skipFully();
       continue;
     }
-    const body = await record.contentText();
+    const body = decodePage(await record.readFully(true), contentType);
     add({ url: target, finalUrl: target, status, body, contentType, truncated: false, copyDate: record.warcDate?.slice(0, 10) ?? undefined });
   }
 }
@@ -95,7 +96,7 @@ export async function openSaved(location: string): Promise<PageSource & { list()
       url: address,
       finalUrl: address,
       status: 200,
-      body: readFileSync(absolute, 'utf8'),
+      body: decodePage(readFileSync(absolute)),
       contentType: 'text/html',
       truncated: false,
       copyDate: provenance.date,

@@ -48,6 +48,22 @@ describe('links and widgets', () => {
     expect(urls(html)).toEqual([]);
   });
 
+  test('a federal banner right above the «Мы в соцсетях» block does not make the block another body\'s', () => {
+    const html = '<a href="http://pravo.gov.ru">Нормативные правовые акты в Российской Федерации</a><div class="soc"><span>Мы в соцсетях</span><ul><li><a href="https://vk.com/owner_gov" title="ВКонтакте"></a></li></ul></div>';
+    expect(urls(html)).toEqual(['https://vk.com/owner_gov']);
+  });
+
+  test('a footer list of federal bodies\' pages is dropped, the owner\'s own icons stay', () => {
+    const html = `<ul class="fed"><li><a href="https://vk.com/minzdrav_ru">Минздрав России</a></li><li><a href="https://t.me/mchs_official">МЧС России</a></li>
+      <li>Президент Российской Федерации: <a href="https://vk.com/kremlin_news">ВКонтакте</a></li></ul>
+      <div class="social"><a href="https://vk.com/owner_gov"><img alt="ВКонтакте"></a><a href="https://t.me/owner_gov"><img alt="Telegram"></a></div>`;
+    expect(urls(html)).toEqual(['https://vk.com/owner_gov', 'https://t.me/owner_gov']);
+  });
+
+  test('an embedded post of some community is not an account of the site', () => {
+    expect(urls('<div id="vk_post_-1_2"></div><script>VK.Widgets.Post("vk_post_-1_2", -1, 2, "hash");</script>')).toEqual([]);
+  });
+
   test('an account the registry holds for a federal body is dropped; a sibling of the same region stays', () => {
     const registry = new Map([
       ['telegram:mchs_omsk', { organizationId: 'omskaya-oblast-mchs', region: 'omskaya-oblast', level: 'federal' }],
@@ -59,6 +75,18 @@ describe('links and widgets', () => {
     expect(result.dropped.map((d) => [d.reason, d.detail])).toEqual([
       ['registered-other', 'omskaya-oblast-mchs'],
       ['registered-other', 'nso-pravitelstvo'],
+    ]);
+  });
+
+  test('a link the page names as the governor\'s goes to the head of region sharing the site', () => {
+    const owners = [
+      { id: 'gov', region: 'omskaya-oblast', kind: 'regional_government' },
+      { id: 'head', region: 'omskaya-oblast', kind: 'head_of_region' },
+    ];
+    const { finds } = harvest('<ul><li><a href="https://vk.com/gov_page">Правительство ВКонтакте</a></li><li>Губернатор в Telegram: <a href="https://t.me/head_page">канал</a></li></ul>', 'http://example.ru/', { owners, primary: 'gov' });
+    expect(finds.map((f) => [f.url, f.organization_id])).toEqual([
+      ['https://vk.com/gov_page', 'gov'],
+      ['https://t.me/head_page', 'head'],
     ]);
   });
 
@@ -81,6 +109,12 @@ describe('real portal copies (test/fixtures/pages/portals, provenance beside eac
     // The VK «Форум» is a discussion board of community 37680642: content, not the account.
     ['donland.ru', ['https://x.com/rostovregion', 'https://vk.com/pravitelstvo61', 'https://www.youtube.com/user/pravitelstvo61']],
     ['volgograd.ru', ['https://vk.com/region_34', 'https://x.com/region_34']],
+    ['ulgov.ru', ['https://x.com/morozov_si', 'https://vk.com/id42660369']],
+    // Links with a non-standard alt on <a> and a hidden duplicate block: one find each.
+    ['tatarstan.ru', ['https://ok.ru/nashtatarstan', 'https://vk.com/nashtatarstan']],
+    ['gov.spb.ru', ['https://vk.com/spb', 'https://x.com/gov_spb']],
+    // odnoklassniki.ru is an old host of OK; VK.init names an app, not a community.
+    ['altairegion22.ru', ['https://vk.com/altairegion22', 'https://ok.ru/altairegion22', 'https://x.com/altairegion22']],
   ])('%s', (name, expected) => {
     expect(harvest(read(name), `http://${name}/`).finds.map((f) => f.url)).toEqual(expected);
   });

@@ -34,12 +34,17 @@ describe('npm run harvest -- --from DIR --format json', () => {
     const records = out.map((line) => JSON.parse(line) as Record<string, string>);
     for (const record of records) expect(Object.keys(record)).toEqual(['platform', 'url', 'page', 'context', ...('organization_id' in record ? ['organization_id'] : [])]);
     expect(records.map((r) => [r.page, r.url, r.organization_id])).toEqual([
+      ['http://altairegion22.ru/', 'https://vk.com/altairegion22', undefined],
+      ['http://altairegion22.ru/', 'https://ok.ru/altairegion22', undefined],
+      ['http://altairegion22.ru/', 'https://x.com/altairegion22', undefined],
       ['http://donland.ru/', 'https://x.com/rostovregion', undefined],
       ['http://donland.ru/', 'https://vk.com/pravitelstvo61', undefined],
       ['http://donland.ru/', 'https://www.youtube.com/user/pravitelstvo61', undefined],
       ['http://gov-murman.ru/', 'https://t.me/murmangov', undefined],
       ['http://gov-murman.ru/', 'https://x.com/govmurman51', undefined],
       ['http://gov-murman.ru/', 'https://vk.com/murmangov', undefined],
+      ['http://gov.spb.ru/', 'https://vk.com/spb', undefined],
+      ['http://gov.spb.ru/', 'https://x.com/gov_spb', undefined],
       ['http://gov39.ru/', 'https://vk.com/club131174014', undefined],
       ['http://nso.ru/', 'https://vk.com/nso', undefined],
       ['http://omskportal.ru/', 'https://vk.com/omskpravitelstvo', 'omskaya-oblast-pravitelstvo'],
@@ -48,6 +53,10 @@ describe('npm run harvest -- --from DIR --format json', () => {
       ['http://omskportal.ru/', 'https://ok.ru/live55', 'omskaya-oblast-pravitelstvo'],
       ['http://permkrai.ru/', 'https://vk.com/club143106820', 'permskiy-kray-pravitelstvo'],
       ['http://permkrai.ru/', 'https://www.youtube.com/channel/UCK2-hVXf_A0Hb4AGe2n7WCQ', 'permskiy-kray-pravitelstvo'],
+      ['http://tatarstan.ru/', 'https://ok.ru/nashtatarstan', undefined],
+      ['http://tatarstan.ru/', 'https://vk.com/nashtatarstan', undefined],
+      ['http://ulgov.ru/', 'https://x.com/morozov_si', undefined],
+      ['http://ulgov.ru/', 'https://vk.com/id42660369', undefined],
       ['http://volgograd.ru/', 'https://vk.com/region_34', undefined],
       ['http://volgograd.ru/', 'https://x.com/region_34', undefined],
     ]);
@@ -117,6 +126,48 @@ describe('saved pages: folder names and WARC', () => {
       ['http://gov-murman.ru/contacts', 'https://t.me/murman_gov'],
       ['http://nso.ru/', 'https://vk.com/nsogov'],
     ]);
+  });
+});
+
+describe('a site the registry does not list', () => {
+  test('is credited to the one organisation whose registered account it links', async () => {
+    const from = mkdtempSync(path.join(tmpdir(), 'pages-'));
+    temps.push(from);
+    writeFileSync(path.join(from, 'omsk-portal-mirror.ru.html'), '<div class="soc"><a href="https://vk.com/omskpravitelstvo">ВК</a><a href="https://t.me/omsk_mirror_test">TG</a></div>');
+    const { out } = await run({ dir: tempData(), from, format: 'json' });
+    expect(out.map((l) => JSON.parse(l).organization_id)).toEqual(['omskaya-oblast-pravitelstvo', 'omskaya-oblast-pravitelstvo']);
+  });
+});
+
+describe('a new page of a head of region', () => {
+  test('is a report item for a person (whose page, since when), not a write', async () => {
+    const dir = tempData();
+    writeFileSync(
+      path.join(dir, 'regions/permskiy-kray.yaml'),
+      readFileSync(path.join(dir, 'regions/permskiy-kray.yaml'), 'utf8').replace('organizations:\n', 'organizations:\n  - id: permskiy-kray-glava\n    name: Губернатор Пермского края\n    kind: head_of_region\n    level: regional\n    website: https://gubernator.permkrai.ru/\n'),
+    );
+    const from = mkdtempSync(path.join(tmpdir(), 'pages-'));
+    temps.push(from);
+    writeFileSync(path.join(from, 'gubernator.permkrai.ru.html'), '<a href="https://t.me/perm_governor_test">Telegram</a>');
+    writeFileSync(path.join(from, 'gubernator.permkrai.ru.html.provenance'), 'date: 2018-03\n');
+    const before = readFileSync(path.join(dir, 'regions/permskiy-kray.yaml'), 'utf8');
+    const { out } = await run({ dir, from });
+    expect(out).toContain('## Нужно решение человека: новая страница главы региона (чья она и с какого времени — поле holder) (1)');
+    expect(readFileSync(path.join(dir, 'regions/permskiy-kray.yaml'), 'utf8')).toBe(before);
+  });
+});
+
+describe('a saved copy without a date', () => {
+  test('is shown but not written', async () => {
+    const from = mkdtempSync(path.join(tmpdir(), 'pages-'));
+    temps.push(from);
+    writeFileSync(path.join(from, 'omskportal.ru.html'), '<a href="https://t.me/omskportal">Telegram</a>');
+    const dir = tempData();
+    const before = snapshot(dir);
+    const { out } = await run({ dir, from });
+    expect(snapshot(dir)).toEqual(before);
+    expect(out).toContain('- http://omskportal.ru/: дата сохранённой копии неизвестна — находки показаны, но не записаны (положите рядом файл <имя>.provenance со строкой date: ГГГГ-ММ-ДД)');
+    expect(out).toContain('Записывать в данные нечего.');
   });
 });
 

@@ -79,6 +79,15 @@ describe('polite fetcher', () => {
     for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(140);
   });
 
+  test('robots.txt Crawl-delay lengthens the pause between requests', async () => {
+    const server = await site({ '/robots.txt': html('User-agent: *\nCrawl-delay: 0.4\n'), '/a': html('a'), '/b': html('b') });
+    const fetcher = createFetcher({ minIntervalMs: 0 });
+    await fetcher.get(`${server.url}/a`);
+    await fetcher.get(`${server.url}/b`);
+    const [a, b] = server.seen.filter((s) => s.url !== '/robots.txt');
+    expect(b!.at - a!.at).toBeGreaterThanOrEqual(380);
+  });
+
   test('HTTP 429 with Retry-After: waits that long, then repeats', async () => {
     let calls = 0;
     const server = await site({

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
@@ -149,5 +149,17 @@ describe('npm run verify against loopback fakes', () => {
     expect(out).toContain('- https://ok.ru/live55: страница прочитана не целиком (слишком большая) — проверено по её началу');
     expect(out).toContain(`${base}/ok/live55: страница больше 49 КБ — прочитано только начало`);
     expect(seen.some((s) => s.url.startsWith('/max/'))).toBe(false);
+  });
+
+  test('--from reads saved t.me/s pages; VK is not asked', async () => {
+    const from = mkdtempSync(path.join(tmpdir(), 'saved-'));
+    temps.push(from);
+    mkdirSync(path.join(from, 't.me', 's'), { recursive: true });
+    writeFileSync(path.join(from, 't.me', 's', 'omskportal.html'), PAGES.telegram.omskportal);
+    const out: string[] = [];
+    await runVerify({ dir: tempData(), today: '2026-12-04', env: { VK_TOKEN: 'x' }, from, dryRun: true, platforms: ['vk', 'telegram'], print: (l) => out.push(l), printError: (l) => out.push(l) });
+    expect(out).toContain('- https://t.me/omskportal — «Правительство Омской области» (omskaya-oblast-pravitelstvo): Описание «Омская Губерния» на странице https://t.me/omskportal ссылается на http://omskportal.ru');
+    expect(out).toContain('- VK — пропущено: при чтении сохранённых страниц (--from) API ВКонтакте не спрашивается.');
+    expect(out).toContain('- https://t.me/goneaway: https://t.me/s/goneaway: такой страницы нет среди сохранённых копий');
   });
 });
