@@ -102,13 +102,14 @@ export function addressPagesFor(registry: Registry): Map<string, AddressPage[]> 
   return pages;
 }
 
-const LEVEL_VERDICTS: Record<string, string> = {
-  confirmed: 'официальная страница, подтверждена',
-  stale: 'официальная страница, но подтверждение устарело — нужна перепроверка',
-  probable: 'вероятно, официальная страница',
-  reported: 'о ней сообщали СМИ, первичного подтверждения нет',
-  claimed: 'страница сама называет себя официальной, других подтверждений нет',
-  listed: 'есть только в сторонних списках, принадлежность не подтверждена',
+/** Short verdicts: a page lists a thousand addresses, and the legend above them explains each. */
+export const LEVEL_VERDICTS: Record<string, string> = {
+  confirmed: 'официальная, подтверждена',
+  stale: 'официальная, нужна перепроверка',
+  probable: 'вероятно официальная',
+  reported: 'только сообщения СМИ',
+  claimed: 'сама называет себя официальной',
+  listed: 'только в сторонних списках',
 };
 const ACCOUNT_STATUSES: Record<string, string> = {
   inactive: 'больше не ведётся',
@@ -119,10 +120,9 @@ const ACCOUNT_STATUSES: Record<string, string> = {
 
 /** What the check says of an address, in one plain sentence (without the organisation). */
 export function addressVerdict(entry: ListedAddress): string {
-  if (entry.status === 'impersonation') return 'Осторожно: известная подделка, выдаёт себя за организацию';
-  if (entry.status === 'previous') return 'Прежний адрес официальной страницы: сейчас он может принадлежать кому угодно';
+  if (entry.status === 'impersonation') return 'ПОДДЕЛКА, выдаёт себя за организацию';
+  if (entry.status === 'previous') return 'прежний адрес, теперь может принадлежать кому угодно';
   let text = LEVEL_VERDICTS[entry.level ?? 'listed'] ?? LEVEL_VERDICTS.listed!;
-  text = text[0]!.toUpperCase() + text.slice(1);
-  if (entry.account_status) text += `; по данным реестра, страница ${ACCOUNT_STATUSES[entry.account_status] ?? entry.account_status}`;
+  if (entry.account_status) text += `; страница ${ACCOUNT_STATUSES[entry.account_status] ?? entry.account_status}`;
   return text;
 }

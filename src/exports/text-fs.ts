@@ -21,7 +21,11 @@ const csvWriter = (root: string, table: Table, base: string, limit: number, gzip
 /** Rows serialised to estimate a table's size before it is written. */
 const SAMPLE_ROWS = 200;
 
-/** Whether a national table would pass the limit as plain text: estimated from its row count and the size of its first rows. */
+/**
+ * Whether a national table would pass the limit as plain text: estimated from its row count
+ * and the JSON size of its first rows (JSON is the larger form, so both forms of a table are
+ * compressed alike).
+ */
 function isLarge(registry: Registry, table: Table, limit: number): boolean {
   const rows = rowCount(registry, table.name);
   let bytes = 0;

@@ -18,7 +18,7 @@ beforeAll(async () => {
   browser = await launchChromium();
   ({ page, errors } = await openPage(browser, `${inject('siteUrl')}check/`));
   page.on('response', async (response: Response) => {
-    if (!/\/check\/.*\.json(?:\.gz)?$/.test(new URL(response.url()).pathname)) return;
+    if (!/\/check\/.*\.json(\.gz)?$/.test(new URL(response.url()).pathname)) return;
     fetched.push({ url: response.url(), bytes: (await response.body()).length });
   });
 });
@@ -49,7 +49,7 @@ const ABSENT = 'Этой страницы нет в реестре';
 const SEVERAL = 'Это имя есть в реестре на нескольких площадках';
 const UNKNOWN_HOST = 'Это не адрес соцсети из реестра';
 const LOOKS_LIKE_HOST = 'Осторожно: этот адрес только похож на адрес соцсети';
-const LOOKALIKE_OF = (address: string) => `Осторожно: это не официальная страница — похоже на подделку ${address}`;
+const LOOKALIKE_OF = (what: string) => `Осторожно: это не официальная страница — похоже на подделку ${what}`;
 const NOT_ACCOUNT = 'Это ссылка не на страницу аккаунта';
 
 const MAYOR = 'Мэр Москвы';
@@ -121,6 +121,8 @@ const TABLE: Array<[string, string, string]> = [
   ['@mos_sobyanln', LOOKALIKE_OF('t.me/mos_sobyanin'), 'Настоящая страница'],
   ['https://vk.com/krym_glava_tset', LOOKALIKE_OF('vk.com/krym_glava_test'), 'ВКонтакте: https://vk.com/krym_glava_test'],
   ['krym_glava_tst', LOOKALIKE_OF('t.me/krym_glava_test'), 'https://t.me/krym_glava_test'],
+  // Written with a Cyrillic «о»: the page it imitates is read, so its organisation is named.
+  ['https://t.me/mos_sоbyanin', LOOKALIKE_OF('страницы «Мэр Москвы»'), 'https://t.me/mos_sobyanin — Мэр Москвы (Москва)'],
   // not an address of the registry's platforms
   ['https://example.com/mos_sobyanin', UNKNOWN_HOST, 'Поддерживаются: ВКонтакте (vk.com), Одноклассники (ok.ru), Telegram (t.me)'],
   ['https://vk.com.secure-login.ru/mos_sobyanin', LOOKS_LIKE_HOST, 'Адрес похож на vk.com, но это другой сайт — vk.com.secure-login.ru'],
@@ -132,7 +134,7 @@ const TABLE: Array<[string, string, string]> = [
   ['мэр москвы', 'Это не похоже на имя аккаунта', 'воспользуйтесь поиском'],
 ];
 
-const BUDGET = 50 * 1024;
+const BUDGET = 20 * 1024;
 
 describe('the account check', () => {
   test.each(TABLE)('%s → %s', async (input, heading, contains) => {
@@ -170,10 +172,10 @@ describe('the account check', () => {
 
   test('an absent lookup fetches one main shard and the lookalike shards (the metadata is in the page), all measured', async () => {
     const answer = await ask('https://t.me/mos_sobyanln');
-    // main shard + at most four lookalike shards
+    // one main shard + at most four lookalike shards; the metadata is in the page
     expect(answer.files).toBeGreaterThanOrEqual(2);
     expect(answer.files).toBeLessThanOrEqual(5);
-    expect(answer.bytes).toBeGreaterThan(0);
+    expect(answer.bytes).toBeGreaterThan(200);
     expect(answer.bytes).toBeLessThan(BUDGET);
     const found = await ask('https://t.me/mos_sobyanin');
     expect(found.files).toBe(1);
