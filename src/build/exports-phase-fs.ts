@@ -15,7 +15,7 @@ import type { ExportManifest } from '../exports/datapackage.ts';
 import { writeExports, type ExportStep } from '../exports/exports-fs.ts';
 import { buildRegistry } from '../model/registry.ts';
 import { timed } from '../report/timed.ts';
-import { MANIFEST_ENV, type SiteManifest } from '../site/build-manifest-fs.ts';
+import { MANIFEST_ENV, type SiteManifest } from './site-manifest.ts';
 
 const MANIFEST_FILE = '.manifest.json';
 /** Names the build process that owns an exports folder, so that a later build can tell a live folder from a killed one's. */

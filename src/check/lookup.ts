@@ -207,33 +207,27 @@ export async function runCheck(meta: CheckMeta, input: string, fetchJson: FetchJ
 
 /** Registered official names one or two edits from `name` on the candidates' platforms, nearest first (the lookalike shards only). */
 async function similarNames(meta: CheckMeta, name: string, candidates: readonly Canonical[], fetchJson: FetchJson): Promise<Lookalike[]> {
-  const query = { name, candidates };
-
+  const platforms = new Set(candidates.map((c) => c.platform));
+  const limit = similarityLimit(name);
+  const seen = new Set<string>();
   const lookalikes: Lookalike[] = [];
-  if (query.name) {
-    const platforms = new Set(query.candidates.map((c) => c.platform));
-    const limit = similarityLimit(query.name);
-    const seen = new Set<string>();
-    for (const shard of await Promise.all(similarPaths(meta, query.name, platforms).map((f) => fetchJson<SimilarShard>(f)))) {
-      for (const [platform, keys] of Object.entries(shard)) {
-        if (!platforms.has(platform)) continue;
-        for (const key of keys) {
-          const rules = meta.platforms.find((p) => p.id === platform);
-          const name = chosenName(key);
-          const uid = `${platform}:${key}`;
-          if (!name || seen.has(uid)) continue;
-          seen.add(uid);
-          const distance = editDistance(query.name, name, limit + 1);
-          if (distance === 0 || distance > limit) continue;
-          const url = rules ? rules.canonical_url.replace('{key}', key) : key;
-          lookalikes.push({ uid, platform, key, url, distance, records: [] });
-        }
+  for (const shard of await Promise.all(similarPaths(meta, name, platforms).map((f) => fetchJson<SimilarShard>(f)))) {
+    for (const [platform, keys] of Object.entries(shard)) {
+      if (!platforms.has(platform)) continue;
+      const rules = meta.platforms.find((p) => p.id === platform);
+      for (const key of keys) {
+        const other = chosenName(key);
+        const uid = `${platform}:${key}`;
+        if (!other || seen.has(uid)) continue;
+        seen.add(uid);
+        const distance = editDistance(name, other, limit + 1);
+        if (distance === 0 || distance > limit) continue;
+        lookalikes.push({ uid, platform, key, url: rules ? rules.canonical_url.replace('{key}', key) : key, distance, records: [] });
       }
     }
-    lookalikes.sort((a, b) => a.distance - b.distance || a.uid.localeCompare(b.uid));
-    lookalikes.splice(MAX_LOOKALIKES);
   }
-  return lookalikes;
+  lookalikes.sort((a, b) => a.distance - b.distance || a.uid.localeCompare(b.uid));
+  return lookalikes.slice(0, MAX_LOOKALIKES);
 }
 
 /**

@@ -7,7 +7,7 @@
  * (The harvest's polite fetcher in src/live/ follows redirects itself and hides the chain; the
  * check must see every hop, so it keeps this small transport of its own.)
  */
-import { REPOSITORY_URL } from '../site/project.ts';
+import { REPOSITORY_URL } from '../model/project.ts';
 
 export type FetchResponse = {
   status: number;

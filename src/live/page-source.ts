@@ -2,7 +2,7 @@
  * The one interface through which harvest and verify read pages: the live web (a polite
  * fetcher) or saved copies (a folder, WARC files). Types and the Russian lines shared by both.
  */
-import { REPOSITORY_URL } from '../site/project.ts';
+import { REPOSITORY_URL } from '../model/project.ts';
 
 /** The product token matched against robots.txt user-agent lines. */
 export const ROBOTS_TOKEN = 'GospablikiBot';

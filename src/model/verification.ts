@@ -144,7 +144,7 @@ export const isConfirmed = (account: { level: VerificationLevel }) => account.le
 
 /**
  * The stale state in words, with the month of the proof: «Был подтверждён в марте 2018 г.,
- * нужна перепроверка». `inMonth` is the site's formatter (src/site/format.ts), passed in so
+ * нужна перепроверка». `inMonth` is the site's formatter (src/text/format.ts), passed in so
  * the model stays free of presentation.
  */
 export function staleLabel(firstPartyDate: string | null, inMonth: (date: string) => string): string {

@@ -1,7 +1,7 @@
 /** Atom feed of the account changes of the whole registry: /changes.atom */
 import type { APIRoute } from 'astro';
 import { atomFeed } from '../changes/atom.ts';
-import { getDataHistory } from '../changes/site-history-fs.ts';
+import { getDataHistory } from '../site/history-fs.ts';
 import { href } from '../site/paths.ts';
 import { getRegistry } from '../site/registry-fs.ts';
 

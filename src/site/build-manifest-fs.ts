@@ -7,12 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { CheckIndexSummary } from '../check/check-index-fs.ts';
 import type { ExportManifest } from '../exports/datapackage.ts';
-
-/** Where the pages find the manifest of the files written by this build. */
-export const MANIFEST_ENV = 'EXPORTS_MANIFEST';
-
-/** What the pages learn of the files written beside them: the downloads and the check index. */
-export type SiteManifest = ExportManifest & { check: CheckIndexSummary };
+import { MANIFEST_ENV, type SiteManifest } from '../build/site-manifest.ts';
 
 function readSiteManifest(): SiteManifest | null {
   const file = process.env[MANIFEST_ENV];

@@ -34,6 +34,7 @@ afterAll(async () => {
 });
 
 test('under a sub-path the check fetches its shards and links organisations with the prefix', async () => {
+  // A registered page: its answer links the organisation (a lookalike is named by its address only).
   const { page, errors } = await openPage(browser, `${url}check/?q=${encodeURIComponent('@mos_sobyanin')}`);
   const fetched: string[] = [];
   page.on('request', (request) => fetched.push(new URL(request.url()).pathname));

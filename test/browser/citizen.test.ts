@@ -11,7 +11,7 @@ import { axeViolations, launchChromium } from '../support/browser.ts';
 import { TOO_FEW_FOR_CHART } from '../../src/components/charts/chart-format.ts';
 import { loadDatasetFromDir } from '../../src/dataset/dataset-fs.ts';
 import { buildRegistry, countAccountsByRegion } from '../../src/model/registry.ts';
-import { countOf } from '../../src/site/format.ts';
+import { countOf } from '../../src/text/format.ts';
 
 const registry = buildRegistry(loadDatasetFromDir('test/fixtures/site').dataset);
 const accountsIn = countAccountsByRegion(registry);

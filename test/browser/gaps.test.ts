@@ -8,7 +8,7 @@ import type { Browser } from 'playwright-core';
 import { loadDatasetFromDir } from '../../src/dataset/dataset-fs.ts';
 import { gapsSummary, regionGaps } from '../../src/model/gaps.ts';
 import { buildRegistry } from '../../src/model/registry.ts';
-import { REPOSITORY_URL } from '../../src/site/project.ts';
+import { REPOSITORY_URL } from '../../src/model/project.ts';
 import { axeViolations, launchChromium, openPage } from '../support/browser.ts';
 
 let browser: Browser;

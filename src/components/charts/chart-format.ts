@@ -3,7 +3,7 @@
  * «недостаточно данных» for withheld shares, and the colour-blind-safe palettes.
  */
 import type { Share } from '../../model/metrics.ts';
-import { plural } from '../../site/format.ts';
+import { plural } from '../../text/format.ts';
 
 const percentFormat = new Intl.NumberFormat('ru-RU', { style: 'percent', maximumFractionDigits: 1 });
 const numberFormat = new Intl.NumberFormat('ru-RU');

@@ -4,7 +4,7 @@
  * bundles it); imports only types from the lookup and the site's pure date wording.
  */
 import type { Answer, CheckRecord, Hit } from '../../check/lookup.ts';
-import { formatDate, formatInMonth } from '../../site/format.ts';
+import { formatDate, formatInMonth } from '../../text/format.ts';
 
 /**
  * The tone of an answer, and so its colour and icon:

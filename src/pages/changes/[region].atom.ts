@@ -2,7 +2,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { atomFeed } from '../../changes/atom.ts';
 import { historyForRegion } from '../../changes/changes.ts';
-import { getDataHistory } from '../../changes/site-history-fs.ts';
+import { getDataHistory } from '../../site/history-fs.ts';
 import { href } from '../../site/paths.ts';
 import { getRegistry } from '../../site/registry-fs.ts';
 

@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { dataDir } from '../dataset/dataset-fs.ts';
 import type { DataVersion } from '../model/data-version.ts';
-import type { DataHistory } from './changes.ts';
-import { readDataHistory, readDataVersion } from './history-fs.ts';
+import type { DataHistory } from '../changes/changes.ts';
+import { readDataHistory, readDataVersion } from '../changes/history-fs.ts';
 
 export function getDataHistory(): DataHistory {
   const dir = dataDir();

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { REPOSITORY_URL, editFileUrl, feedbackEmailFrom, newFileUrl, newIssueUrl, repositoryDataPath } from '../../src/site/project.ts';
+import { REPOSITORY_URL, editFileUrl, feedbackEmailFrom, newFileUrl, newIssueUrl, repositoryDataPath } from '../../src/model/project.ts';
 
 test.each([
   ['data/regions/moskva.yaml', 'data/regions/moskva.yaml'],

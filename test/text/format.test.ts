@@ -1,6 +1,6 @@
 /** The one Russian date formatter of the site, the downloads and the check island. */
 import { expect, test } from 'vitest';
-import { formatDate, formatInMonth } from '../../src/site/format.ts';
+import { formatDate, formatInMonth } from '../../src/text/format.ts';
 
 test.each([
   ['2026-10-01', '1 октября 2026 г.'],
