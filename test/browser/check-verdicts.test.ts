@@ -42,8 +42,7 @@ describe.each(Object.keys(SCREENS) as Array<keyof typeof SCREENS>)('on a %s', (s
     const lookalike = await open(screen, 'https://t.me/mos_sobyanln');
     const fake = await verdict(lookalike);
     expect(fake.verdict).toBe('lookalike');
-    // Found in the lookalike shards alone (no main shard read): the real page is named by its address below.
-    expect(fake.heading).toBe('⚠ Осторожно: это не официальная страница — похоже на подделку официальной страницы');
+    expect(fake.heading).toBe('⚠ Осторожно: это не официальная страница — похоже на подделку t.me/mos_sobyanin');
     expect(fake.icon).toBe('⚠');
     expect(fake.top).toBeLessThan(600);
     expect(fake.border).toBe('rgb(176, 0, 32)');

@@ -132,3 +132,10 @@ test.each(['data/', 'about/', '', 'regions/krym/', 'regions/', 'search/?q=мэр
   expect(errors).toEqual([]);
   await page.context().close();
 });
+
+test('with no feedback address set at build, the «Напишите нам» link is not shown; the GitHub form says it is GitHub', async () => {
+  const { page } = await open('desktop', 'about/');
+  expect(await page.locator('#feedback, a[href^="mailto:"]').count()).toBe(0);
+  await expect(page.locator('#contribute ~ p', { hasText: 'предложите страницу через форму на GitHub' }).innerText()).resolves.toContain('(нужна учётная запись GitHub)');
+  await page.context().close();
+});

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { REPOSITORY_URL, editFileUrl, newFileUrl, newIssueUrl, repositoryDataPath } from '../../src/model/project.ts';
+import { REPOSITORY_URL, editFileUrl, feedbackEmailFrom, newFileUrl, newIssueUrl, repositoryDataPath } from '../../src/model/project.ts';
 
 test.each([
   ['data/regions/moskva.yaml', 'data/regions/moskva.yaml'],
@@ -18,4 +18,16 @@ test('links to the repository', () => {
   expect(issue.pathname).toBe('/gospabliki/gospabliki/issues/new');
   expect(issue.searchParams.get('title')).toBe('Ошибка в данных: Москва');
   expect(issue.searchParams.get('body')).toBe('Страница: https://example.org/\n\nЧто не так:');
+});
+
+test.each([
+  [{}, null],
+  [{ FEEDBACK_EMAIL: '' }, null],
+  [{ FEEDBACK_EMAIL: '  ' }, null],
+  [{ FEEDBACK_EMAIL: 'не адрес' }, null],
+  [{ FEEDBACK_EMAIL: 'a@b' }, null],
+  [{ FEEDBACK_EMAIL: '<x@example.org>' }, null],
+  [{ FEEDBACK_EMAIL: ' reestr@example.org ' }, 'reestr@example.org'],
+])('the feedback address from %o is %s: never made up, only what the build was given', (env, address) => {
+  expect(feedbackEmailFrom(env)).toBe(address);
 });

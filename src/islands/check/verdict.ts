@@ -72,10 +72,11 @@ export function verdictOf(answer: Answer): Verdict {
       return make(tone, heading);
     }
     case 'absent': {
-      // The closest registered page names the warning; the others are listed beside it.
-      const name = answer.lookalikes[0]?.records[0]?.organization.name;
-      if (!answer.lookalikes[0]) return make('absent', 'Этой страницы нет в реестре');
-      return make('lookalike', name ? `Осторожно: это не официальная страница — похоже на подделку страницы «${name}»` : 'Осторожно: это не официальная страница — похоже на подделку официальной страницы');
+      // The closest registered page names the warning (its address: whose it is takes one more shard, see lookup.ts).
+      const nearest = answer.lookalikes[0];
+      if (!nearest) return make('absent', 'Этой страницы нет в реестре');
+      const name = nearest.records[0]?.organization.name;
+      return make('lookalike', `Осторожно: это не официальная страница — похоже на подделку ${name ? `страницы «${name}»` : nearest.url.replace(/^https?:\/\//, '')}`);
     }
     case 'empty':
       return make('input', 'Вставьте ссылку на страницу или имя аккаунта');
