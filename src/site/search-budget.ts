@@ -6,6 +6,7 @@
 import { SEARCH_RECORD_BUDGET } from '../model/search-records.ts';
 
 export function searchRecordBudget(): number {
-  const value = Number(process.env.SEARCH_RECORD_BUDGET);
+  const text = process.env.SEARCH_RECORD_BUDGET?.trim();
+  const value = text ? Number(text) : Number.NaN;
   return Number.isInteger(value) && value >= 0 ? value : SEARCH_RECORD_BUDGET;
 }
