@@ -11,7 +11,14 @@ import { accountUid, canonicalize } from '../canonical/canonicalize.ts';
 import { organizationAnchor, type Registry, type RegistryAccount } from '../model/registry.ts';
 import { federalPages, organizationPaths, regionPagePath, regionPlans } from '../model/region-pages.ts';
 import { evidenceSource } from '../model/evidence-source.ts';
-import { EVIDENCE_LABELS, LEVEL_DESCRIPTIONS, LEVEL_LABELS, VERIFICATION_LEVELS, evidenceLabel, sortEvidence } from '../model/verification.ts';
+import {
+  EVIDENCE_LABELS,
+  LEVEL_DESCRIPTIONS,
+  LEVEL_LABELS,
+  VERIFICATION_LEVELS,
+  evidenceLabel,
+  sortEvidence,
+} from '../model/verification.ts';
 import type { Evidence, Platform } from '../schema/index.ts';
 import { chosenName, fnv1a, keyShard, mainShardFile, shardLabel, similarBuckets, similarShardFile } from './keys.ts';
 import type { CheckEvidence, CheckMeta, CheckRecord, MainShard, SimilarShard, StoredOrganization, StoredRecord } from './types.ts';
@@ -56,7 +63,7 @@ export function shardCount(items: number, perShard: number): number {
 export function organizationPages(registry: Registry): (org: Pick<LoadedOrganization, 'id' | 'region'>) => string {
   const paths = new Map<string, string>();
   for (const plan of regionPlans(registry).values()) for (const [id, path] of organizationPaths(plan)) paths.set(id, path);
-  federalPages(registry.organizationsByRegion.get('') ?? []).forEach((orgs, i) => {
+  federalPages(registry.organizationsByRegion.get(null) ?? []).forEach((orgs, i) => {
     for (const org of orgs) paths.set(org.id, i === 0 ? 'federal/' : `federal/${i + 1}/`);
   });
   return (org) => `${paths.get(org.id) ?? (org.region ? regionPagePath(org.region) : 'federal/')}#${organizationAnchor(org)}`;
@@ -121,7 +128,9 @@ function materialize(registry: Registry, source: Source): Pending {
         level: account.level,
         // The level says how fresh the proof is; only a stale record needs the date it went stale from.
         ...(account.level === 'stale' && account.first_party_date ? { first_party_date: account.first_party_date } : {}),
-        ...(account.level === 'stale' && account.first_party_age_months !== null ? { first_party_age_months: account.first_party_age_months } : {}),
+        ...(account.level === 'stale' && account.first_party_age_months !== null
+          ? { first_party_age_months: account.first_party_age_months }
+          : {}),
         evidence: compactEvidence(account.evidence, registry.dataset.platforms),
         ...(account.note ? { note: account.note } : {}),
       },
@@ -132,7 +141,12 @@ function materialize(registry: Registry, source: Source): Pending {
     return {
       uid: source.uid,
       org: account.organization,
-      record: { status: 'previous', org: 0, current: { platform: account.platform, key: account.key, url: account.canonical_url }, level: account.level },
+      record: {
+        status: 'previous',
+        org: 0,
+        current: { platform: account.platform, key: account.key, url: account.canonical_url },
+        level: account.level,
+      },
     };
   }
   const org = registry.dataset.organizations[source.a]!;
@@ -141,7 +155,17 @@ function materialize(registry: Registry, source: Source): Pending {
     .filter((a) => a.status === 'active' && a.level !== 'listed')
     .sort((a, b) => LEVEL_RANK(a.level) - LEVEL_RANK(b.level))
     .map((a) => ({ platform: a.platform, key: a.key, url: a.canonical_url }));
-  return { uid: source.uid, org, record: { status: 'impersonation', org: 0, evidence: compactEvidence(fake.evidence, registry.dataset.platforms), real, ...(fake.note ? { note: fake.note } : {}) } };
+  return {
+    uid: source.uid,
+    org,
+    record: {
+      status: 'impersonation',
+      org: 0,
+      evidence: compactEvidence(fake.evidence, registry.dataset.platforms),
+      real,
+      ...(fake.note ? { note: fake.note } : {}),
+    },
+  };
 }
 
 /** Every record of the registry (accounts, former addresses, known fakes), in a stable order. */
@@ -249,7 +273,10 @@ export function* checkIndexFiles(registry: Registry, options: CheckIndexOptions 
 }
 
 /** Every record by uid with its organisation in full, as a lookup returns it (for the no-JS lists, tests and programs). */
-export function checkRecords(registry: Registry, page: (org: LoadedOrganization) => string = organizationPages(registry)): Map<string, CheckRecord[]> {
+export function checkRecords(
+  registry: Registry,
+  page: (org: LoadedOrganization) => string = organizationPages(registry),
+): Map<string, CheckRecord[]> {
   const records = new Map<string, CheckRecord[]>();
   for (const { uid, org, record } of pendingRecords(registry)) {
     const { org: _, ...rest } = record;

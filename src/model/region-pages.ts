@@ -172,7 +172,12 @@ export function planRegion(regionId: string, organizations: readonly LoadedOrgan
     }))
     .sort((a, b) => (a.name === null ? 1 : b.name === null ? -1 : collator.compare(a.name, b.name)));
   // The municipality list itself takes about one row per municipality on the region page.
-  return { ...base, split: true, mainPages: paginate(other, organizationRows, Math.max(1, budget - municipalities.length)), municipalities };
+  return {
+    ...base,
+    split: true,
+    mainPages: paginate(other, organizationRows, Math.max(1, budget - municipalities.length)),
+    municipalities,
+  };
 }
 
 /** The path of page `page` (1-based) of a region, under the site root, with a trailing slash. */
@@ -215,7 +220,10 @@ export function sourceFiles(organizations: readonly Pick<LoadedOrganization, 'or
 const planCache = new WeakMap<object, Map<string, RegionPlan>>();
 
 /** Plans for every region of a registry, computed once per registry. */
-export function regionPlans(registry: { regions: readonly { id: string }[]; organizationsByRegion: Map<string, LoadedOrganization[]> }): Map<string, RegionPlan> {
+export function regionPlans(registry: {
+  regions: readonly { id: string }[];
+  organizationsByRegion: Map<string | null, LoadedOrganization[]>;
+}): Map<string, RegionPlan> {
   let plans = planCache.get(registry);
   if (!plans) {
     plans = new Map(registry.regions.map((r) => [r.id, planRegion(r.id, registry.organizationsByRegion.get(r.id) ?? [])]));

@@ -29,8 +29,8 @@ export type Registry = {
   regionById: Map<string, Region>;
   platformById: Map<string, Platform>;
   organizationById: Map<string, LoadedOrganization>;
-  /** Organisations per region id; federal bodies outside regions under the key `''`. */
-  organizationsByRegion: Map<string, LoadedOrganization[]>;
+  /** Organisations per region id; federal bodies outside regions under `null`, as on the records. */
+  organizationsByRegion: Map<string | null, LoadedOrganization[]>;
   accounts: RegistryAccount[];
   accountsByOrganization: Map<string, RegistryAccount[]>;
 };
@@ -60,7 +60,8 @@ export type RegistryOptions = {
 /** The newest evidence date in the dataset, as a full date (the fallback "as of" date). */
 export function newestDataDate(dataset: Dataset): string {
   let newest = '1970-01-01';
-  for (const org of dataset.organizations) for (const account of org.accounts) for (const e of account.evidence) if (e.date > newest) newest = e.date;
+  for (const org of dataset.organizations)
+    for (const account of org.accounts) for (const e of account.evidence) if (e.date > newest) newest = e.date;
   return partialDateStart(newest);
 }
 
@@ -68,11 +69,11 @@ export function buildRegistry(dataset: Dataset, options: RegistryOptions = {}): 
   const asOf = options.asOf ?? newestDataDate(dataset);
   const freshMonths = dataset.policy.evidence_fresh_months;
   const regions = [...dataset.regions].sort((a, b) => collator.compare(a.name, b.name));
-  const organizationsByRegion = new Map<string, LoadedOrganization[]>();
+  const organizationsByRegion = new Map<string | null, LoadedOrganization[]>();
   const accounts: RegistryAccount[] = [];
   const accountsByOrganization = new Map<string, RegistryAccount[]>();
   for (const org of dataset.organizations) {
-    const key = org.region ?? '';
+    const key = org.region;
     let list = organizationsByRegion.get(key);
     if (!list) organizationsByRegion.set(key, (list = []));
     list.push(org);
@@ -101,11 +102,11 @@ export function buildRegistry(dataset: Dataset, options: RegistryOptions = {}): 
   };
 }
 
-/** Accounts per region id (federal bodies outside regions under `''`). */
-export function countAccountsByRegion(registry: Registry): Map<string, number> {
-  const counts = new Map<string, number>();
+/** Accounts per region id (federal bodies outside regions under `null`). */
+export function countAccountsByRegion(registry: Registry): Map<string | null, number> {
+  const counts = new Map<string | null, number>();
   for (const account of registry.accounts) {
-    const key = account.organization.region ?? '';
+    const key = account.organization.region;
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   return counts;

@@ -7,7 +7,7 @@ export const OTHER_SECTIONS = ['check/', 'data/', 'changes/'];
 
 export function sitemapPaths(registry: Registry): string[] {
   const paths = ['', 'regions/', 'platforms/', 'federal/', 'about/', 'search/', ...OTHER_SECTIONS];
-  const federalCount = federalPages(registry.organizationsByRegion.get('') ?? []).length;
+  const federalCount = federalPages(registry.organizationsByRegion.get(null) ?? []).length;
   for (let n = 2; n <= federalCount; n++) paths.push(`federal/${n}/`);
   for (const platform of registry.dataset.platforms) paths.push(`platforms/${platform.id}/`);
   for (const plan of regionPlans(registry).values()) {
