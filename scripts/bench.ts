@@ -102,10 +102,14 @@ for (const scale of scales) {
   try {
     const started = performance.now();
     const written = writeSyntheticDataset(dir, { scale });
-    console.log(`\nМасштаб ${scale} (${dir}): сгенерировано ${written.files} файлов, ${mb(written.bytes)} YAML за ${fmt(performance.now() - started)}`);
+    console.log(
+      `\nМасштаб ${scale} (${dir}): сгенерировано ${written.files} файлов, ${mb(written.bytes)} YAML за ${fmt(performance.now() - started)}`,
+    );
     const validate = await runPhase('validate', dir);
     if (validate) {
-      console.log(`  проверка данных: ${fmt(validate.ms)}, ${peakText(validate)}; организаций ${validate.organizations}, аккаунтов ${validate.accounts}, ошибок ${validate.errors}, предупреждений ${validate.warnings}`);
+      console.log(
+        `  проверка данных: ${fmt(validate.ms)}, ${peakText(validate)}; организаций ${validate.organizations}, аккаунтов ${validate.accounts}, ошибок ${validate.errors}, предупреждений ${validate.warnings}`,
+      );
     }
     if (only === 'validate') continue;
     const build = await runPhase('build', dir, ['--out', out]);
@@ -113,7 +117,9 @@ for (const scale of scales) {
       for (const phase of build.phases as Array<{ phase: string; ms: number; rssMb: number }>) {
         console.log(`  ${phase.phase}: ${fmt(phase.ms)}, память процесса после фазы ${phase.rssMb.toFixed(0)} МБ`);
       }
-      console.log(`  выгрузки по шагам: ${(build.exportSteps as Array<{ step: string; ms: number; bytes: number }>).map((s) => `${s.step} — ${fmt(s.ms)}, ${mb(s.bytes)}`).join('; ')}`);
+      console.log(
+        `  выгрузки по шагам: ${(build.exportSteps as Array<{ step: string; ms: number; bytes: number }>).map((s) => `${s.step} — ${fmt(s.ms)}, ${mb(s.bytes)}`).join('; ')}`,
+      );
       const o = build.output;
       console.log(`  сборка целиком (npm run build): ${fmt(build.buildMs)}, ${peakText(build)}`);
       const check = build.check as Array<{ label: string; files: number; bytes: number; gzipBytes: number; answer: string }>;
@@ -123,15 +129,25 @@ for (const scale of scales) {
         if (list.length === 0) continue;
         const sorted = list.map((c) => c.bytes).sort((a, b) => a - b);
         const top = list.reduce((a, b) => (b.bytes > a.bytes ? b : a));
-        console.log(`  проверка страницы, ${kind} (${list.length} адресов): медиана ${(sorted[Math.floor(sorted.length / 2)]! / 1024).toFixed(1)} КБ, худший ${(top.bytes / 1024).toFixed(1)} КБ в ${top.files} файлах (${top.label})`);
+        console.log(
+          `  проверка страницы, ${kind} (${list.length} адресов): медиана ${(sorted[Math.floor(sorted.length / 2)]! / 1024).toFixed(1)} КБ, худший ${(top.bytes / 1024).toFixed(1)} КБ в ${top.files} файлах (${top.label})`,
+        );
       }
-      for (const c of check.filter((c) => c.label.startsWith('имя'))) console.log(`  проверка страницы, ${c.label}: ${c.files} файлов, ${(c.bytes / 1024).toFixed(1)} КБ`);
-      console.log(`  поиск «${build.search.label}»: ${build.search.files} файлов Pagefind, ${(build.search.bytes / 1024).toFixed(1)} КБ (${(build.search.gzipBytes / 1024).toFixed(1)} КБ в gzip)`);
-      console.log(`  JavaScript на странице (gzip): ${build.javascript.map((j: { page: string; gzipBytes: number }) => `${j.page} — ${(j.gzipBytes / 1024).toFixed(1)} КБ`).join('; ')}`);
-      console.log(`  результат: ${o.files} файлов, ${mb(o.bytes)}; крупнейшая HTML-страница ${o.largestHtml.file} — ${(o.largestHtml.bytes / 1024).toFixed(0)} КБ; крупнейший файл ${o.largestFile.file} — ${mb(o.largestFile.bytes)}; страниц больше 500 КБ: ${o.htmlOver500k}; файлов больше 25 МБ: ${o.filesOver25m}`);
+      for (const c of check.filter((c) => c.label.startsWith('имя')))
+        console.log(`  проверка страницы, ${c.label}: ${c.files} файлов, ${(c.bytes / 1024).toFixed(1)} КБ`);
+      console.log(
+        `  поиск «${build.search.label}»: ${build.search.files} файлов Pagefind, ${(build.search.bytes / 1024).toFixed(1)} КБ (${(build.search.gzipBytes / 1024).toFixed(1)} КБ в gzip)`,
+      );
+      console.log(
+        `  JavaScript на странице (gzip): ${build.javascript.map((j: { page: string; gzipBytes: number }) => `${j.page} — ${(j.gzipBytes / 1024).toFixed(1)} КБ`).join('; ')}`,
+      );
+      console.log(
+        `  результат: ${o.files} файлов, ${mb(o.bytes)}; крупнейшая HTML-страница ${o.largestHtml.file} — ${(o.largestHtml.bytes / 1024).toFixed(0)} КБ; крупнейший файл ${o.largestFile.file} — ${mb(o.largestFile.bytes)}; страниц больше 500 КБ: ${o.htmlOver500k}; файлов больше 25 МБ: ${o.filesOver25m}`,
+      );
       console.log(`  помещается: ${fitsSummary(o)}`);
     }
-    if (validate && build) report.scales.push(benchRecord(scale, validate as Parameters<typeof benchRecord>[1], build as Parameters<typeof benchRecord>[2]));
+    if (validate && build)
+      report.scales.push(benchRecord(scale, validate as Parameters<typeof benchRecord>[1], build as Parameters<typeof benchRecord>[2]));
     if (keepDir && build && (scale === 1 || scales.length === 1)) {
       rmSync(keepDir, { recursive: true, force: true });
       try {

@@ -20,13 +20,17 @@ if (unknown.length > 0) {
 }
 const hosts = names.length ? HOST_LIMITS.filter((h) => names.includes(h.id)) : HOST_LIMITS;
 const site = outputStats(dir);
-console.log(`${dir}: ${(site.bytes / 1024 ** 2).toFixed(1)} МБ, ${site.files} файлов, крупнейший файл ${site.largestFile.file} — ${(site.largestFile.bytes / 1024 ** 2).toFixed(1)} МБ`);
+console.log(
+  `${dir}: ${(site.bytes / 1024 ** 2).toFixed(1)} МБ, ${site.files} файлов, крупнейший файл ${site.largestFile.file} — ${(site.largestFile.bytes / 1024 ** 2).toFixed(1)} МБ`,
+);
 let failed = false;
 for (const { host, reasons } of fitsHosts(site, hosts)) {
   if (reasons.length === 0) console.log(`${host.name}: помещается`);
   else {
     failed = true;
-    console.error(`${host.name}: не помещается — ${reasons.join('; ')}. Уменьшите сайт (например, число или размер выгрузок) и соберите заново.`);
+    console.error(
+      `${host.name}: не помещается — ${reasons.join('; ')}. Уменьшите сайт (например, число или размер выгрузок) и соберите заново.`,
+    );
   }
 }
 process.exit(failed ? 1 : 0);

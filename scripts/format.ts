@@ -19,6 +19,8 @@ for (const report of changed) {
   if (check && report.difference) console.log(report.difference);
 }
 for (const report of unreadable) console.log(`${report.file}: не удалось прочитать YAML, сначала исправьте ошибки (npm run validate)`);
-console.log(`файлов: ${reports.length}, ${check ? 'требуют форматирования' : 'переформатировано'}: ${changed.length}${unreadable.length ? `, не прочитано: ${unreadable.length}` : ''}`);
+console.log(
+  `файлов: ${reports.length}, ${check ? 'требуют форматирования' : 'переформатировано'}: ${changed.length}${unreadable.length ? `, не прочитано: ${unreadable.length}` : ''}`,
+);
 if (check && changed.length) console.log('Исправить: npm run format');
 process.exit((check && changed.length) || unreadable.length ? 1 : 0);

@@ -19,7 +19,11 @@ if (!values.event) {
 }
 try {
   const result = await issueToPr({ event: values.event, form: values.form!, outDir: values.out! });
-  console.log(result.ok ? `Задача #${result.issue}: аккаунт записан, ветка ${result.branch}` : `Задача #${result.issue}: форма не прошла проверку, ответ в ${values.out}/comment.md`);
+  console.log(
+    result.ok
+      ? `Задача #${result.issue}: аккаунт записан, ветка ${result.branch}`
+      : `Задача #${result.issue}: форма не прошла проверку, ответ в ${values.out}/comment.md`,
+  );
   process.exitCode = result.ok ? 0 : 1;
 } catch (error) {
   console.error(`Ошибка: ${error instanceof Error ? error.message : String(error)}`);

@@ -20,7 +20,11 @@ try {
   loaded = loadDatasetFromDir();
 } catch (error) {
   // The folder itself is unusable (missing, a file, a dangling link): one line, no stack trace.
-  console.error(error instanceof DataDirError ? error.message : `Проверка остановилась из-за внутренней ошибки: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(
+    error instanceof DataDirError
+      ? error.message
+      : `Проверка остановилась из-за внутренней ошибки: ${error instanceof Error ? error.message : String(error)}`,
+  );
   process.exit(2);
 }
 const { dataset, issues } = loaded;
@@ -35,6 +39,8 @@ if (format === 'github') {
   const summary = showWarnings ? null : summarizeWarnings(issues);
   if (summary) console.log(summary);
   const accounts = dataset.organizations.reduce((n, o) => n + o.accounts.length, 0);
-  console.log(`${dataDir()}: регионов ${dataset.regions.length}, организаций ${dataset.organizations.length}, аккаунтов ${accounts}; ${summarize(issues)}`);
+  console.log(
+    `${dataDir()}: регионов ${dataset.regions.length}, организаций ${dataset.organizations.length}, аккаунтов ${accounts}; ${summarize(issues)}`,
+  );
 }
 process.exit(hasErrors(issues) ? 1 : 0);

@@ -11,4 +11,9 @@ if (args.help) {
   console.log(VERIFY_USAGE);
   process.exit(0);
 }
-process.exitCode = await runVerify({ ...args.options, env: process.env, print: (line) => console.log(line), printError: (line) => console.error(line) });
+process.exitCode = await runVerify({
+  ...args.options,
+  env: process.env,
+  print: (line) => console.log(line),
+  printError: (line) => console.error(line),
+});

@@ -35,9 +35,14 @@ const count = (n: number) => n.toLocaleString('ru-RU');
 /** Why the site does not fit a host, in Russian; empty when it fits. */
 export function overLimits(site: SiteSize, host: HostLimit): string[] {
   const reasons: string[] = [];
-  if (host.siteBytes !== null && site.bytes > host.siteBytes) reasons.push(`сайт занимает ${mb(site.bytes)}, а ${host.name} принимает не больше ${mb(host.siteBytes)}`);
-  if (host.files !== null && site.files > host.files) reasons.push(`в сайте ${count(site.files)} файлов, а ${host.name} принимает не больше ${count(host.files)}`);
-  if (host.fileBytes !== null && site.largestFile.bytes > host.fileBytes) reasons.push(`файл ${site.largestFile.file} занимает ${mb(site.largestFile.bytes)}, а ${host.name} принимает файлы не больше ${mb(host.fileBytes)}`);
+  if (host.siteBytes !== null && site.bytes > host.siteBytes)
+    reasons.push(`сайт занимает ${mb(site.bytes)}, а ${host.name} принимает не больше ${mb(host.siteBytes)}`);
+  if (host.files !== null && site.files > host.files)
+    reasons.push(`в сайте ${count(site.files)} файлов, а ${host.name} принимает не больше ${count(host.files)}`);
+  if (host.fileBytes !== null && site.largestFile.bytes > host.fileBytes)
+    reasons.push(
+      `файл ${site.largestFile.file} занимает ${mb(site.largestFile.bytes)}, а ${host.name} принимает файлы не больше ${mb(host.fileBytes)}`,
+    );
   return reasons;
 }
 

@@ -13,7 +13,11 @@ export type Scores = Record<(typeof CATEGORIES)[number], number>;
 export async function lighthouseScores(distDir: string, pages: readonly string[]): Promise<Array<{ page: string; scores: Scores }>> {
   const { server, url } = await startStaticServer(distDir);
   const { path, args } = await chromiumExecutable();
-  const chrome = await launch({ chromePath: path, chromeFlags: ['--headless=new', ...args.filter((a) => a !== '--headless')], logLevel: 'silent' });
+  const chrome = await launch({
+    chromePath: path,
+    chromeFlags: ['--headless=new', ...args.filter((a) => a !== '--headless')],
+    logLevel: 'silent',
+  });
   try {
     const results: Array<{ page: string; scores: Scores }> = [];
     for (const page of pages) {
@@ -25,7 +29,10 @@ export async function lighthouseScores(distDir: string, pages: readonly string[]
       });
       if (!result) throw new Error(`Lighthouse не вернул результат для ${page}`);
       const categories = result.lhr.categories;
-      results.push({ page, scores: Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((categories[c]?.score ?? 0) * 100)])) as Scores });
+      results.push({
+        page,
+        scores: Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((categories[c]?.score ?? 0) * 100)])) as Scores,
+      });
     }
     return results;
   } finally {

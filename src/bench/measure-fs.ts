@@ -12,7 +12,14 @@ export type OutputStats = {
 };
 
 export function outputStats(root: string): OutputStats {
-  const stats: OutputStats = { files: 0, bytes: 0, largestHtml: { file: '', bytes: 0 }, largestFile: { file: '', bytes: 0 }, htmlOver500k: 0, filesOver25m: 0 };
+  const stats: OutputStats = {
+    files: 0,
+    bytes: 0,
+    largestHtml: { file: '', bytes: 0 },
+    largestFile: { file: '', bytes: 0 },
+    htmlOver500k: 0,
+    filesOver25m: 0,
+  };
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);

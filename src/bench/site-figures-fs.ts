@@ -14,7 +14,10 @@ import { islandJsPerPage } from './island-js-fs.ts';
 export type Transfer = { label: string; files: number; bytes: number; gzipBytes: number };
 
 /** Bytes one check lookup fetches, for each input. */
-export async function checkLookupBytes(distDir: string, inputs: Array<{ label: string; input: string }>): Promise<Array<Transfer & { answer: string }>> {
+export async function checkLookupBytes(
+  distDir: string,
+  inputs: Array<{ label: string; input: string }>,
+): Promise<Array<Transfer & { answer: string }>> {
   // The metadata is inlined in the /check/ page: read here from its copy for programs, not counted.
   const meta = JSON.parse(readFileSync(path.join(distDir, CHECK_META_PATH), 'utf8')) as CheckMeta;
   const results: Array<Transfer & { answer: string }> = [];

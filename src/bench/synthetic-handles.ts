@@ -27,9 +27,71 @@ export function prng(seed: number): Random {
 
 const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 
-const START = ['Зла', 'Ко', 'Ми', 'Ка', 'Бе', 'Вер', 'Но', 'Ста', 'Крас', 'Бел', 'Чер', 'Ни', 'Ор', 'Кур', 'Тро', 'Ле', 'Се', 'Ар', 'Бо', 'Гор', 'Дуб', 'Жу', 'Ис', 'Ли', 'Мо', 'Пе', 'Ро', 'Со', 'Ту', 'Ус', 'Ча', 'Ше', 'Яр', 'Ел', 'Кам', 'Кир', 'Сос', 'Топ', 'Бар', 'Лес'];
+const START = [
+  'Зла',
+  'Ко',
+  'Ми',
+  'Ка',
+  'Бе',
+  'Вер',
+  'Но',
+  'Ста',
+  'Крас',
+  'Бел',
+  'Чер',
+  'Ни',
+  'Ор',
+  'Кур',
+  'Тро',
+  'Ле',
+  'Се',
+  'Ар',
+  'Бо',
+  'Гор',
+  'Дуб',
+  'Жу',
+  'Ис',
+  'Ли',
+  'Мо',
+  'Пе',
+  'Ро',
+  'Со',
+  'Ту',
+  'Ус',
+  'Ча',
+  'Ше',
+  'Яр',
+  'Ел',
+  'Кам',
+  'Кир',
+  'Сос',
+  'Топ',
+  'Бар',
+  'Лес',
+];
 const MIDDLE = ['то', 'пей', 'ас', 'мен', 'ре', 'ло', 'ни', 'ва', 'ро', 'зо', 'ка', 'ми', 'го', 'ле', 'ду', 'ша', 'би', 'ры', 'ча', 'хо'];
-const END = ['уст', 'ск', 'ово', 'инск', 'ск', 'ец', 'ка', 'ное', 'ань', 'иха', 'ов', 'град', 'поль', 'ево', 'ский', 'ино', 'ярск', 'горск', 'озёрск', 'ь'];
+const END = [
+  'уст',
+  'ск',
+  'ово',
+  'инск',
+  'ск',
+  'ец',
+  'ка',
+  'ное',
+  'ань',
+  'иха',
+  'ов',
+  'град',
+  'поль',
+  'ево',
+  'ский',
+  'ино',
+  'ярск',
+  'горск',
+  'озёрск',
+  'ь',
+];
 
 /** A Russian-looking place name (`Красновинск`), and its handle form (`krasnovinsk`). */
 export function placeName(random: Random): string {
@@ -37,9 +99,59 @@ export function placeName(random: Random): string {
   return `${pick(random, START)}${middle}${pick(random, END)}`;
 }
 
-const SURNAMES_A = ['Ива', 'Пет', 'Смир', 'Кузне', 'Соко', 'Попо', 'Лебе', 'Козло', 'Новико', 'Мороз', 'Волко', 'Алексе', 'Семё', 'Егоро', 'Павло', 'Степа', 'Никола', 'Орло', 'Андре', 'Макаро', 'Заха', 'Зайце', 'Бори', 'Яковле', 'Григо', 'Рома', 'Воробь', 'Серге', 'Кудря', 'Бара'];
+const SURNAMES_A = [
+  'Ива',
+  'Пет',
+  'Смир',
+  'Кузне',
+  'Соко',
+  'Попо',
+  'Лебе',
+  'Козло',
+  'Новико',
+  'Мороз',
+  'Волко',
+  'Алексе',
+  'Семё',
+  'Егоро',
+  'Павло',
+  'Степа',
+  'Никола',
+  'Орло',
+  'Андре',
+  'Макаро',
+  'Заха',
+  'Зайце',
+  'Бори',
+  'Яковле',
+  'Григо',
+  'Рома',
+  'Воробь',
+  'Серге',
+  'Кудря',
+  'Бара',
+];
 const SURNAMES_B = ['нов', 'ров', 'цов', 'лов', 'дев', 'ев', 'шин', 'рин', 'ёв', 'ин', 'енко', 'ский', 'ьев', 'кин'];
-const FIRST = ['aleksandr', 'sergey', 'andrey', 'dmitriy', 'aleksey', 'mikhail', 'igor', 'oleg', 'elena', 'olga', 'natalya', 'irina', 'vladimir', 'yuriy', 'tatyana', 'anna', 'denis', 'roman'];
+const FIRST = [
+  'aleksandr',
+  'sergey',
+  'andrey',
+  'dmitriy',
+  'aleksey',
+  'mikhail',
+  'igor',
+  'oleg',
+  'elena',
+  'olga',
+  'natalya',
+  'irina',
+  'vladimir',
+  'yuriy',
+  'tatyana',
+  'anna',
+  'denis',
+  'roman',
+];
 
 /** A transliterated surname (`kuznetsov`). */
 export function surname(random: Random): string {
@@ -57,7 +169,8 @@ export type HandleContext = {
   number?: number;
 };
 
-const SEP = (random: Random, platform: string) => (platform === 'ok' ? (random() < 0.35 ? '.' : '') : random() < 0.55 ? '_' : random() < 0.1 ? '.' : '');
+const SEP = (random: Random, platform: string) =>
+  platform === 'ok' ? (random() < 0.35 ? '.' : '') : random() < 0.55 ? '_' : random() < 0.1 ? '.' : '';
 
 const INSTITUTION_STEMS: Record<string, readonly string[]> = {
   school: ['school', 'sosh', 'mbou_sosh', 'shkola', 'sch', 'gimnaziya', 'licey'],
@@ -75,7 +188,48 @@ const INSTITUTION_STEMS: Record<string, readonly string[]> = {
   regional_government: ['gov', 'pravitelstvo', 'prav', 'government'],
 };
 
-const TITLES = ['solnyshko', 'rodina', 'yunost', 'raduga', 'zvezdochka', 'kolokolchik', 'pushkina', 'gorkogo', 'lermontova', 'mir', 'druzhba', 'olimp', 'start', 'vympel', 'teremok', 'skazka', 'rosinka', 'berezka', 'romashka', 'iskra', 'sputnik', 'zarya', 'pobeda', 'nadezhda', 'tsentr', 'gorodskoy', 'rayonnyy', 'detskiy', 'semeynyy', 'molodezhnyy', 'kultura', 'sever', 'yug', 'lider', 'energiya', 'istok', 'dialog', 'kristall', 'ogonyok', 'alyye_parusa'];
+const TITLES = [
+  'solnyshko',
+  'rodina',
+  'yunost',
+  'raduga',
+  'zvezdochka',
+  'kolokolchik',
+  'pushkina',
+  'gorkogo',
+  'lermontova',
+  'mir',
+  'druzhba',
+  'olimp',
+  'start',
+  'vympel',
+  'teremok',
+  'skazka',
+  'rosinka',
+  'berezka',
+  'romashka',
+  'iskra',
+  'sputnik',
+  'zarya',
+  'pobeda',
+  'nadezhda',
+  'tsentr',
+  'gorodskoy',
+  'rayonnyy',
+  'detskiy',
+  'semeynyy',
+  'molodezhnyy',
+  'kultura',
+  'sever',
+  'yug',
+  'lider',
+  'energiya',
+  'istok',
+  'dialog',
+  'kristall',
+  'ogonyok',
+  'alyye_parusa',
+];
 
 /** One candidate handle for a body (uniqueness is the caller's business). */
 export function candidateHandle(random: Random, platform: string, context: HandleContext): string {
@@ -84,15 +238,31 @@ export function candidateHandle(random: Random, platform: string, context: Handl
   if (context.kind === 'head_of_region') {
     const last = surname(random);
     const first = pick(random, FIRST);
-    return pick(random, [`${first[0]}${sep}${last}`, `${last}${sep}${first}`, `${last}${code}`, `${first}${last}`, `${last}${sep}official`, `${first[0]}${pick(random, FIRST)[0]}${last}`]);
+    return pick(random, [
+      `${first[0]}${sep}${last}`,
+      `${last}${sep}${first}`,
+      `${last}${code}`,
+      `${first}${last}`,
+      `${last}${sep}official`,
+      `${first[0]}${pick(random, FIRST)[0]}${last}`,
+    ]);
   }
   const stems = INSTITUTION_STEMS[context.kind] ?? ['org'];
   const stem = pick(random, stems);
   // Most institutions are known by a name or a place, not a number (only a third of real handles hold digits).
   if (number === undefined || random() < 0.72) {
     const title = pick(random, TITLES);
-    const named = [`${stem}${sep}${title}`, `${title}${sep}${place}`, `${stem}${sep}${title}${sep}${place.slice(0, 4 + Math.floor(random() * 4))}`, `${place}${sep}${stem}`, `${stem}${sep}${place}`, `${title}${sep}${stem}`];
-    return pick(random, named).replace(/[_.]{2,}/g, '_').replace(/^[_.]+|[_.]+$/g, '');
+    const named = [
+      `${stem}${sep}${title}`,
+      `${title}${sep}${place}`,
+      `${stem}${sep}${title}${sep}${place.slice(0, 4 + Math.floor(random() * 4))}`,
+      `${place}${sep}${stem}`,
+      `${stem}${sep}${place}`,
+      `${title}${sep}${stem}`,
+    ];
+    return pick(random, named)
+      .replace(/[_.]{2,}/g, '_')
+      .replace(/^[_.]+|[_.]+$/g, '');
   }
   const n = String(number);
   const shapes = [
@@ -102,8 +272,11 @@ export function candidateHandle(random: Random, platform: string, context: Handl
     `${stem}${n}${sep}${code}`,
     `${stem}${n}${place.slice(0, 3 + Math.floor(random() * 3))}`,
   ];
-  if (context.kind === 'regional_government' || context.kind === 'regional_executive') shapes.push(`${stem}${code}`, `${stem}${sep}${place}`, `${place}${sep}${stem}`);
-  return pick(random, shapes).replace(/[_.]{2,}/g, '_').replace(/^[_.]+|[_.]+$/g, '');
+  if (context.kind === 'regional_government' || context.kind === 'regional_executive')
+    shapes.push(`${stem}${code}`, `${stem}${sep}${place}`, `${place}${sep}${stem}`);
+  return pick(random, shapes)
+    .replace(/[_.]{2,}/g, '_')
+    .replace(/^[_.]+|[_.]+$/g, '');
 }
 
 /**
@@ -131,12 +304,20 @@ export class HandleBook {
     return platforms.map((platform) => {
       this.serial++;
       if (this.random() < (HandleBook.NUMERIC_SHARE[platform] ?? 0)) {
-        return platform === 'vk' ? `https://vk.com/club${100000000 + this.serial * 7}` : `https://ok.ru/group/${70000000000000 + this.serial * 13}`;
+        return platform === 'vk'
+          ? `https://vk.com/club${100000000 + this.serial * 7}`
+          : `https://ok.ru/group/${70000000000000 + this.serial * 13}`;
       }
       const wanted: string = previous && this.random() < HandleBook.REUSE ? previous : candidateHandle(this.random, platform, context);
       const handle = this.claim(platform, wanted, context);
       previous = handle;
-      return platform === 'vk' ? `https://vk.com/${handle}` : platform === 'ok' ? `https://ok.ru/${handle}` : platform === 'telegram' ? `https://t.me/${handle}` : `https://max.ru/${handle}`;
+      return platform === 'vk'
+        ? `https://vk.com/${handle}`
+        : platform === 'ok'
+          ? `https://ok.ru/${handle}`
+          : platform === 'telegram'
+            ? `https://t.me/${handle}`
+            : `https://max.ru/${handle}`;
     });
   }
 

@@ -64,19 +64,32 @@ export function* syntheticRegionFiles(regionIds: readonly string[], options: Syn
     const pieces = random() < 0.39 ? 2 : 1;
     let text = `${indent}- platform: ${platform}\n${indent}  url: ${url}\n${indent}  evidence:\n`;
     for (let e = 0; e < pieces; e++) {
-      const type = platform === 'vk' || platform === 'ok' ? EVIDENCE[Math.floor(random() * EVIDENCE.length)]! : EVIDENCE[1 + Math.floor(random() * 4)]!;
+      const type =
+        platform === 'vk' || platform === 'ok'
+          ? EVIDENCE[Math.floor(random() * EVIDENCE.length)]!
+          : EVIDENCE[1 + Math.floor(random() * 4)]!;
       const date = isoDaysBefore(today, Math.floor(random() * 500));
       const source = type === 'official_website' ? site : `https://example.org/novosti/2026/${n}-${e}-soobshchenie-o-stranitse`;
       text += `${indent}    - type: ${type}
-${type === 'platform_badge' ? `${indent}      mark: state_organization
-` : ''}${indent}      url: ${source}
+${
+  type === 'platform_badge'
+    ? `${indent}      mark: state_organization
+`
+    : ''
+}${indent}      url: ${source}
 ${indent}      date: "${date}"
 `;
     }
     return text;
   };
 
-  const organization = (id: string, name: string, kind: string, level: string, where: { code: string; place: string; municipality?: string; number?: number }): string => {
+  const organization = (
+    id: string,
+    name: string,
+    kind: string,
+    level: string,
+    where: { code: string; place: string; municipality?: string; number?: number },
+  ): string => {
     let text = `  - id: ${id}\n    name: ${q(name)}\n    kind: ${kind}\n    level: ${level}\n`;
     if (where.municipality) text += `    municipality: ${q(where.municipality)}\n`;
     text += '    accounts:\n';
@@ -87,7 +100,12 @@ ${indent}      date: "${date}"
     if (random() < 0.1) platforms.push('max');
     if (platforms.length === 0) platforms.push('vk');
     const site = `https://${where.place}.example.org/${id}/ofitsialnye-stranitsy`;
-    const urls = handles.urls(platforms, { kind, code: where.code, place: where.place, ...(where.number !== undefined ? { number: where.number } : {}) });
+    const urls = handles.urls(platforms, {
+      kind,
+      code: where.code,
+      place: where.place,
+      ...(where.number !== undefined ? { number: where.number } : {}),
+    });
     platforms.forEach((platform, i) => (text += account(platform, urls[i]!, site, '      ')));
     return text;
   };
@@ -95,20 +113,30 @@ ${indent}      date: "${date}"
   for (const [index, region] of regionIds.entries()) {
     const count = index === regionIds.length - 1 ? total - assigned : Math.max(3, Math.round((total * weights[index]!) / weightSum));
     assigned += count;
-    const header = (part: string) => `# yaml-language-server: $schema=../${part ? '../' : ''}schema/region-file.schema.json\n# Синтетические данные для замеров производительности. Не публикуются.\nregion: ${region}\norganizations:\n`;
+    const header = (part: string) =>
+      `# yaml-language-server: $schema=../${part ? '../' : ''}schema/region-file.schema.json\n# Синтетические данные для замеров производительности. Не публикуются.\nregion: ${region}\norganizations:\n`;
     let made = 0;
     let regional = header('');
     const code = String(index + 1).padStart(2, '0');
     const regionPlace = slugify(region).split('-')[0]!;
     const regionalCount = Math.min(count, 2 + Math.min(40, Math.floor(count / 50)));
-    regional += organization(`${region}-glava`, `Глава региона (синтетика) ${region}`, 'head_of_region', 'regional', { code, place: regionPlace });
+    regional += organization(`${region}-glava`, `Глава региона (синтетика) ${region}`, 'head_of_region', 'regional', {
+      code,
+      place: regionPlace,
+    });
     made++;
     if (made < regionalCount) {
-      regional += organization(`${region}-pravitelstvo`, `Правительство региона (синтетика) ${region}`, 'regional_government', 'regional', { code, place: regionPlace });
+      regional += organization(`${region}-pravitelstvo`, `Правительство региона (синтетика) ${region}`, 'regional_government', 'regional', {
+        code,
+        place: regionPlace,
+      });
       made++;
     }
     while (made < regionalCount) {
-      regional += organization(`${region}-r${made}`, `Министерство №${made} (синтетика) ${region}`, 'regional_executive', 'regional', { code, place: regionPlace });
+      regional += organization(`${region}-r${made}`, `Министерство №${made} (синтетика) ${region}`, 'regional_executive', 'regional', {
+        code,
+        place: regionPlace,
+      });
       made++;
     }
     const municipalities: SyntheticFile[] = [];
@@ -125,8 +153,10 @@ ${indent}      date: "${date}"
         const id = `${region}-m${m}-${i}`;
         const where = { code, place, municipality };
         if (i === 0) text += organization(id, `Глава муниципального округа ${town}`, 'municipality_head', 'municipal', where);
-        else if (i === 1) text += organization(id, `Администрация муниципального округа ${town}`, 'municipal_administration', 'municipal', where);
-        else if (i === 2) text += organization(id, `Совет депутатов муниципального округа ${town}`, 'municipal_council', 'municipal', where);
+        else if (i === 1)
+          text += organization(id, `Администрация муниципального округа ${town}`, 'municipal_administration', 'municipal', where);
+        else if (i === 2)
+          text += organization(id, `Совет депутатов муниципального округа ${town}`, 'municipal_council', 'municipal', where);
         else {
           const [kind, name] = INSTITUTIONS[Math.floor(random() * INSTITUTIONS.length)]!;
           const number = (numbers.get(kind) ?? 0) + 1;

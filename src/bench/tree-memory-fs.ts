@@ -55,7 +55,7 @@ export function sampleTreeMemory(rootPid: number, intervalMs = 200): { stop: () 
     const children = new Map<number, number[]>();
     for (const [pid, { ppid }] of table) children.set(ppid, [...(children.get(ppid) ?? []), pid]);
     let total = 0;
-    for (const queue = [rootPid]; queue.length > 0; ) {
+    for (const queue = [rootPid]; queue.length > 0;) {
       const pid = queue.pop()!;
       const mb = residentMb(pid);
       total += mb;

@@ -18,14 +18,21 @@ import type { PhaseTiming, RenderOptions, RenderResult } from './render-site.ts'
 export type { PhaseTiming };
 
 /** `exports`: the downloads written (files, sizes, rows) and the time of each of their steps. */
-export type BuildResult = { ok: true; outDir: string; phases: PhaseTiming[]; exports: { manifest: ExportManifest; steps: ExportStep[] } } | { ok: false; issues: Issue[]; phases: PhaseTiming[] };
+export type BuildResult =
+  | { ok: true; outDir: string; phases: PhaseTiming[]; exports: { manifest: ExportManifest; steps: ExportStep[] } }
+  | { ok: false; issues: Issue[]; phases: PhaseTiming[] };
 
 const RENDER_CHILD = fileURLToPath(new URL('./render-child.ts', import.meta.url));
 
 /** Runs `renderSite` in a child process with this process's environment; its memory ends with it. */
 function renderInChild(options: RenderOptions): Promise<RenderResult> {
   return new Promise((resolve, reject) => {
-    const child = fork(RENDER_CHILD, [JSON.stringify(options)], { cwd: options.root, execArgv: [], serialization: 'advanced', stdio: 'inherit' });
+    const child = fork(RENDER_CHILD, [JSON.stringify(options)], {
+      cwd: options.root,
+      execArgv: [],
+      serialization: 'advanced',
+      stdio: 'inherit',
+    });
     let settled = false;
     child.once('message', (message: { result?: RenderResult; error?: string }) => {
       settled = true;
@@ -47,7 +54,10 @@ function renderInChild(options: RenderOptions): Promise<RenderResult> {
 export const UNSEARCHED_FOLDERS = ['check/list'];
 
 async function indexForSearch(staging: string): Promise<void> {
-  const aside = UNSEARCHED_FOLDERS.map((folder) => ({ from: path.join(staging, folder), to: `${staging}.unsearched-${folder.replace(/\//g, '-')}` }));
+  const aside = UNSEARCHED_FOLDERS.map((folder) => ({
+    from: path.join(staging, folder),
+    to: `${staging}.unsearched-${folder.replace(/\//g, '-')}`,
+  }));
   for (const { from, to } of aside) {
     rmSync(to, { recursive: true, force: true });
     if (existsSync(from)) renameSync(from, to);

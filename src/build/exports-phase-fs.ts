@@ -78,7 +78,9 @@ export type ExportsPhaseOptions = {
 };
 
 /** Writes the downloads and the check index into a fresh folder and points the pages at their manifest. */
-export async function writeSiteExports(options: ExportsPhaseOptions): Promise<{ dir: string; manifest: ExportManifest; steps: ExportStep[] }> {
+export async function writeSiteExports(
+  options: ExportsPhaseOptions,
+): Promise<{ dir: string; manifest: ExportManifest; steps: ExportStep[] }> {
   // The prefix sits beside the output folder, whose parent may not exist yet (a fresh clone has no .cache/).
   mkdirSync(path.dirname(path.resolve(options.prefix)), { recursive: true });
   removeStaleExports(options.prefix);
@@ -88,7 +90,11 @@ export async function writeSiteExports(options: ExportsPhaseOptions): Promise<{ 
   // Ages are counted to the data version's date (D4), as the pages count them.
   const registry = buildRegistry(options.dataset, { asOf: version.date });
   const result = await writeExports({ outDir: dir, registry, version, homepage: siteHomepage() });
-  const check = await timed(result.steps, (summary) => ({ step: 'check index', bytes: summary.bytes }), () => writeCheckIndex(dir, registry));
+  const check = await timed(
+    result.steps,
+    (summary) => ({ step: 'check index', bytes: summary.bytes }),
+    () => writeCheckIndex(dir, registry),
+  );
   const manifestPath = path.join(dir, MANIFEST_FILE);
   writeFileSync(manifestPath, JSON.stringify({ ...result.manifest, check } satisfies SiteManifest));
   process.env[MANIFEST_ENV] = manifestPath;

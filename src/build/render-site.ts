@@ -36,7 +36,9 @@ export async function renderSite({ root, staging, finalDir, owner }: RenderOptio
   // Astro empties its output folder, so the downloads are written beside it and moved in after.
   let exportsDir: string | undefined;
   try {
-    const written = await timed(phases, { phase: 'exports' }, () => writeSiteExports({ dataset: loaded.dataset, dataDir: dataDir(), prefix: `${finalDir}.exports`, owner }));
+    const written = await timed(phases, { phase: 'exports' }, () =>
+      writeSiteExports({ dataset: loaded.dataset, dataDir: dataDir(), prefix: `${finalDir}.exports`, owner }),
+    );
     exportsDir = written.dir;
     const { build } = await import('astro');
     await timed(phases, { phase: 'build' }, () => build({ root, outDir: staging, logLevel: 'warn' }));

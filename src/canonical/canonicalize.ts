@@ -66,7 +66,10 @@ function parseAddress(text: string): URL | null {
 }
 
 function normalizeHost(host: string): string {
-  return host.toLowerCase().replace(/^www\./, '').replace(/\.$/, '');
+  return host
+    .toLowerCase()
+    .replace(/^www\./, '')
+    .replace(/\.$/, '');
 }
 
 const compiled = new WeakMap<PlatformRules, RegExp[]>();

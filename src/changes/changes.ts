@@ -31,8 +31,7 @@ export type CommitChanges = {
 };
 
 export type DataHistory =
-  | { available: true; commits: CommitChanges[]; scanned: number; limit: number }
-  | { available: false; reason: string };
+  { available: true; commits: CommitChanges[]; scanned: number; limit: number } | { available: false; reason: string };
 
 /** A changed data file at one side of a commit. */
 export type FileVersion = { path: string; bytes: Uint8Array };
@@ -106,11 +105,18 @@ export function diffSnapshots(before: Map<string, Snapshot>, after: Map<string, 
   }
   for (const [uid, then] of before) if (!after.has(uid)) changes.push(changeOf('removed', then));
   const order: Record<ChangeKind, number> = { added: 0, changed: 1, removed: 2 };
-  return changes.sort((a, b) => (a.region ?? '').localeCompare(b.region ?? '') || order[a.kind] - order[b.kind] || a.uid.localeCompare(b.uid));
+  return changes.sort(
+    (a, b) => (a.region ?? '').localeCompare(b.region ?? '') || order[a.kind] - order[b.kind] || a.uid.localeCompare(b.uid),
+  );
 }
 
 /** The account changes of one commit, from the changed files' old and new contents. */
-export function diffCommit(platformsYaml: Uint8Array, before: readonly FileVersion[], after: readonly FileVersion[], dataPrefix: string): AccountChange[] {
+export function diffCommit(
+  platformsYaml: Uint8Array,
+  before: readonly FileVersion[],
+  after: readonly FileVersion[],
+  dataPrefix: string,
+): AccountChange[] {
   return diffSnapshots(snapshotAccounts(platformsYaml, before, dataPrefix), snapshotAccounts(platformsYaml, after, dataPrefix));
 }
 

@@ -37,7 +37,10 @@ export function readDataVersion(dataDir: string, env: NodeJS.ProcessEnv = proces
   if (!repo) return makeDataVersion(new Date(), null, false, epoch);
   try {
     const [commit, time] = git(repo.top, ['log', '-1', '--format=%H%x09%cI', 'HEAD']).toString().trim().split('\t');
-    const dirty = git(repo.top, ['status', '--porcelain', '--', repo.prefix || '.']).toString().trim() !== '';
+    const dirty =
+      git(repo.top, ['status', '--porcelain', '--', repo.prefix || '.'])
+        .toString()
+        .trim() !== '';
     return makeDataVersion(dirty ? new Date() : time!, commit!, dirty, epoch);
   } catch {
     return makeDataVersion(new Date(), null, false, epoch);
@@ -69,7 +72,17 @@ function readBlobs(top: string, specs: string[]): Array<Buffer | undefined> {
 type LoggedCommit = { commit: string; parent: string | null; date: string; author: string; subject: string; files: string[] };
 
 function logDataCommits(top: string, prefix: string, limit: number): LoggedCommit[] {
-  const text = git(top, ['log', '--first-parent', '-m', '--no-renames', '--name-only', `-n${limit}`, '--format=%x00%H%x09%P%x09%cI%x09%an%x09%s', '--', prefix || '.']).toString();
+  const text = git(top, [
+    'log',
+    '--first-parent',
+    '-m',
+    '--no-renames',
+    '--name-only',
+    `-n${limit}`,
+    '--format=%x00%H%x09%P%x09%cI%x09%an%x09%s',
+    '--',
+    prefix || '.',
+  ]).toString();
   const commits: LoggedCommit[] = [];
   for (const block of text.split('\0').slice(1)) {
     const [head, ...rest] = block.split('\n');
@@ -80,7 +93,9 @@ function logDataCommits(top: string, prefix: string, limit: number): LoggedCommi
       date: date!,
       author: author!,
       subject: subject.join('\t'),
-      files: rest.map((line) => line.trim()).filter((line) => line.startsWith(prefix) && organizationFileRole(line.slice(prefix.length)) !== null),
+      files: rest
+        .map((line) => line.trim())
+        .filter((line) => line.startsWith(prefix) && organizationFileRole(line.slice(prefix.length)) !== null),
     });
   }
   return commits;
@@ -112,7 +127,8 @@ export function readDataHistory(dataDir: string, platformsYaml: Uint8Array, limi
 
 function computeHistory(dataDir: string, platformsYaml: Uint8Array, limit: number): DataHistory {
   const repo = repositoryOf(dataDir);
-  if (!repo) return { available: false, reason: 'папка данных собрана не из репозитория git (например, из архива), поэтому истории изменений нет' };
+  if (!repo)
+    return { available: false, reason: 'папка данных собрана не из репозитория git (например, из архива), поэтому истории изменений нет' };
   let logged: LoggedCommit[];
   try {
     logged = logDataCommits(repo.top, repo.prefix, limit);
@@ -129,7 +145,10 @@ function computeHistory(dataDir: string, platformsYaml: Uint8Array, limit: numbe
       commits.push({ commit: entry.commit, date: entry.date, author: entry.author, subject: entry.subject, changes: [] });
       continue;
     }
-    const specs = [...entry.files.map((f) => `${entry.commit}:${f}`), ...(entry.parent ? entry.files.map((f) => `${entry.parent}:${f}`) : [])];
+    const specs = [
+      ...entry.files.map((f) => `${entry.commit}:${f}`),
+      ...(entry.parent ? entry.files.map((f) => `${entry.parent}:${f}`) : []),
+    ];
     const blobs = readBlobs(repo.top, specs);
     const after: FileVersion[] = [];
     const before: FileVersion[] = [];
@@ -142,6 +161,7 @@ function computeHistory(dataDir: string, platformsYaml: Uint8Array, limit: numbe
     const changes = diffCommit(platformsYaml, before, after, repo.prefix);
     commits.push({ commit: entry.commit, date: entry.date, author: entry.author, subject: entry.subject, changes });
   }
-  if (commits.length === 0) return { available: false, reason: 'репозиторий склонирован без истории (git clone --depth 1), изменения не видны' };
+  if (commits.length === 0)
+    return { available: false, reason: 'репозиторий склонирован без истории (git clone --depth 1), изменения не видны' };
   return { available: true, commits, scanned: logged.length, limit };
 }

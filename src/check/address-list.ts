@@ -32,7 +32,11 @@ export type AddressPage = { platform: string; slug: string; first: string; last:
 /** Addresses per page: a page stays a few hundred kilobytes at national scale. */
 export const ADDRESSES_PER_PAGE = 1000;
 
-const slugOf = (text: string) => text.toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '') || 'x';
+const slugOf = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]+/g, '-')
+    .replace(/^-+|-+$/g, '') || 'x';
 
 /** The platform's pages; `slug` is the shortest start of the first key that tells it from the page before. */
 export function addressPages(registry: Registry, perPage = ADDRESSES_PER_PAGE): Map<string, AddressPage[]> {
@@ -69,11 +73,13 @@ export function addressPages(registry: Registry, perPage = ADDRESSES_PER_PAGE): 
   }
   const pages = new Map<string, AddressPage[]>();
   for (const platform of registry.dataset.platforms) {
-    const list = (byPlatform.get(platform.id) ?? []).sort((a, b) => (a.key.toLowerCase() < b.key.toLowerCase() ? -1 : a.key.toLowerCase() > b.key.toLowerCase() ? 1 : 0));
+    const list = (byPlatform.get(platform.id) ?? []).sort((a, b) =>
+      a.key.toLowerCase() < b.key.toLowerCase() ? -1 : a.key.toLowerCase() > b.key.toLowerCase() ? 1 : 0,
+    );
     if (list.length === 0) continue;
     const result: AddressPage[] = [];
     const slugs = new Set<string>();
-    for (let start = 0; start < list.length; ) {
+    for (let start = 0; start < list.length;) {
       let end = Math.min(list.length, start + perPage);
       // One key's records stay on one page.
       while (end < list.length && list[end]!.key.toLowerCase() === list[end - 1]!.key.toLowerCase()) end++;

@@ -51,14 +51,18 @@ export function differingPart(a: string, b: string): { prefix: string; a: string
   while (start < a.length && start < b.length && a[start] === b[start]) start++;
   let end = 0;
   while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end++;
-  return { prefix: a.slice(0, start), a: a.slice(start, a.length - end), b: b.slice(start, b.length - end), suffix: a.slice(a.length - end) };
+  return {
+    prefix: a.slice(0, start),
+    a: a.slice(start, a.length - end),
+    b: b.slice(start, b.length - end),
+    suffix: a.slice(a.length - end),
+  };
 }
 
 /** How far a lookalike may be: one character for short names (too many neighbours otherwise), two from six characters on. */
 export function similarityLimit(name: string): number {
   return name.length >= 6 ? 2 : 1;
 }
-
 
 /**
  * Lookalike buckets (the pigeonhole of two halves). A name of length L is filed under its

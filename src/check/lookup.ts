@@ -13,7 +13,19 @@ import {
   type Canonical,
   type PlatformRules,
 } from '../canonical/canonicalize.ts';
-import { CHECK_META_FILE, chosenName, editDistance, keyShard, mainShardFile, probeBuckets, shardLabel, similarityLimit, similarShardFile, similarShardOf, unpackRecord } from './keys.ts';
+import {
+  CHECK_META_FILE,
+  chosenName,
+  editDistance,
+  keyShard,
+  mainShardFile,
+  probeBuckets,
+  shardLabel,
+  similarityLimit,
+  similarShardFile,
+  similarShardOf,
+  unpackRecord,
+} from './keys.ts';
 import type { CheckMeta, CheckRecord, MainShard, SimilarShard } from './types.ts';
 import { isMixedScript, scriptOf, skeleton } from '../text/confusables.ts';
 import { stripInvisible } from '../text/invisible.ts';
@@ -113,12 +125,14 @@ function parseVisible(platforms: readonly PlatformRules[], text: string): Query 
 /** Where the files live, relative to the site root (prefix with the base path). */
 export const CHECK_META_PATH = CHECK_META_FILE;
 /** The main shard file of a canonical key. All platforms' records for one key share it, so a bare handle costs one fetch. */
-export const mainShardPath = (meta: Pick<CheckMeta, 'shards'>, key: string) => mainShardFile(shardLabel(keyShard(`:${key}`, meta.shards), meta.shards));
+export const mainShardPath = (meta: Pick<CheckMeta, 'shards'>, key: string) =>
+  mainShardFile(shardLabel(keyShard(`:${key}`, meta.shards), meta.shards));
 
 /** The lookalike shard files to read for a name on the given platforms. */
 export function similarPaths(meta: Pick<CheckMeta, 'similar_shards'>, name: string, platforms: Iterable<string>): string[] {
   const files = new Set<string>();
-  for (const platform of platforms) for (const bucket of probeBuckets(name)) files.add(similarShardFile(similarShardOf(meta.similar_shards, platform, bucket)));
+  for (const platform of platforms)
+    for (const bucket of probeBuckets(name)) files.add(similarShardFile(similarShardOf(meta.similar_shards, platform, bucket)));
   return [...files];
 }
 
@@ -148,7 +162,14 @@ export type Lookalike = { uid: string; platform: string; key: string; url: strin
 export type Answer =
   | Exclude<Query, { kind: 'accounts' }>
   | { kind: 'found'; handle: boolean; hits: Hit[] }
-  | { kind: 'absent'; handle: boolean; candidates: Canonical[]; name: string | null; lookalikes: Lookalike[]; /** The input as typed, when it mixed scripts (read as the Latin it imitates). */ mixed?: string };
+  | {
+      kind: 'absent';
+      handle: boolean;
+      candidates: Canonical[];
+      name: string | null;
+      lookalikes: Lookalike[];
+      /** The input as typed, when it mixed scripts (read as the Latin it imitates). */ mixed?: string;
+    };
 
 export type FetchJson = <T>(path: string) => Promise<T>;
 
@@ -195,7 +216,14 @@ export async function runCheck(meta: CheckMeta, input: string, fetchJson: FetchJ
   }
   // Written with look-alike letters: the registered page it imitates is a lookalike at distance 0, never a «found».
   if (query.mixed) {
-    const imitated: Lookalike[] = hits.map((h) => ({ uid: `${h.candidate.platform}:${h.candidate.key}`, platform: h.candidate.platform, key: h.candidate.key, url: h.candidate.url, distance: 0, records: h.records.filter((r) => r.status === 'official') }));
+    const imitated: Lookalike[] = hits.map((h) => ({
+      uid: `${h.candidate.platform}:${h.candidate.key}`,
+      platform: h.candidate.platform,
+      key: h.candidate.key,
+      url: h.candidate.url,
+      distance: 0,
+      records: h.records.filter((r) => r.status === 'official'),
+    }));
     const near = query.name ? await similarNames(meta, query.name, query.candidates, fetchJson) : [];
     const lookalikes = [...imitated, ...near.filter((l) => !imitated.some((i) => i.uid === l.uid))].slice(0, MAX_LOOKALIKES);
     return { kind: 'absent', handle: query.handle, candidates: query.candidates, name: query.name, lookalikes, mixed: query.mixed };

@@ -51,7 +51,13 @@ export function parseAddArgs(argv: readonly string[]): ParsedAddArgs {
   const values = parsed.values as Record<string, string | boolean | undefined>;
   if (values.help) return { ok: true, help: true, request: { url: '' } };
   if (parsed.positionals.length !== 1) {
-    return { ok: false, error: parsed.positionals.length === 0 ? 'не указана ссылка на аккаунт' : `ожидается одна ссылка, а указано ${parsed.positionals.length}: возьмите ссылку или название в кавычки` };
+    return {
+      ok: false,
+      error:
+        parsed.positionals.length === 0
+          ? 'не указана ссылка на аккаунт'
+          : `ожидается одна ссылка, а указано ${parsed.positionals.length}: возьмите ссылку или название в кавычки`,
+    };
   }
   const request: AddRequest = { url: parsed.positionals[0]! };
   for (const [flag, key] of Object.entries(OPTIONS)) {

@@ -39,15 +39,23 @@ function keyOfIssue(issue: Issue): keyof AddRequest | undefined {
   if (!field) return undefined;
   if (/evidence\[0\]\.url$/.test(issue.path)) return 'evidenceUrl';
   if (/evidence\[0\]\.date$/.test(issue.path)) return 'evidenceDate';
-  return ({ level: 'level', kind: 'kind', municipality: 'municipality', name: 'name', website: 'website', title: 'title' } as const)[field as 'level'];
+  return ({ level: 'level', kind: 'kind', municipality: 'municipality', name: 'name', website: 'website', title: 'title' } as const)[
+    field as 'level'
+  ];
 }
 
 /**
  * Asks for the organisation: an id, or part of a name that is matched against the registry
  * and offered as a numbered list; Enter starts a new organisation (named by what was typed).
  */
-async function askOrganization(dataset: Dataset, ask: (q: string) => Promise<string>, print: (l: string) => void, answer: string, request: AddRequest): Promise<void> {
-  for (let typed = answer; ; ) {
+async function askOrganization(
+  dataset: Dataset,
+  ask: (q: string) => Promise<string>,
+  print: (l: string) => void,
+  answer: string,
+  request: AddRequest,
+): Promise<void> {
+  for (let typed = answer; ;) {
     if (!typed || dataset.organizations.some((o) => o.id === typed)) {
       request.org = typed;
       return;
@@ -104,7 +112,8 @@ export async function runAdd(input: AddRequest, { dir = dataDir(), today = today
     for (const error of errors) io.print(`Ошибка: ${error}`);
     return 1;
   };
-  if (!existsSync(path.join(dir, 'platforms.yaml'))) return fail([`в папке данных ${label(dir)} нет platforms.yaml: запустите команду из корня репозитория или укажите DATA_DIR`]);
+  if (!existsSync(path.join(dir, 'platforms.yaml')))
+    return fail([`в папке данных ${label(dir)} нет platforms.yaml: запустите команду из корня репозитория или укажите DATA_DIR`]);
   const before = loadDatasetFromDir(dir, { today });
   const { dataset } = before;
   const terminal = io.ask ? { print: io.print, ask: io.ask } : null;
@@ -155,14 +164,23 @@ export async function runAdd(input: AddRequest, { dir = dataDir(), today = today
 }
 
 /** Writes the planned entry and re-validates; the write is undone when it adds an error. */
-function writeAndCheck(dir: string, today: string, knownIssues: readonly Issue[], plan: AddPlan, notes: readonly string[], io: AddIo): { ok: true } | { ok: false; added: Issue[] } {
+function writeAndCheck(
+  dir: string,
+  today: string,
+  knownIssues: readonly Issue[],
+  plan: AddPlan,
+  notes: readonly string[],
+  io: AddIo,
+): { ok: true } | { ok: false; added: Issue[] } {
   const absolute = path.resolve(plan.file);
   const existed = existsSync(absolute);
   const original = existed ? readFileSync(absolute, 'utf8') : null;
   const relative = path.relative(dir, absolute).split(path.sep).join('/');
   let source = original;
   if (source === null) {
-    source = plan.createFile ? newRegionFileText(relative, plan.createFile) : `${expectedModeline(relative, 'federal')}\norganizations: []\n`;
+    source = plan.createFile
+      ? newRegionFileText(relative, plan.createFile)
+      : `${expectedModeline(relative, 'federal')}\norganizations: []\n`;
   }
   const written = insertEntry(source, plan, schemaFor(plan.role));
   if (!written.ok) {
@@ -187,9 +205,11 @@ function writeAndCheck(dir: string, today: string, knownIssues: readonly Issue[]
   const evidence = plan.account.evidence[0]!;
   io.print(`Добавлен аккаунт ${plan.canonical.url} (${plan.platformName})`);
   io.print(`  ${plan.file}:${written.line}${original === null ? ' — новый файл' : ''}`);
-  io.print(plan.organization.kind === 'new'
-    ? `  новая организация «${plan.organization.entry.name}» (${plan.organization.entry.id})`
-    : `  организация «${plan.organization.name}» (${plan.organization.id})`);
+  io.print(
+    plan.organization.kind === 'new'
+      ? `  новая организация «${plan.organization.entry.name}» (${plan.organization.entry.id})`
+      : `  организация «${plan.organization.name}» (${plan.organization.id})`,
+  );
   io.print(`  подтверждение: ${EVIDENCE_LABELS[evidence.type as EvidenceType]}, ${String(evidence.url)}, ${String(evidence.date)}`);
   for (const note of notes) io.print(`  ${note}`);
   const mine = after.issues.filter((issue) => issue.file === plan.file && !known.has(issueKey(issue)));

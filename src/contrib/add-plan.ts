@@ -54,9 +54,7 @@ export type AddPlan = {
   role: 'region' | 'federal';
   /** Set when the file does not exist yet and must be created for this region. */
   createFile?: { id: string; name: string };
-  organization:
-    | { kind: 'existing'; id: string; name: string; index: number }
-    | { kind: 'new'; entry: OrganizationEntry };
+  organization: { kind: 'existing'; id: string; name: string; index: number } | { kind: 'new'; entry: OrganizationEntry };
   account: AccountEntry;
 };
 
@@ -66,7 +64,8 @@ export type PlanResult = { ok: true; plan: AddPlan; notes: string[] } | { ok: fa
 const REASONS: Record<string, string> = {
   empty: 'не указана ссылка на аккаунт',
   scheme: 'у ссылки необычная схема: дайте обычный адрес https://',
-  'not-account': 'по ссылке не удаётся определить аккаунт: дайте адрес самой страницы, канала или сообщества, а не поста или раздела площадки',
+  'not-account':
+    'по ссылке не удаётся определить аккаунт: дайте адрес самой страницы, канала или сообщества, а не поста или раздела площадки',
 };
 
 /** Canonicalises the link with the dataset's platform rules. */
@@ -75,7 +74,10 @@ export function resolveLink(dataset: Dataset, url: string): { ok: true; value: C
   if (result.ok) return result;
   if (result.reason === 'unknown-host') {
     const hosts = dataset.platforms.map((p) => p.hosts[0]).join(', ');
-    return { ok: false, error: `сайт ${result.host} не относится ни к одной площадке реестра (${hosts}); новую площадку сначала опишите в data/platforms.yaml` };
+    return {
+      ok: false,
+      error: `сайт ${result.host} не относится ни к одной площадке реестра (${hosts}); новую площадку сначала опишите в data/platforms.yaml`,
+    };
   }
   return { ok: false, error: REASONS[result.reason] ?? 'ссылка не распознана' };
 }
@@ -103,7 +105,8 @@ export function findDuplicate(dataset: Dataset, canonical: Canonical): string | 
   return null;
 }
 
-const same = (a: string, b: string) => a.toLocaleLowerCase('ru').replace(/\s+/g, ' ').trim() === b.toLocaleLowerCase('ru').replace(/\s+/g, ' ').trim();
+const same = (a: string, b: string) =>
+  a.toLocaleLowerCase('ru').replace(/\s+/g, ' ').trim() === b.toLocaleLowerCase('ru').replace(/\s+/g, ' ').trim();
 
 function choose(what: string, value: string, allowed: readonly string[]): string | null {
   if (allowed.includes(value)) return null;
@@ -128,7 +131,12 @@ function problems(): Problems {
 }
 
 /** Which organisation the account joins: an existing one (by id or by name in the region) or a new one. */
-function resolveOrganization(dataset: Dataset, request: AddRequest, found: Problems, notes: string[]): LoadedOrganization | { new: true } | null {
+function resolveOrganization(
+  dataset: Dataset,
+  request: AddRequest,
+  found: Problems,
+  notes: string[],
+): LoadedOrganization | { new: true } | null {
   if (request.org) {
     const org = dataset.organizations.find((o) => o.id === request.org);
     if (org) return org;
@@ -138,7 +146,9 @@ function resolveOrganization(dataset: Dataset, request: AddRequest, found: Probl
   const missing: Array<keyof AddRequest> = (['name', 'kind', 'level'] as const).filter((key) => !request[key]);
   if (!request.region && request.level !== 'federal') missing.unshift('region');
   if (missing.length) {
-    found.errors.push(`не указана организация: дайте --org <id> существующей или --region, --name, --kind и --level новой (не хватает: ${missing.map((m) => `--${m}`).join(', ')})`);
+    found.errors.push(
+      `не указана организация: дайте --org <id> существующей или --region, --name, --kind и --level новой (не хватает: ${missing.map((m) => `--${m}`).join(', ')})`,
+    );
     for (const key of missing) found.retry.push(key);
     return null;
   }
@@ -147,8 +157,14 @@ function resolveOrganization(dataset: Dataset, request: AddRequest, found: Probl
   if (kindError) found.add(kindError, 'kind');
   if (levelError) found.add(levelError, 'level');
   if (request.region && !dataset.regions.some((r) => r.id === request.region)) {
-    const guess = nearest(request.region, dataset.regions.map((r) => r.id));
-    found.add(`неизвестный регион «${request.region}»${guess ? ` (возможно, «${guess}»)` : ''}: возьмите id из data/regions.yaml`, 'region');
+    const guess = nearest(
+      request.region,
+      dataset.regions.map((r) => r.id),
+    );
+    found.add(
+      `неизвестный регион «${request.region}»${guess ? ` (возможно, «${guess}»)` : ''}: возьмите id из data/regions.yaml`,
+      'region',
+    );
   }
   if (found.errors.length) return null;
   const region = request.region ?? null;
@@ -171,7 +187,13 @@ export function newOrganizationId(dataset: Dataset, request: AddRequest): string
 }
 
 /** The file a new organisation of a region goes to; regions split into a folder choose a part. */
-function fileForNewOrganization(dataset: Dataset, files: readonly DataFileInfo[], dataLabel: string, request: AddRequest, found: Problems): { file: string; role: 'region' | 'federal'; create: boolean } | null {
+function fileForNewOrganization(
+  dataset: Dataset,
+  files: readonly DataFileInfo[],
+  dataLabel: string,
+  request: AddRequest,
+  found: Problems,
+): { file: string; role: 'region' | 'federal'; create: boolean } | null {
   if (!request.region) {
     const federal = files.find((f) => f.role === 'federal');
     return { file: federal?.file ?? `${dataLabel}/federal.yaml`, role: 'federal', create: !federal };
@@ -184,11 +206,19 @@ function fileForNewOrganization(dataset: Dataset, files: readonly DataFileInfo[]
   const orgsIn = (file: string) => dataset.organizations.filter((o) => o.origin.file === file);
   if (request.level !== 'municipal') {
     const named = parts.find((p) => /\/regional\.yaml$/.test(p.file));
-    const holder = named ?? [...parts].sort((a, b) => orgsIn(b.file).filter((o) => o.level !== 'municipal').length - orgsIn(a.file).filter((o) => o.level !== 'municipal').length)[0]!;
+    const holder =
+      named ??
+      [...parts].sort(
+        (a, b) =>
+          orgsIn(b.file).filter((o) => o.level !== 'municipal').length - orgsIn(a.file).filter((o) => o.level !== 'municipal').length,
+      )[0]!;
     return { file: holder.file, role: 'region', create: false };
   }
   if (!request.municipality) {
-    found.add(`регион «${request.region}» разделён на файлы по муниципалитетам: укажите --municipality "<муниципальное образование>"`, 'municipality');
+    found.add(
+      `регион «${request.region}» разделён на файлы по муниципалитетам: укажите --municipality "<муниципальное образование>"`,
+      'municipality',
+    );
     return null;
   }
   const part = parts.find((p) => orgsIn(p.file).some((o) => o.municipality && same(o.municipality, request.municipality!)));
@@ -226,7 +256,11 @@ const FIELD_OF_PATH: Record<string, keyof AddRequest> = {
   id: 'id',
 };
 
-function schemaErrors(found: Problems, result: { success: boolean; error?: { issues: Array<{ path: PropertyKey[]; message: string }> } }, prefix: string): void {
+function schemaErrors(
+  found: Problems,
+  result: { success: boolean; error?: { issues: Array<{ path: PropertyKey[]; message: string }> } },
+  prefix: string,
+): void {
   if (result.success) return;
   for (const issue of result.error!.issues) {
     const path = issue.path.map(String).join('.');
@@ -235,7 +269,13 @@ function schemaErrors(found: Problems, result: { success: boolean; error?: { iss
 }
 
 /** Builds the plan, or every reason it cannot be built. */
-export function planAdd(dataset: Dataset, files: readonly DataFileInfo[], dataLabel: string, request: AddRequest, today: string): PlanResult {
+export function planAdd(
+  dataset: Dataset,
+  files: readonly DataFileInfo[],
+  dataLabel: string,
+  request: AddRequest,
+  today: string,
+): PlanResult {
   const found = problems();
   const fail = (): PlanResult => ({ ok: false, errors: found.errors, retry: found.retry });
   const notes: string[] = [];
@@ -245,7 +285,8 @@ export function planAdd(dataset: Dataset, files: readonly DataFileInfo[], dataLa
   const duplicate = findDuplicate(dataset, canonical);
   if (duplicate) return { ok: false, errors: [duplicate], retry: [] };
 
-  if (!request.evidenceUrl) found.add('нет подтверждения: укажите --evidence-url <адрес страницы, которая показывает, что аккаунт официальный>', 'evidenceUrl');
+  if (!request.evidenceUrl)
+    found.add('нет подтверждения: укажите --evidence-url <адрес страницы, которая показывает, что аккаунт официальный>', 'evidenceUrl');
   if (!request.evidenceType) found.add(`не указан вид подтверждения: --evidence-type ${EVIDENCE_TYPES.join(' | ')}`, 'evidenceType');
   else {
     const typeError = choose('--evidence-type', request.evidenceType, EVIDENCE_TYPES);
@@ -256,8 +297,10 @@ export function planAdd(dataset: Dataset, files: readonly DataFileInfo[], dataLa
     if (roleError) found.add(roleError, 'role');
   }
   const evidenceDate = request.evidenceDate || today;
-  if (/^\d{4}(-\d{2}){0,2}$/.test(evidenceDate) && !isRealDate(evidenceDate)) found.add(`--evidence-date: даты ${evidenceDate} не бывает (нет такого дня в календаре): проверьте число и месяц`, 'evidenceDate');
-  else if (/^\d{4}-\d{2}-\d{2}$/.test(evidenceDate) && evidenceDate > today) found.add(`--evidence-date: дата ${evidenceDate} ещё не наступила (сегодня ${today})`, 'evidenceDate');
+  if (/^\d{4}(-\d{2}){0,2}$/.test(evidenceDate) && !isRealDate(evidenceDate))
+    found.add(`--evidence-date: даты ${evidenceDate} не бывает (нет такого дня в календаре): проверьте число и месяц`, 'evidenceDate');
+  else if (/^\d{4}-\d{2}-\d{2}$/.test(evidenceDate) && evidenceDate > today)
+    found.add(`--evidence-date: дата ${evidenceDate} ещё не наступила (сегодня ${today})`, 'evidenceDate');
   const org = resolveOrganization(dataset, request, found, notes);
   if (found.errors.length || !org) return fail();
 
@@ -270,14 +313,31 @@ export function planAdd(dataset: Dataset, files: readonly DataFileInfo[], dataLa
     return {
       ok: true,
       notes,
-      plan: { canonical, platformName, file: org.origin.file, role: org.region === null ? 'federal' : 'region', organization: { kind: 'existing', id: org.id, name: org.name, index: org.origin.index ?? 0 }, account },
+      plan: {
+        canonical,
+        platformName,
+        file: org.origin.file,
+        role: org.region === null ? 'federal' : 'region',
+        organization: { kind: 'existing', id: org.id, name: org.name, index: org.origin.index ?? 0 },
+        account,
+      },
     };
   }
-  const entry: OrganizationEntry = { id: newOrganizationId(dataset, request), name: request.name!, kind: request.kind, level: request.level, accounts: [account] };
+  const entry: OrganizationEntry = {
+    id: newOrganizationId(dataset, request),
+    name: request.name!,
+    kind: request.kind,
+    level: request.level,
+    accounts: [account],
+  };
   if (request.municipality) entry.municipality = request.municipality;
   if (request.website) entry.website = request.website;
   schemaErrors(found, Organization.safeParse(entry), 'организация: ');
-  if (dataset.organizations.some((o) => o.id === entry.id)) found.add(`--id: организация «${entry.id}» уже есть в реестре; выберите другой id или добавьте аккаунт к ней через --org ${entry.id}`, 'id');
+  if (dataset.organizations.some((o) => o.id === entry.id))
+    found.add(
+      `--id: организация «${entry.id}» уже есть в реестре; выберите другой id или добавьте аккаунт к ней через --org ${entry.id}`,
+      'id',
+    );
   const target = found.errors.length ? null : fileForNewOrganization(dataset, files, dataLabel, request, found);
   if (!target) return fail();
   const region = dataset.regions.find((r) => r.id === request.region);

@@ -12,7 +12,14 @@ import { slugify } from '../text/translit.ts';
 import type { AddRequest } from './add-plan.ts';
 
 /** One question of the interactive mode; an answer outside `choices` is asked again. */
-export type Question = { key: keyof AddRequest; text: string; fallback?: string; choices?: readonly string[]; format?: { pattern: RegExp; hint: string }; date?: boolean };
+export type Question = {
+  key: keyof AddRequest;
+  text: string;
+  fallback?: string;
+  choices?: readonly string[];
+  format?: { pattern: RegExp; hint: string };
+  date?: boolean;
+};
 
 /** Why an answer will not do (not one of the choices, wrong format); null when it is fine. */
 export function answerError(question: Question, answer: string): string | null {
@@ -27,7 +34,10 @@ export function answerError(question: Question, answer: string): string | null {
 /** The message when an organisation id is not in the registry; null when it is. */
 export function unknownOrganization(dataset: Dataset, id: string): string | null {
   if (dataset.organizations.some((o) => o.id === id)) return null;
-  const guess = nearest(id, dataset.organizations.map((o) => o.id));
+  const guess = nearest(
+    id,
+    dataset.organizations.map((o) => o.id),
+  );
   return `организация «${id}» не найдена${guess ? ` (возможно, «${guess}»)` : ''}: укажите id существующей организации или создайте новую через --region, --name, --kind и --level`;
 }
 
@@ -37,28 +47,43 @@ export function unknownOrganization(dataset: Dataset, id: string): string | null
  */
 export function nextQuestion(request: AddRequest, asked: ReadonlySet<string>, today: string): Question | null {
   const questions: Question[] = [];
-  if (request.org === undefined && !request.name && !request.region) questions.push({ key: 'org', text: 'Организация: id из реестра или часть названия (Enter — новая организация)' });
+  if (request.org === undefined && !request.name && !request.region)
+    questions.push({ key: 'org', text: 'Организация: id из реестра или часть названия (Enter — новая организация)' });
   if (!request.org) {
     questions.push({ key: 'name', text: 'Официальное название организации' });
     questions.push({ key: 'level', text: `Уровень (${LEVELS.join(', ')})`, choices: LEVELS });
-    if (request.level !== 'federal') questions.push({ key: 'region', text: 'Регион (id из data/regions.yaml, например chelyabinskaya-oblast)' });
+    if (request.level !== 'federal')
+      questions.push({ key: 'region', text: 'Регион (id из data/regions.yaml, например chelyabinskaya-oblast)' });
     questions.push({ key: 'kind', text: `Вид организации (${ORGANIZATION_KINDS.join(', ')})`, choices: ORGANIZATION_KINDS });
     if (request.level === 'municipal') questions.push({ key: 'municipality', text: 'Муниципальное образование' });
   }
-  questions.push({ key: 'evidenceUrl', text: 'Адрес страницы, которая подтверждает, что аккаунт официальный', format: { pattern: /^https?:\/\/\S+$/, hint: 'ожидается адрес, начинающийся с https://' } });
+  questions.push({
+    key: 'evidenceUrl',
+    text: 'Адрес страницы, которая подтверждает, что аккаунт официальный',
+    format: { pattern: /^https?:\/\/\S+$/, hint: 'ожидается адрес, начинающийся с https://' },
+  });
   questions.push({
     key: 'evidenceType',
     text: `Виды подтверждения:\n${EVIDENCE_TYPES.map((t) => `  ${t} — ${EVIDENCE_LABELS[t]}`).join('\n')}\nВид подтверждения`,
     choices: EVIDENCE_TYPES,
   });
-  questions.push({ key: 'evidenceDate', text: 'Дата на странице, а если её нет — сегодняшняя (ГГГГ-ММ-ДД)', fallback: today, format: { pattern: /^\d{4}-\d{2}-\d{2}$/, hint: 'ожидается дата вида 2026-11-22' }, date: true });
+  questions.push({
+    key: 'evidenceDate',
+    text: 'Дата на странице, а если её нет — сегодняшняя (ГГГГ-ММ-ДД)',
+    fallback: today,
+    format: { pattern: /^\d{4}-\d{2}-\d{2}$/, hint: 'ожидается дата вида 2026-11-22' },
+    date: true,
+  });
   questions.push({ key: 'note', text: 'Что сказано на странице, кратко (Enter — пропустить)' });
   return questions.find((q) => !asked.has(q.key) && (request[q.key] === undefined || request[q.key] === '')) ?? null;
 }
 
 /** Lower-case word stems (the first five letters) of a text, in Cyrillic and in transliteration. */
 function stems(text: string): string[] {
-  const words = text.toLocaleLowerCase('ru').split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 2);
+  const words = text
+    .toLocaleLowerCase('ru')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length >= 2);
   return [...new Set([...words, ...words.map((w) => slugify(w))].map((w) => w.slice(0, 5)).filter(Boolean))];
 }
 

@@ -34,7 +34,8 @@ export function insertEntry(source: string, plan: AddPlan, schema: z.ZodType): W
   const doc = parseDocument(source.replace(/\r\n?/g, '\n'), { uniqueKeys: true });
   if (doc.errors.length) return { ok: false, error: `${plan.file} не читается как YAML: сначала исправьте ошибки (npm run validate)` };
   const organizations = organizationsOf(doc);
-  if (!organizations) return { ok: false, error: `в ${plan.file} нет списка organizations: файл повреждён, сначала исправьте его (npm run validate)` };
+  if (!organizations)
+    return { ok: false, error: `в ${plan.file} нет списка organizations: файл повреждён, сначала исправьте его (npm run validate)` };
   organizations.flow = false;
 
   let path: Array<string | number>;
@@ -53,7 +54,8 @@ export function insertEntry(source: string, plan: AddPlan, schema: z.ZodType): W
       accounts = doc.createNode([]) as YAMLSeq;
       org.set('accounts', accounts);
     }
-    if (!isSeq(accounts)) return { ok: false, error: `у организации «${id}» в ${plan.file} поле accounts не список: исправьте файл (npm run validate)` };
+    if (!isSeq(accounts))
+      return { ok: false, error: `у организации «${id}» в ${plan.file} поле accounts не список: исправьте файл (npm run validate)` };
     accounts.flow = false;
     accounts.items.push(doc.createNode(plan.account));
     path = ['organizations', at, 'accounts', accounts.items.length - 1];
@@ -67,7 +69,12 @@ export function insertEntry(source: string, plan: AddPlan, schema: z.ZodType): W
  * Appends one evidence record to an account the file already holds (found by its
  * organisation's id and its address as written): used by harvest and verify.
  */
-export function appendEvidence(source: string, target: { file: string; organizationId: string; accountUrl: string }, evidence: Record<string, unknown>, schema: z.ZodType): WriteResult {
+export function appendEvidence(
+  source: string,
+  target: { file: string; organizationId: string; accountUrl: string },
+  evidence: Record<string, unknown>,
+  schema: z.ZodType,
+): WriteResult {
   const doc = parseDocument(source.replace(/\r\n?/g, '\n'), { uniqueKeys: true });
   if (doc.errors.length) return { ok: false, error: `${target.file} не читается как YAML: сначала исправьте ошибки (npm run validate)` };
   const organizations = organizationsOf(doc);
@@ -75,9 +82,14 @@ export function appendEvidence(source: string, target: { file: string; organizat
   if (!organizations || at === -1) return { ok: false, error: `организация «${target.organizationId}» не найдена в ${target.file}` };
   const accounts = (organizations.items[at] as YAMLMap).get('accounts', true);
   const index = isSeq(accounts) ? accounts.items.findIndex((item) => isMap(item) && item.get('url') === target.accountUrl) : -1;
-  if (!isSeq(accounts) || index === -1) return { ok: false, error: `аккаунт ${target.accountUrl} не найден у организации «${target.organizationId}» в ${target.file}` };
+  if (!isSeq(accounts) || index === -1)
+    return { ok: false, error: `аккаунт ${target.accountUrl} не найден у организации «${target.organizationId}» в ${target.file}` };
   const list = (accounts.items[index] as YAMLMap).get('evidence', true);
-  if (!isSeq(list)) return { ok: false, error: `у аккаунта ${target.accountUrl} в ${target.file} поле evidence не список: исправьте файл (npm run validate)` };
+  if (!isSeq(list))
+    return {
+      ok: false,
+      error: `у аккаунта ${target.accountUrl} в ${target.file} поле evidence не список: исправьте файл (npm run validate)`,
+    };
   list.flow = false;
   list.items.push(doc.createNode(evidence));
   const formatted = formatYaml(doc.toString(), schema);

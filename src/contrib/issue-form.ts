@@ -27,8 +27,17 @@ export function formFields(form: unknown): FormField[] {
     if (item.type === 'markdown' || typeof item.id !== 'string' || typeof attributes.label !== 'string') continue;
     const raw = Array.isArray(attributes.options) ? (attributes.options as unknown[]) : [];
     const options = raw.map((o) => (typeof o === 'string' ? o : String((o as { label?: unknown }).label ?? '')));
-    const requiredOptions = raw.filter((o) => typeof o === 'object' && (o as { required?: unknown }).required === true).map((o) => String((o as { label?: unknown }).label ?? ''));
-    fields.push({ id: item.id, label: attributes.label, type: String(item.type), required: (item.validations as { required?: boolean } | undefined)?.required === true, options, requiredOptions });
+    const requiredOptions = raw
+      .filter((o) => typeof o === 'object' && (o as { required?: unknown }).required === true)
+      .map((o) => String((o as { label?: unknown }).label ?? ''));
+    fields.push({
+      id: item.id,
+      label: attributes.label,
+      type: String(item.type),
+      required: (item.validations as { required?: boolean } | undefined)?.required === true,
+      options,
+      requiredOptions,
+    });
   }
   return fields;
 }
@@ -51,7 +60,8 @@ export function parseIssueBody(body: string, fields: readonly FormField[]): Pars
   for (const { field, start, end } of sections) {
     const raw = text.slice(start, end).trim();
     const value = raw === NO_RESPONSE ? '' : raw;
-    if (field.type === 'checkboxes') checked[field.id] = field.options.map((option) => new RegExp(`^- \\[[xX]\\] ${escapeRegExp(option.trim())}\\s*$`, 'm').test(value));
+    if (field.type === 'checkboxes')
+      checked[field.id] = field.options.map((option) => new RegExp(`^- \\[[xX]\\] ${escapeRegExp(option.trim())}\\s*$`, 'm').test(value));
     else values[field.id] = field.type === 'textarea' ? value : value.replace(/\s+/g, ' ');
   }
   return { values, checked };
@@ -82,7 +92,8 @@ export function requestFromForm(form: ParsedForm, fields: readonly FormField[], 
   for (const field of fields) {
     if (field.type === 'checkboxes') {
       const ticked = form.checked[field.id] ?? [];
-      for (const option of field.requiredOptions) if (!ticked[field.options.indexOf(option)]) errors.push(`«${field.label}»: отметьте пункт «${option}»`);
+      for (const option of field.requiredOptions)
+        if (!ticked[field.options.indexOf(option)]) errors.push(`«${field.label}»: отметьте пункт «${option}»`);
     } else if (field.required && !value(field.id)) errors.push(`«${field.label}»: поле не заполнено`);
   }
   const request: AddRequest = { url: value('url') };
@@ -105,7 +116,8 @@ export function requestFromForm(form: ParsedForm, fields: readonly FormField[], 
     request.level = level;
     const kind = value('kind') ? optionCode(value('kind')) : undefined;
     if (value('kind') && !kind) errors.push(`«${label('kind')}»: выберите вид из списка`);
-    if (!value('kind') && value('organization') && !findByName(dataset, value('organization'), value('region'))) errors.push(`«${label('kind')}»: организации «${value('organization')}» ещё нет в реестре — выберите её вид`);
+    if (!value('kind') && value('organization') && !findByName(dataset, value('organization'), value('region')))
+      errors.push(`«${label('kind')}»: организации «${value('organization')}» ещё нет в реестре — выберите её вид`);
     request.kind = kind;
     if (value('region') && level !== 'federal') {
       const region = regionId(dataset, value('region'));
@@ -150,8 +162,14 @@ export function regionId(dataset: Dataset, text: string): { ok: true; id: string
   const wanted = normalizeName(text);
   const byName = dataset.regions.find((r) => normalizeName(r.name) === wanted);
   if (byName) return { ok: true, id: byName.id };
-  const guess = nearest(text, dataset.regions.map((r) => r.name));
-  return { ok: false, error: `регион «${text}» не найден${guess ? ` (возможно, «${guess}»)` : ''}: напишите название, как в списке регионов на сайте` };
+  const guess = nearest(
+    text,
+    dataset.regions.map((r) => r.name),
+  );
+  return {
+    ok: false,
+    error: `регион «${text}» не найден${guess ? ` (возможно, «${guess}»)` : ''}: напишите название, как в списке регионов на сайте`,
+  };
 }
 
 export type IssueOutcome = { ok: true; lines: string[] } | { ok: false; errors: string[]; lines: string[] };
@@ -160,7 +178,10 @@ export type IssueOutcome = { ok: true; lines: string[] } | { ok: false; errors: 
 export function issueComment(outcome: IssueOutcome): string {
   const log = outcome.lines.length ? ['', '```', ...outcome.lines, '```'] : [];
   if (outcome.ok) {
-    return ['Спасибо! Аккаунт добавлен в данные и прошёл проверку. Запрос на слияние посмотрит редактор реестра; когда его примут, эта задача закроется сама.', ...log].join('\n');
+    return [
+      'Спасибо! Аккаунт добавлен в данные и прошёл проверку. Запрос на слияние посмотрит редактор реестра; когда его примут, эта задача закроется сама.',
+      ...log,
+    ].join('\n');
   }
   return [
     'Не удалось добавить аккаунт автоматически. Исправьте, пожалуйста, форму (меню «…» у первого сообщения → «Edit») — после сохранения проверка запустится снова.',

@@ -16,7 +16,10 @@ function write(file: string, text: string) {
 
 export type RunOptions = { dir?: string; fetch?: FetchLike; print?: (line: string) => void; now?: () => number };
 
-export async function runCheckLinks(args: CheckArgs, { dir = dataDir(), fetch = httpFetch, print = (line: string) => console.log(line), now = Date.now }: RunOptions = {}): Promise<number> {
+export async function runCheckLinks(
+  args: CheckArgs,
+  { dir = dataDir(), fetch = httpFetch, print = (line: string) => console.log(line), now = Date.now }: RunOptions = {},
+): Promise<number> {
   const { dataset } = loadDatasetFromDir(dir);
   if (!dataset.platforms.length) {
     print('Не удалось прочитать data/platforms.yaml: сначала исправьте данные (npm run validate)');
@@ -39,7 +42,9 @@ export async function runCheckLinks(args: CheckArgs, { dir = dataDir(), fetch = 
   if (warning) print(`Внимание: ${warning}`);
 
   const { shard } = args;
-  const targets = linkTargets(dataset).filter((t) => (!args.platforms || args.platforms.includes(t.platform)) && (!shard || inShard(t.uid, shard.index, shard.count)));
+  const targets = linkTargets(dataset).filter(
+    (t) => (!args.platforms || args.platforms.includes(t.platform)) && (!shard || inShard(t.uid, shard.index, shard.count)),
+  );
   print(`Проверяю аккаунтов: ${targets.length}${shard ? ` (часть ${shard.index + 1} из ${shard.count})` : ''}…`);
   let done = 0;
   const raw = await checkLinks(targets, {

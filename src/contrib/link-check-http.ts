@@ -15,7 +15,10 @@ export type FetchResponse = {
   /** The body as a stream (as `fetch` gives it); read only up to the cap. */
   body: ReadableStream<Uint8Array> | null;
 };
-export type FetchLike = (url: string, init: { signal: AbortSignal; redirect: 'manual'; headers: Record<string, string> }) => Promise<FetchResponse>;
+export type FetchLike = (
+  url: string,
+  init: { signal: AbortSignal; redirect: 'manual'; headers: Record<string, string> },
+) => Promise<FetchResponse>;
 
 /** What one request came back with: an answer (status, redirect, the capped body) or a failure in Russian. */
 export type Answer =
@@ -28,7 +31,10 @@ export const DEFAULT_MAX_BODY_BYTES = 512 * 1024;
 export const USER_AGENT = `gospabliki-link-check/1.1 (+${REPOSITORY_URL})`;
 
 /** Reads at most `cap` bytes of a stream, then cancels it. */
-export async function readCapped(stream: ReadableStream<Uint8Array> | null, cap: number): Promise<{ bytes: Uint8Array; truncated: boolean }> {
+export async function readCapped(
+  stream: ReadableStream<Uint8Array> | null,
+  cap: number,
+): Promise<{ bytes: Uint8Array; truncated: boolean }> {
   if (!stream) return { bytes: new Uint8Array(), truncated: false };
   const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
@@ -133,12 +139,23 @@ export function createTransport({ fetch, perHostIntervalMs, timeoutMs, maxBodyBy
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
     try {
-      const response = await fetch(url, { signal: controller.signal, redirect: 'manual', headers: { 'user-agent': USER_AGENT, 'accept-language': 'ru' } });
+      const response = await fetch(url, {
+        signal: controller.signal,
+        redirect: 'manual',
+        headers: { 'user-agent': USER_AGENT, 'accept-language': 'ru' },
+      });
       const ok = response.status >= 200 && response.status < 300;
       // Only a page's own answer is read; error and redirect bodies are dropped unread.
       if (!ok) await response.body?.cancel().catch(() => {});
       const { bytes, truncated } = ok ? await readCapped(response.body, maxBodyBytes) : { bytes: new Uint8Array(), truncated: false };
-      return { kind: 'response', status: response.status, location: response.headers.get('location'), retryAfter: response.headers.get('retry-after'), body: decodeBody(bytes, response.headers.get('content-type')), truncated };
+      return {
+        kind: 'response',
+        status: response.status,
+        location: response.headers.get('location'),
+        retryAfter: response.headers.get('retry-after'),
+        body: decodeBody(bytes, response.headers.get('content-type')),
+        truncated,
+      };
     } catch (error) {
       if (controller.signal.aborted) return { kind: 'failure', detail: `нет ответа за ${Math.round(timeoutMs / 100) / 10} с` };
       return { kind: 'failure', detail: networkFailure(error) };

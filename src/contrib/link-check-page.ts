@@ -15,7 +15,10 @@ import { accountUid, canonicalize, type PlatformRules } from '../canonical/canon
  */
 export type PageRules = { notFound: readonly string[]; blocks: readonly string[]; found?: readonly string[] };
 export const PAGE_RULES: Readonly<Record<string, PageRules>> = {
-  vk: { notFound: ['Страница удалена либо ещё не создана', 'This page has either been deleted or not been created yet'], blocks: ['message_page', 'profile_deleted'] },
+  vk: {
+    notFound: ['Страница удалена либо ещё не создана', 'This page has either been deleted or not been created yet'],
+    blocks: ['message_page', 'profile_deleted'],
+  },
   ok: { notFound: ['Эта страница не найдена', 'Страница не найдена'], blocks: ['stub-empty', 'err-page'] },
   tiktok: { notFound: ["Couldn't find this account"], blocks: [] },
   telegram: { notFound: [], blocks: [], found: ['tgme_page_extra'] },
@@ -37,7 +40,12 @@ function elementText(html: string, openAt: number, tag: string): string {
   return html.slice(start, start + BLOCK_LIMIT);
 }
 
-const stripTags = (html: string) => html.replace(/<script\b[\s\S]*?<\/script>/gi, ' ').replace(/<[^>]*>/g, ' ').replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ');
+const stripTags = (html: string) =>
+  html
+    .replace(/<script\b[\s\S]*?<\/script>/gi, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/\s+/g, ' ');
 
 /** The text of the page's title and of its elements with the given class names (or class prefixes). */
 export function platformText(html: string, blocks: readonly string[]): string {
@@ -107,11 +115,7 @@ export function platformOfUrl(platforms: readonly PlatformRules[], url: string):
 }
 
 export type RedirectMeaning =
-  | { kind: 'same' }
-  | { kind: 'renamed'; newUrl: string }
-  | { kind: 'login' }
-  | { kind: 'home' }
-  | { kind: 'elsewhere' };
+  { kind: 'same' } | { kind: 'renamed'; newUrl: string } | { kind: 'login' } | { kind: 'home' } | { kind: 'elsewhere' };
 
 /** What a redirect that ended at `finalUrl` (a public address) means for the account `uid` on `platform`. */
 export function redirectMeaning(platforms: readonly PlatformRules[], platform: string, uid: string, finalUrl: string): RedirectMeaning {

@@ -27,13 +27,22 @@ export function parseState(text: string | null): { state: LinkState; warning?: s
     const accounts: LinkState['accounts'] = {};
     for (const [uid, entry] of Object.entries(value.accounts)) {
       const observations = Array.isArray(entry?.observations)
-        ? entry.observations.filter((o): o is Observation => typeof o?.at === 'string' && !Number.isNaN(Date.parse(o.at)) && (o.kind === 'not_found' || o.kind === 'gone') && typeof o.detail === 'string')
+        ? entry.observations.filter(
+            (o): o is Observation =>
+              typeof o?.at === 'string' &&
+              !Number.isNaN(Date.parse(o.at)) &&
+              (o.kind === 'not_found' || o.kind === 'gone') &&
+              typeof o.detail === 'string',
+          )
         : [];
       if (observations.length && typeof entry.url === 'string') accounts[uid] = { url: entry.url, observations };
     }
     return { state: { version: 1, accounts } };
   } catch {
-    return { state: emptyState(), warning: 'файл с прошлыми наблюдениями не читается — начинаю с чистого листа (пропажи подтвердятся в следующих проверках)' };
+    return {
+      state: emptyState(),
+      warning: 'файл с прошлыми наблюдениями не читается — начинаю с чистого листа (пропажи подтвердятся в следующих проверках)',
+    };
   }
 }
 
@@ -45,7 +54,12 @@ const ordinal = (n: number) => `${n}-е`;
  * Turns this run's `suspect` results into confirmed losses where earlier runs saw the same,
  * and returns the next state. Results other than `suspect` and `unchecked` clear the record.
  */
-export function confirmLosses(results: readonly LinkResult[], previous: LinkState, at: string, rule: ConfirmRule = DEFAULT_CONFIRM): { results: LinkResult[]; state: LinkState } {
+export function confirmLosses(
+  results: readonly LinkResult[],
+  previous: LinkState,
+  at: string,
+  rule: ConfirmRule = DEFAULT_CONFIRM,
+): { results: LinkResult[]; state: LinkState } {
   const accounts: LinkState['accounts'] = structuredClone(previous.accounts);
   const out = results.map((result): LinkResult => {
     if (result.status === 'unchecked') return result;
@@ -59,7 +73,11 @@ export function confirmLosses(results: readonly LinkResult[], previous: LinkStat
     const spanDays = (Date.parse(at) - Date.parse(observations[0]!.at)) / DAY_MS;
     if (observations.length >= rule.observations && spanDays >= rule.minSpanDays) {
       const since = observations[0]!.at.slice(0, 10);
-      return { ...result, status: result.observed, detail: `${result.detail}; так же было при ${observations.length} проверках с ${since}` };
+      return {
+        ...result,
+        status: result.observed,
+        detail: `${result.detail}; так же было при ${observations.length} проверках с ${since}`,
+      };
     }
     return {
       ...result,

@@ -81,7 +81,14 @@ export function linkTargets(dataset: Dataset): LinkTarget[] {
   for (const org of dataset.organizations) {
     for (const account of org.accounts) {
       if (!account.canonical_url || account.status === 'deleted') continue;
-      targets.push({ uid: account.uid, platform: account.platform, url: account.canonical_url, organization: { id: org.id, name: org.name }, file: account.origin.file, line: account.origin.line });
+      targets.push({
+        uid: account.uid,
+        platform: account.platform,
+        url: account.canonical_url,
+        organization: { id: org.id, name: org.name },
+        file: account.origin.file,
+        line: account.origin.line,
+      });
     }
   }
   return targets;
@@ -106,15 +113,45 @@ type Fields = Omit<LinkResult, keyof LinkTarget>;
 
 /** Checks every target; results come back in the order of `targets`. */
 export async function checkLinks(targets: readonly LinkTarget[], options: CheckOptions): Promise<LinkResult[]> {
-  const { platforms, concurrency = 6, retries = 3, backoffMs = 2_000, maxBackoffMs = 60_000, maxRedirects = 5, baseUrls = {}, now = Date.now, onResult, deadline = Infinity } = options;
-  const transport = createTransport({ fetch: options.fetch, perHostIntervalMs: options.perHostIntervalMs ?? 1500, timeoutMs: options.timeoutMs ?? 15_000, maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, sleep: options.sleep ?? defaultSleep, now });
+  const {
+    platforms,
+    concurrency = 6,
+    retries = 3,
+    backoffMs = 2_000,
+    maxBackoffMs = 60_000,
+    maxRedirects = 5,
+    baseUrls = {},
+    now = Date.now,
+    onResult,
+    deadline = Infinity,
+  } = options;
+  const transport = createTransport({
+    fetch: options.fetch,
+    perHostIntervalMs: options.perHostIntervalMs ?? 1500,
+    timeoutMs: options.timeoutMs ?? 15_000,
+    maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    sleep: options.sleep ?? defaultSleep,
+    now,
+  });
   const byId = new Map(platforms.map((p) => [p.id, p]));
   /** Hosts that asked for a pause beyond the cap: the rest of their pages wait for the next run. */
   const skipped = new Map<string, string>();
-  const unchecked = (detail: string, extra: Partial<Fields> = {}): Fields => ({ status: 'unchecked', http_status: null, final_url: null, new_url: null, detail, attempts: 0, ...extra });
+  const unchecked = (detail: string, extra: Partial<Fields> = {}): Fields => ({
+    status: 'unchecked',
+    http_status: null,
+    final_url: null,
+    new_url: null,
+    detail,
+    attempts: 0,
+    ...extra,
+  });
 
   /** One address with retries: the answer, or a reason it is unchecked. */
-  const ask = async (url: string, host: string, counter: { attempts: number }): Promise<Answer | { kind: 'skip'; detail: string; status: number }> => {
+  const ask = async (
+    url: string,
+    host: string,
+    counter: { attempts: number },
+  ): Promise<Answer | { kind: 'skip'; detail: string; status: number }> => {
     let answer: Answer | undefined;
     for (let attempt = 0; attempt <= retries; attempt++) {
       const held = skipped.get(host);
@@ -148,34 +185,64 @@ export async function checkLinks(targets: readonly LinkTarget[], options: CheckO
       if (answer.kind === 'skip') return unchecked(answer.detail, { ...base, http_status: answer.status || null });
       if (answer.kind === 'failure') return unchecked(`${answer.detail} (попыток: ${counter.attempts})`, { ...base, http_status: null });
       const { status } = answer;
-      const suspect = (observed: LossKind, detail: string): Fields => ({ ...base, status: 'suspect', http_status: status, detail, observed });
+      const suspect = (observed: LossKind, detail: string): Fields => ({
+        ...base,
+        status: 'suspect',
+        http_status: status,
+        detail,
+        observed,
+      });
       if (status === 404 || status === 410) return suspect('not_found', `ответ ${status}: страницы нет`);
       if (status >= 300 && status < 400) {
         if (!answer.location) return unchecked(`перенаправление ${status} без адреса`, { ...base, http_status: status });
         const next = publicUrl(new URL(answer.location, requestUrl(current, platform, baseUrls)).href, platform, baseUrls);
         const meaning = redirectMeaning(platforms, platform.id, target.uid, next);
-        if (meaning.kind === 'login') return unchecked(`площадка просит войти (${next}): без входа страницу не проверить`, { ...base, http_status: status, final_url: next });
-        if (platformOfUrl(platforms, next) !== platform.id) return { ...base, status: 'redirected', http_status: status, final_url: next, detail: `ведёт на другой сайт: ${next}` };
+        if (meaning.kind === 'login')
+          return unchecked(`площадка просит войти (${next}): без входа страницу не проверить`, {
+            ...base,
+            http_status: status,
+            final_url: next,
+          });
+        if (platformOfUrl(platforms, next) !== platform.id)
+          return { ...base, status: 'redirected', http_status: status, final_url: next, detail: `ведёт на другой сайт: ${next}` };
         current = next;
         continue;
       }
       if (status >= 200 && status < 300) {
         if (final) {
           const meaning = redirectMeaning(platforms, platform.id, target.uid, final);
-          if (meaning.kind === 'renamed') return { ...base, status: 'renamed', http_status: status, new_url: meaning.newUrl, detail: `перенаправляет на другой аккаунт: ${meaning.newUrl}` };
+          if (meaning.kind === 'renamed')
+            return {
+              ...base,
+              status: 'renamed',
+              http_status: status,
+              new_url: meaning.newUrl,
+              detail: `перенаправляет на другой аккаунт: ${meaning.newUrl}`,
+            };
           if (meaning.kind === 'home') return suspect('gone', `перенаправляет на главную страницу площадки: ${final}`);
         }
         const marker = notFoundMarker(platform.id, answer.body);
         if (marker) return suspect('not_found', `площадка пишет «${marker}»`);
         const required = PAGE_RULES[platform.id]?.found;
         if (required && !hasClass(answer.body, required)) {
-          if (answer.truncated) return unchecked('страница больше предела чтения, а в прочитанной части нет признаков аккаунта', { ...base, http_status: status });
+          if (answer.truncated)
+            return unchecked('страница больше предела чтения, а в прочитанной части нет признаков аккаунта', {
+              ...base,
+              http_status: status,
+            });
           withoutMarker.add(target.uid);
           return suspect('not_found', 'на странице нет признаков аккаунта: похоже, имя свободно');
         }
-        return { ...base, status: 'found', http_status: status, detail: final ? 'страница доступна (через перенаправление на тот же аккаунт)' : 'страница доступна' };
+        return {
+          ...base,
+          status: 'found',
+          http_status: status,
+          detail: final ? 'страница доступна (через перенаправление на тот же аккаунт)' : 'страница доступна',
+        };
       }
-      const detail = RETRY_STATUSES.has(status) ? `площадка ограничила запросы (ответ ${status}) и после ${counter.attempts} попыток` : `ответ ${status}`;
+      const detail = RETRY_STATUSES.has(status)
+        ? `площадка ограничила запросы (ответ ${status}) и после ${counter.attempts} попыток`
+        : `ответ ${status}`;
       return unchecked(detail, { ...base, http_status: status });
     }
     return unchecked(`больше ${maxRedirects} перенаправлений подряд`, { final_url: current, attempts: counter.attempts });
@@ -211,7 +278,9 @@ export async function checkLinks(targets: readonly LinkTarget[], options: CheckO
  */
 function distrustMissingMarkers(results: readonly LinkResult[], withoutMarker: ReadonlySet<string>): void {
   for (const platform of new Set(results.filter((r) => withoutMarker.has(r.uid)).map((r) => r.platform))) {
-    const answered = results.filter((r) => r.platform === platform && r.http_status !== null && r.http_status >= 200 && r.http_status < 300);
+    const answered = results.filter(
+      (r) => r.platform === platform && r.http_status !== null && r.http_status >= 200 && r.http_status < 300,
+    );
     const missing = answered.filter((r) => withoutMarker.has(r.uid));
     if (missing.length < 3 || missing.length * 2 < answered.length) continue;
     for (const result of missing) {

@@ -18,7 +18,8 @@ const ADVICE: Record<Exclude<LinkStatus, 'found'>, string> = {
   renamed: 'проверьте новый адрес; если это тот же аккаунт, впишите его в url, а прежний — в previous_urls',
   redirected: 'откройте страницу и решите, официальный ли это по-прежнему аккаунт',
   suspect: 'пока ничего не меняйте: пропажа подтвердится или снимется при следующих проверках',
-  unchecked: 'ясного ответа площадки не было (сбой, ограничение запросов, просьба войти или кончилось время); они будут проверены в следующий раз',
+  unchecked:
+    'ясного ответа площадки не было (сбой, ограничение запросов, просьба войти или кончилось время); они будут проверены в следующий раз',
 };
 
 export type LinkTotals = Record<LinkStatus, number> & { checked: number };
@@ -53,7 +54,13 @@ const ISSUE_LIMIT = 60_000;
 
 /** The body of the issue the weekly workflow opens or updates. */
 export function formatLinkMarkdown(results: readonly LinkResult[], date: string): string {
-  const head = [`## Проверка ссылок ${date}`, '', summaryLine(totals(results)), '', 'Отчёт обновляется раз в неделю; полный список — в links-report.json этого запуска. Команда: `npm run check-links`.'];
+  const head = [
+    `## Проверка ссылок ${date}`,
+    '',
+    summaryLine(totals(results)),
+    '',
+    'Отчёт обновляется раз в неделю; полный список — в links-report.json этого запуска. Команда: `npm run check-links`.',
+  ];
   const body: string[] = [];
   for (const status of PROBLEMS) {
     const group = results.filter((r) => r.status === status);
@@ -99,7 +106,10 @@ export const CHECK_USAGE = `Проверка, живы ли аккаунты:
 --base (или переменная CHECK_LINKS_BASE="vk=…,telegram=…") направляет запросы к площадке на другой адрес.`;
 
 /** Reads the command line; `CHECK_LINKS_BASE` adds base addresses like `--base`. */
-export function parseCheckArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>> = {}): { ok: true; args: CheckArgs } | { ok: false; error: string } {
+export function parseCheckArgs(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>> = {},
+): { ok: true; args: CheckArgs } | { ok: false; error: string } {
   let values: Record<string, string | string[] | undefined>;
   try {
     ({ values } = parseArgs({
@@ -135,7 +145,8 @@ export function parseCheckArgs(argv: readonly string[], env: Readonly<Record<str
   let shard: CheckArgs['shard'];
   if (values.shard !== undefined) {
     const match = /^(\d+)\/(\d+)$/.exec(values.shard as string);
-    if (!match || Number(match[2]) < 1 || Number(match[1]) >= Number(match[2])) return { ok: false, error: `--shard: ожидается k/n, где 0 ≤ k < n, например 0/4, а указано «${String(values.shard)}»` };
+    if (!match || Number(match[2]) < 1 || Number(match[1]) >= Number(match[2]))
+      return { ok: false, error: `--shard: ожидается k/n, где 0 ≤ k < n, например 0/4, а указано «${String(values.shard)}»` };
     shard = { index: Number(match[1]), count: Number(match[2]) };
   }
   const baseUrls: Record<string, string> = {};

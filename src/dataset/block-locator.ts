@@ -103,7 +103,8 @@ export function blockLocator(text: string): BlockLocator {
         if (valueInline) position = { line: found + 1, column: line.valueColumn + 1 };
         else {
           const child = next(found + 1, blockStop);
-          position = child < blockStop ? { line: child + 1, column: lines[child]!.indent + 1 } : { line: found + 1, column: line.keyColumn + 1 };
+          position =
+            child < blockStop ? { line: child + 1, column: lines[child]!.indent + 1 } : { line: found + 1, column: line.keyColumn + 1 };
         }
         start = found + 1;
         end = blockStop;

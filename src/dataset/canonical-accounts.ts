@@ -41,7 +41,13 @@ function canonicalOf(ctx: Context, source: Located, platform: Platform, raw: str
   const example = platform.canonical_url.replace('{key}', 'имя');
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(text)?.[1]?.toLowerCase();
   if (scheme && scheme !== 'http' && scheme !== 'https') {
-    ctx.report(source, 'error', 'url-scheme', path, `адрес со схемой «${scheme}:» не допускается: укажите обычную ссылку https://, например ${example}`);
+    ctx.report(
+      source,
+      'error',
+      'url-scheme',
+      path,
+      `адрес со схемой «${scheme}:» не допускается: укажите обычную ссылку https://, например ${example}`,
+    );
     return null;
   }
   const unsafe = unsafeUrlReason(scheme ? text : `https://${text}`);
@@ -53,9 +59,21 @@ function canonicalOf(ctx: Context, source: Located, platform: Platform, raw: str
   if (result.ok) return result.value;
   if (result.reason === 'platform-mismatch' || result.reason === 'unknown-host') {
     const other = result.platform ? `площадке «${result.platform}»` : `сайту ${result.host}`;
-    ctx.report(source, 'error', 'url-platform-mismatch', path, `адрес принадлежит ${other}, а указана площадка «${platform.id}»: исправьте platform или адрес (ожидается ${platform.hosts[0]}/…)`);
+    ctx.report(
+      source,
+      'error',
+      'url-platform-mismatch',
+      path,
+      `адрес принадлежит ${other}, а указана площадка «${platform.id}»: исправьте platform или адрес (ожидается ${platform.hosts[0]}/…)`,
+    );
   } else {
-    ctx.report(source, 'error', 'url-not-account', path, `по адресу «${text}» не удаётся определить аккаунт: дайте ссылку на саму страницу или канал, например ${example}`);
+    ctx.report(
+      source,
+      'error',
+      'url-not-account',
+      path,
+      `по адресу «${text}» не удаётся определить аккаунт: дайте ссылку на саму страницу или канал, например ${example}`,
+    );
   }
   return null;
 }
@@ -66,14 +84,27 @@ function platformOf(ctx: Context, source: Located, id: string, path: PathSegment
   if (ctx.platforms.size > 0) {
     const known = [...ctx.platforms.keys()];
     const guess = nearest(id, known);
-    ctx.report(source, 'error', 'unknown-platform', [...path, 'platform'], `неизвестная площадка «${id}»${guess ? ` (возможно, «${guess}»)` : ''}: допустимы ${known.join(', ')}; новую площадку сначала опишите в data/platforms.yaml`);
+    ctx.report(
+      source,
+      'error',
+      'unknown-platform',
+      [...path, 'platform'],
+      `неизвестная площадка «${id}»${guess ? ` (возможно, «${guess}»)` : ''}: допустимы ${known.join(', ')}; новую площадку сначала опишите в data/platforms.yaml`,
+    );
   }
   return null;
 }
 
 type Entry = { uid: string; url: string; source: Located; path: PathSegment[]; origin: Origin; owner: string };
 
-function organizationOf(ctx: Context, source: Located, pending: PendingOrganization, region: string | null, entries: Entry[], previous: Entry[]): LoadedOrganization {
+function organizationOf(
+  ctx: Context,
+  source: Located,
+  pending: PendingOrganization,
+  region: string | null,
+  entries: Entry[],
+  previous: Entry[],
+): LoadedOrganization {
   const { index, value: org } = pending;
   const orgPath: PathSegment[] = ['organizations', index];
   const accounts: LoadedAccount[] = [];
@@ -87,7 +118,9 @@ function organizationOf(ctx: Context, source: Located, pending: PendingOrganizat
     const uid = accountUid(platform.id, live.key);
     const origin = lazyOrigin(source, path, a);
     entries.push({ uid, url: live.url, source, path, origin, owner: uid });
-    earlier.forEach((c, p) => previous.push({ uid: accountUid(platform.id, c!.key), url: c!.url, source, path: [...path, 'previous_urls', p], origin, owner: uid }));
+    earlier.forEach((c, p) =>
+      previous.push({ uid: accountUid(platform.id, c!.key), url: c!.url, source, path: [...path, 'previous_urls', p], origin, owner: uid }),
+    );
     accounts.push({
       ...account,
       key: live.key,
@@ -117,11 +150,19 @@ function organizationOf(ctx: Context, source: Located, pending: PendingOrganizat
  * later in reading order (file, then position) is.
  */
 function newerFirst(a: Entry, b: Entry): number {
-  return Number(a.source.changed ?? false) - Number(b.source.changed ?? false) || (a.source.order ?? 0) - (b.source.order ?? 0) || a.origin.line - b.origin.line;
+  return (
+    Number(a.source.changed ?? false) - Number(b.source.changed ?? false) ||
+    (a.source.order ?? 0) - (b.source.order ?? 0) ||
+    a.origin.line - b.origin.line
+  );
 }
 
 /** Canonicalises every account of every file and sets `source.organizations`; returns the findings. */
-export function canonicalizeAccounts(platforms: readonly Platform[], unusable: ReadonlySet<string>, files: readonly PendingFile[]): Issue[] {
+export function canonicalizeAccounts(
+  platforms: readonly Platform[],
+  unusable: ReadonlySet<string>,
+  files: readonly PendingFile[],
+): Issue[] {
   const { issues, report } = collector();
   const ctx: Context = { platforms: new Map(platforms.map((p) => [p.id, p])), all: [...platforms], unusable, report };
   const entries: Entry[] = [];
@@ -140,13 +181,25 @@ export function canonicalizeAccounts(platforms: readonly Platform[], unusable: R
     if (group.length < 2) continue;
     const [first, ...later] = [...group].sort(newerFirst);
     for (const entry of later) {
-      report(entry.source, 'error', 'duplicate-account', [...entry.path, 'url'], `аккаунт ${entry.url} уже указан в ${first!.origin.file}:${first!.origin.line} (${formatPath(first!.path)}): одна страница записывается один раз — объедините подтверждения в одной записи`);
+      report(
+        entry.source,
+        'error',
+        'duplicate-account',
+        [...entry.path, 'url'],
+        `аккаунт ${entry.url} уже указан в ${first!.origin.file}:${first!.origin.line} (${formatPath(first!.path)}): одна страница записывается один раз — объедините подтверждения в одной записи`,
+      );
     }
   }
   for (const entry of previous) {
     const holder = byUid.get(entry.uid)?.find((e) => e.owner !== entry.owner);
     if (!holder) continue;
-    report(entry.source, 'error', 'previous-url-taken', entry.path, `прежний адрес ${entry.url} — действующий аккаунт, записанный в ${holder.origin.file}:${holder.origin.line} (${formatPath(holder.path)}): прежним может быть только адрес этой же страницы до переименования — удалите его отсюда`);
+    report(
+      entry.source,
+      'error',
+      'previous-url-taken',
+      entry.path,
+      `прежний адрес ${entry.url} — действующий аккаунт, записанный в ${holder.origin.file}:${holder.origin.line} (${formatPath(holder.path)}): прежним может быть только адрес этой же страницы до переименования — удалите его отсюда`,
+    );
   }
   return issues;
 }

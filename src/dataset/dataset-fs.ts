@@ -53,9 +53,16 @@ export function assertDataDir(dir: string): string {
         return false;
       }
     })();
-    throw new DataDirError(dangling ? `Папка данных ${label(dir)} — ссылка на несуществующую папку: исправьте ссылку или переменную DATA_DIR` : `Папки данных ${label(dir)} нет: проверьте переменную DATA_DIR (по умолчанию — папка data/ в корне репозитория)`);
+    throw new DataDirError(
+      dangling
+        ? `Папка данных ${label(dir)} — ссылка на несуществующую папку: исправьте ссылку или переменную DATA_DIR`
+        : `Папки данных ${label(dir)} нет: проверьте переменную DATA_DIR (по умолчанию — папка data/ в корне репозитория)`,
+    );
   }
-  if (!stats.isDirectory()) throw new DataDirError(`${label(dir)} — файл, а не папка: в DATA_DIR укажите папку с данными (с platforms.yaml, regions.yaml и regions/)`);
+  if (!stats.isDirectory())
+    throw new DataDirError(
+      `${label(dir)} — файл, а не папка: в DATA_DIR укажите папку с данными (с platforms.yaml, regions.yaml и regions/)`,
+    );
   try {
     return realpathSync(dir);
   } catch {
@@ -142,10 +149,16 @@ export function scanDataDir(dir = dataDir(), { maxFiles = MAX_DATA_FILES } = {})
           for (const part of list(inner)) {
             const partPath = path.join(inner, part);
             const partKind = kind(partPath);
-            if (partKind === 'dir') problem(partPath, 'unexpected-folder', `вложенная папка в папке региона не читается: положите её файлы прямо в data/regions/${entry}/`);
+            if (partKind === 'dir')
+              problem(
+                partPath,
+                'unexpected-folder',
+                `вложенная папка в папке региона не читается: положите её файлы прямо в data/regions/${entry}/`,
+              );
             else if (partKind === 'file' && isYaml(part)) add(partPath, part.endsWith('.yaml') ? 'region' : 'unexpected', entry);
           }
-        } else if (innerKind === 'file' && isYaml(entry)) add(inner, entry.endsWith('.yaml') ? 'region' : 'unexpected', entry.replace(/\.yaml$/, ''));
+        } else if (innerKind === 'file' && isYaml(entry))
+          add(inner, entry.endsWith('.yaml') ? 'region' : 'unexpected', entry.replace(/\.yaml$/, ''));
       }
     } else if (isYaml(name) && what === 'file') add(absolute, 'unexpected');
   }
@@ -160,9 +173,24 @@ export function listDataFiles(dir = dataDir()): ListedFile[] {
 /** Files under `dir` that differ from the last commit (empty when git or the repository is absent). */
 function changedFiles(dir: string): Set<string> {
   try {
-    const top = execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 5000 }).trim();
-    const out = execFileSync('git', ['status', '--porcelain', '-z', '--untracked-files=all', '--', '.'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 5000 });
-    return new Set(out.split('\0').filter((line) => line.length > 3).map((line) => path.join(top, line.slice(3))));
+    const top = execFileSync('git', ['rev-parse', '--show-toplevel'], {
+      cwd: dir,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+      timeout: 5000,
+    }).trim();
+    const out = execFileSync('git', ['status', '--porcelain', '-z', '--untracked-files=all', '--', '.'], {
+      cwd: dir,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+      timeout: 5000,
+    });
+    return new Set(
+      out
+        .split('\0')
+        .filter((line) => line.length > 3)
+        .map((line) => path.join(top, line.slice(3))),
+    );
   } catch {
     return new Set();
   }
@@ -177,7 +205,15 @@ export function loadDatasetFromDir(dir = dataDir(), options: LoadOptions = {}): 
     try {
       files.push({ file, role, regionHint, bytes: readFileSync(absolute), changed: changed.has(absolute) });
     } catch {
-      folderIssues.push({ severity: 'error', rule: 'unexpected-file', file, line: 1, column: 1, path: '', message: 'файл не читается (нет доступа или он исчез во время проверки): проверьте права' });
+      folderIssues.push({
+        severity: 'error',
+        rule: 'unexpected-file',
+        file,
+        line: 1,
+        column: 1,
+        path: '',
+        message: 'файл не читается (нет доступа или он исчез во время проверки): проверьте права',
+      });
     }
   }
   const result = loadDataset(files, options);

@@ -51,6 +51,15 @@ export function invisibleCharacters(parsed: ParsedFile): Issue[] {
       message: `${key ? 'в имени поля' : 'в значении'} есть невидимый символ — ${describeInvisible(findInvisible(text))}: удалите его, такие символы делают подделку неотличимой от настоящей записи`,
     };
   });
-  if (total > SHOWN) issues.push({ severity: 'error', rule: 'invisible-char', file: parsed.file, line: issues.at(-1)!.line, column: 1, path: '', message: `и ещё ${total - SHOWN} значений с невидимыми символами` });
+  if (total > SHOWN)
+    issues.push({
+      severity: 'error',
+      rule: 'invisible-char',
+      file: parsed.file,
+      line: issues.at(-1)!.line,
+      column: 1,
+      path: '',
+      message: `и ещё ${total - SHOWN} значений с невидимыми символами`,
+    });
   return issues;
 }

@@ -31,9 +31,7 @@ export function formatPath(path: readonly PathSegment[]): string {
 
 /** Issues in reading order: by file, then position. */
 export function sortIssues(issues: Issue[]): Issue[] {
-  return [...issues].sort(
-    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule),
-  );
+  return [...issues].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
 }
 
 export function hasErrors(issues: readonly Issue[]): boolean {

@@ -5,7 +5,16 @@
  */
 import type { z } from 'zod';
 import { z as zod } from 'zod';
-import { DEFAULT_POLICY, FederalFile, FiguresFile, Organization, PlatformsFile, PolicyFile, RegionFile, RegionsFile } from '../schema/index.ts';
+import {
+  DEFAULT_POLICY,
+  FederalFile,
+  FiguresFile,
+  Organization,
+  PlatformsFile,
+  PolicyFile,
+  RegionFile,
+  RegionsFile,
+} from '../schema/index.ts';
 import type { Dataset } from './dataset.ts';
 import type { Issue } from './issues.ts';
 import { formatPath, sortIssues } from './issues.ts';
@@ -73,7 +82,11 @@ function validateFile(parsed: ParsedFile, role: Exclude<DataFileRole, 'unexpecte
   envelope.organizations.forEach((raw, index) => {
     const org = Organization.safeParse(raw);
     if (org.success) organizations.push({ index, value: org.data });
-    else append(issues, org.error.issues.flatMap((issue) => zodIssueToIssues(issue, parsed, Organization, ['organizations', index])));
+    else
+      append(
+        issues,
+        org.error.issues.flatMap((issue) => zodIssueToIssues(issue, parsed, Organization, ['organizations', index])),
+      );
   });
   return { value: { ...envelope, organizations }, issues };
 }
@@ -96,14 +109,31 @@ export function loadDataset(files: readonly DataFile[], options: LoadOptions = {
 
   for (const role of ['platforms', 'regions'] as const) {
     if (!files.some((f) => f.role === role)) {
-      issues.push({ severity: 'error', rule: 'missing-file', file: `data/${role}.yaml`, line: 1, column: 1, path: '', message: `нет файла ${role}.yaml в папке данных: без него реестр не собрать; восстановите его из репозитория` });
+      issues.push({
+        severity: 'error',
+        rule: 'missing-file',
+        file: `data/${role}.yaml`,
+        line: 1,
+        column: 1,
+        path: '',
+        message: `нет файла ${role}.yaml в папке данных: без него реестр не собрать; восстановите его из репозитория`,
+      });
     }
   }
 
   const pending: PendingFile[] = [];
   files.forEach((file, order) => {
     if (file.role === 'unexpected') {
-      issues.push({ severity: 'warning', rule: 'unexpected-file', file: file.file, line: 1, column: 1, path: '', message: 'файл не относится ни к одной части реестра и не читается: данные регионов кладите в data/regions/<id>.yaml или data/regions/<id>/<часть>.yaml с расширением .yaml' });
+      issues.push({
+        severity: 'warning',
+        rule: 'unexpected-file',
+        file: file.file,
+        line: 1,
+        column: 1,
+        path: '',
+        message:
+          'файл не относится ни к одной части реестра и не читается: данные регионов кладите в data/regions/<id>.yaml или data/regions/<id>/<часть>.yaml с расширением .yaml',
+      });
       return;
     }
     const parsed = parseYamlFile(file);
@@ -132,7 +162,9 @@ export function loadDataset(files: readonly DataFile[], options: LoadOptions = {
         break;
       case 'federal':
       case 'region': {
-        const content = value as (z.infer<typeof RegionFile> | z.infer<typeof FederalFile>) & { organizations: PendingFile['organizations'] };
+        const content = value as (z.infer<typeof RegionFile> | z.infer<typeof FederalFile>) & {
+          organizations: PendingFile['organizations'];
+        };
         if ('region' in content) entry.region = content.region;
         // The raw tree is only needed to explain schema findings; drop it to halve memory.
         parsed.data = undefined;

@@ -48,6 +48,12 @@ export function uniqueIds(report: Report) {
       return;
     }
     const where = seen.source.parsed.locate(seen.path);
-    report(source, 'error', 'duplicate-id', path, `${what} «${id}» уже есть в ${seen.source.parsed.file}:${where.line}: идентификаторы должны быть уникальны, выберите другой`);
+    report(
+      source,
+      'error',
+      'duplicate-id',
+      path,
+      `${what} «${id}» уже есть в ${seen.source.parsed.file}:${where.line}: идентификаторы должны быть уникальны, выберите другой`,
+    );
   };
 }

@@ -13,7 +13,14 @@ function daysBetween(from: string, to: string): number {
 /** A date that has not come yet (ISO strings compare in calendar order, partial ones too). */
 export function futureDate(report: Report, today: string) {
   return (source: Located, path: PathSegment[], date: string | undefined) => {
-    if (date && date > today) report(source, 'error', 'future-date', path, `дата ${date} ещё не наступила (сегодня ${today}): укажите дату, когда страницу действительно видели или когда она опубликована`);
+    if (date && date > today)
+      report(
+        source,
+        'error',
+        'future-date',
+        path,
+        `дата ${date} ещё не наступила (сегодня ${today}): укажите дату, когда страницу действительно видели или когда она опубликована`,
+      );
   };
 }
 
@@ -22,7 +29,13 @@ function checkEvidence(report: Report, today: string, source: Located, path: Pat
   evidence.forEach((item, i) => checkDate(source, [...path, i, 'date'], item.date));
   const newest = evidence.reduce((max, item) => (item.date > max ? item.date : max), '');
   if (newest && newest <= today && daysBetween(newest, today) > STALE_AFTER_DAYS) {
-    report(source, 'warning', 'stale-evidence', path, `самому свежему подтверждению больше года (${newest}): проверьте страницу снова и добавьте подтверждение с новой датой`);
+    report(
+      source,
+      'warning',
+      'stale-evidence',
+      path,
+      `самому свежему подтверждению больше года (${newest}): проверьте страницу снова и добавьте подтверждение с новой датой`,
+    );
   }
 }
 
@@ -35,13 +48,31 @@ export function checkOrganizations(located: readonly Located[], today: string): 
       const orgPath: PathSegment[] = ['organizations', org.origin.index ?? 0];
       unique('organization', org.id, source, [...orgPath, 'id'], 'организация');
       if (source.role === 'federal' && org.level !== 'federal') {
-        report(source, 'error', 'level-mismatch', [...orgPath, 'level'], 'в federal.yaml только федеральные органы (level: federal); региональные и муниципальные организации кладите в файл своего региона');
+        report(
+          source,
+          'error',
+          'level-mismatch',
+          [...orgPath, 'level'],
+          'в federal.yaml только федеральные органы (level: federal); региональные и муниципальные организации кладите в файл своего региона',
+        );
       }
       if (org.kind === 'federal_territorial' && org.level !== 'federal') {
-        report(source, 'error', 'level-mismatch', [...orgPath, 'level'], 'территориальный орган федерального ведомства относится к федеральному уровню: укажите level: federal');
+        report(
+          source,
+          'error',
+          'level-mismatch',
+          [...orgPath, 'level'],
+          'территориальный орган федерального ведомства относится к федеральному уровню: укажите level: federal',
+        );
       }
       if (org.level === 'municipal' && !org.municipality) {
-        report(source, 'warning', 'municipality-missing', orgPath, 'у муниципальной организации не указано муниципальное образование (municipality): без него она не попадёт в список муниципалитета');
+        report(
+          source,
+          'warning',
+          'municipality-missing',
+          orgPath,
+          'у муниципальной организации не указано муниципальное образование (municipality): без него она не попадёт в список муниципалитета',
+        );
       }
       org.accounts.forEach((account, a) => {
         const path = [...orgPath, 'accounts', indexOf(account.origin, a)];
@@ -49,10 +80,18 @@ export function checkOrganizations(located: readonly Located[], today: string): 
         checkDate(source, [...path, 'status_date'], account.status_date);
         checkDate(source, [...path, 'holder', 'since'], account.holder?.since);
         if (account.role === 'official' && !account.holder) {
-          report(source, 'warning', 'holder-missing', path, 'страница должностного лица (role: official) без поля holder: укажите имя того, кто занимает должность, чтобы страницу не приписали преемнику');
+          report(
+            source,
+            'warning',
+            'holder-missing',
+            path,
+            'страница должностного лица (role: official) без поля holder: укажите имя того, кто занимает должность, чтобы страницу не приписали преемнику',
+          );
         }
       });
-      org.impersonations.forEach((fake, f) => checkEvidence(report, today, source, [...orgPath, 'impersonations', indexOf(fake.origin, f), 'evidence'], fake.evidence));
+      org.impersonations.forEach((fake, f) =>
+        checkEvidence(report, today, source, [...orgPath, 'impersonations', indexOf(fake.origin, f), 'evidence'], fake.evidence),
+      );
     }
   }
   return issues;

@@ -58,7 +58,9 @@ export function backtrackingRisk(pattern: string): string | null {
     const width = repeatAt(i);
     if (width > 0) {
       if (closed && (closed.repeats || closed.alternates)) {
-        return closed.repeats ? 'повторяемая группа сама содержит повторение (вроде (a+)+)' : 'повторяемая группа содержит варианты через | (вроде (a|ab)*)';
+        return closed.repeats
+          ? 'повторяемая группа сама содержит повторение (вроде (a+)+)'
+          : 'повторяемая группа содержит варианты через | (вроде (a|ab)*)';
       }
       top.repeats = true;
       i += width - 1;
@@ -103,7 +105,8 @@ function addressProblem(platform: Platform, address: string): string | null {
   }
   if (url.protocol !== 'https:') return `адрес начинается с «${url.protocol}», а нужен https:`;
   const host = url.hostname.toLowerCase().replace(/^www\./, '');
-  if (!platform.hosts.some((h) => h.toLowerCase().replace(/^www\./, '') === host)) return `домен ${url.hostname} не входит в hosts этой площадки`;
+  if (!platform.hosts.some((h) => h.toLowerCase().replace(/^www\./, '') === host))
+    return `домен ${url.hostname} не входит в hosts этой площадки`;
   if (url.username || url.password || url.port) return 'в адресе есть имя пользователя, пароль или порт';
   return null;
 }
@@ -118,19 +121,37 @@ export function checkPlatforms(platforms: readonly Platform[], source: Located |
     const problem = templateProblem(p);
     if (problem) {
       unusable.add(p.id);
-      report(source, 'error', 'unsafe-template', ['platforms', i, 'canonical_url'], `шаблон канонического адреса «${p.canonical_url}» не годится (${problem}): он должен давать адрес https:// на домене площадки, например https://${p.hosts[0] ?? 'example.org'}/{key}`);
+      report(
+        source,
+        'error',
+        'unsafe-template',
+        ['platforms', i, 'canonical_url'],
+        `шаблон канонического адреса «${p.canonical_url}» не годится (${problem}): он должен давать адрес https:// на домене площадки, например https://${p.hosts[0] ?? 'example.org'}/{key}`,
+      );
     }
     p.schemes.forEach((scheme, s) => {
       if (FORBIDDEN_SCHEMES.has(scheme.toLowerCase()) || !/^[a-z][a-z0-9+.-]*$/i.test(scheme)) {
         unusable.add(p.id);
-        report(source, 'error', 'unsafe-template', ['platforms', i, 'schemes', s], `схема «${scheme}» не может открывать площадку: оставьте только особые схемы приложений, например tg`);
+        report(
+          source,
+          'error',
+          'unsafe-template',
+          ['platforms', i, 'schemes', s],
+          `схема «${scheme}» не может открывать площадку: оставьте только особые схемы приложений, например tg`,
+        );
       }
     });
     p.mirrors.forEach((mirror, m) => {
       const problem = mirror.original ? originalProblem(p, mirror.original) : null;
       if (problem) {
         unusable.add(p.id);
-        report(source, 'error', 'unsafe-template', ['platforms', i, 'mirrors', m, 'original'], `шаблон адреса оригинала «${mirror.original}» не годится (${problem}): он должен давать адрес https:// на домене площадки, например https://${p.hosts[0] ?? 'example.org'}/$1`);
+        report(
+          source,
+          'error',
+          'unsafe-template',
+          ['platforms', i, 'mirrors', m, 'original'],
+          `шаблон адреса оригинала «${mirror.original}» не годится (${problem}): он должен давать адрес https:// на домене площадки, например https://${p.hosts[0] ?? 'example.org'}/$1`,
+        );
       }
     });
     const patterns = [
@@ -147,7 +168,13 @@ export function checkPlatforms(platforms: readonly Platform[], source: Located |
       const risk = backtrackingRisk(pattern);
       if (risk) {
         unusable.add(p.id);
-        report(source, 'error', 'unsafe-pattern', path, `регулярное выражение может зависнуть на длинном адресе: ${risk}; перепишите его без вложенных повторений, например [a-z0-9_]+ вместо (?:[a-z]+|_)+`);
+        report(
+          source,
+          'error',
+          'unsafe-pattern',
+          path,
+          `регулярное выражение может зависнуть на длинном адресе: ${risk}; перепишите его без вложенных повторений, например [a-z0-9_]+ вместо (?:[a-z]+|_)+`,
+        );
       }
     }
   });

@@ -21,7 +21,14 @@ export function checkReferenceFiles(dataset: Dataset, located: readonly Located[
       dataset.regions.forEach((region, i) => {
         unique('region', region.id, source, ['regions', i, 'id'], 'регион');
         region.sources.forEach((id, s) => {
-          if (!sourceIds.has(id)) report(source, 'error', 'unknown-source', ['regions', i, 'sources', s], `источник «${id}» не описан в разделе sources этого файла: добавьте его туда или исправьте ссылку`);
+          if (!sourceIds.has(id))
+            report(
+              source,
+              'error',
+              'unknown-source',
+              ['regions', i, 'sources', s],
+              `источник «${id}» не описан в разделе sources этого файла: добавьте его туда или исправьте ссылку`,
+            );
         });
       });
       dataset.regionSources.forEach((item, i) => unique('source', item.id, source, ['sources', i, 'id'], 'источник'));
@@ -29,17 +36,25 @@ export function checkReferenceFiles(dataset: Dataset, located: readonly Located[
     if (source.role === 'figures') {
       dataset.figures.forEach((figure, i) => {
         unique('figure', figure.id, source, ['figures', i, 'id'], 'запись');
-        if (figure.region && regionsLoaded && !regionIds.has(figure.region)) report(source, 'error', 'unknown-region', ['figures', i, 'region'], unknownRegion(figure.region));
+        if (figure.region && regionsLoaded && !regionIds.has(figure.region))
+          report(source, 'error', 'unknown-region', ['figures', i, 'region'], unknownRegion(figure.region));
         checkDate(source, ['figures', i, 'date'], figure.date);
         checkDate(source, ['figures', i, 'source', 'date'], figure.source.date);
-        if (figure.unit === 'percent' && figure.value > 100) report(source, 'error', 'invalid-format', ['figures', i, 'value'], 'доля в процентах не может быть больше 100');
+        if (figure.unit === 'percent' && figure.value > 100)
+          report(source, 'error', 'invalid-format', ['figures', i, 'value'], 'доля в процентах не может быть больше 100');
       });
     }
     const fileRegion = source.region;
     if (source.role === 'region' && fileRegion) {
       if (regionsLoaded && !regionIds.has(fileRegion)) report(source, 'error', 'unknown-region', ['region'], unknownRegion(fileRegion));
       else if (source.regionHint && source.regionHint !== fileRegion) {
-        report(source, 'error', 'region-mismatch', ['region'], `файл лежит в месте региона «${source.regionHint}», а внутри указан регион «${fileRegion}»: перенесите данные в data/regions/${fileRegion}.yaml или исправьте поле region`);
+        report(
+          source,
+          'error',
+          'region-mismatch',
+          ['region'],
+          `файл лежит в месте региона «${source.regionHint}», а внутри указан регион «${fileRegion}»: перенесите данные в data/regions/${fileRegion}.yaml или исправьте поле region`,
+        );
       }
     }
   }
@@ -50,13 +65,21 @@ export function checkReferenceFiles(dataset: Dataset, located: readonly Located[
 export function checkParents(located: readonly Located[]): Issue[] {
   const { issues, report } = collector();
   const byId = new Map<string, { parent?: string; source: Located; index: number }>();
-  for (const source of located) for (const org of source.organizations ?? []) if (!byId.has(org.id)) byId.set(org.id, { parent: org.parent, source, index: org.origin.index ?? 0 });
+  for (const source of located)
+    for (const org of source.organizations ?? [])
+      if (!byId.has(org.id)) byId.set(org.id, { parent: org.parent, source, index: org.origin.index ?? 0 });
   const ids = [...byId.keys()];
   const inCycle = new Set<string>();
   for (const [id, org] of byId) {
     if (org.parent && !byId.has(org.parent)) {
       const guess = nearest(org.parent, ids);
-      report(org.source, 'error', 'unknown-parent', ['organizations', org.index, 'parent'], `вышестоящая организация «${org.parent}» не найдена${guess ? ` (возможно, «${guess}»)` : ''}: укажите id существующей организации или удалите поле parent`);
+      report(
+        org.source,
+        'error',
+        'unknown-parent',
+        ['organizations', org.index, 'parent'],
+        `вышестоящая организация «${org.parent}» не найдена${guess ? ` (возможно, «${guess}»)` : ''}: укажите id существующей организации или удалите поле parent`,
+      );
       continue;
     }
     if (inCycle.has(id)) continue;

@@ -5,14 +5,7 @@
  * to `platform_badge` evidence. Each finding is located through the file it came from.
  */
 import { DICTIONARY_SECTIONS, dictionaryRows } from '../schema/dictionary.ts';
-import {
-  ACCOUNT_STATUSES,
-  EVIDENCE_TYPES,
-  FIGURE_MEASURES,
-  ORGANIZATION_KINDS,
-  PLATFORM_MARKS,
-  type Evidence,
-} from '../schema/index.ts';
+import { ACCOUNT_STATUSES, EVIDENCE_TYPES, FIGURE_MEASURES, ORGANIZATION_KINDS, PLATFORM_MARKS, type Evidence } from '../schema/index.ts';
 import type { Dataset } from './dataset.ts';
 import { formatPath, type Issue, type PathSegment } from './issues.ts';
 import type { Located } from './rules.ts';
@@ -24,7 +17,9 @@ import type { Located } from './rules.ts';
  */
 export const SCHEMA_IDENTIFIERS: ReadonlySet<string> = new Set(
   [
-    ...DICTIONARY_SECTIONS.flatMap((section) => dictionaryRows(section.schema).map((row) => row.field.split('.').at(-1)!.replace(/\[\]$/, ''))),
+    ...DICTIONARY_SECTIONS.flatMap((section) =>
+      dictionaryRows(section.schema).map((row) => row.field.split('.').at(-1)!.replace(/\[\]$/, '')),
+    ),
     ...EVIDENCE_TYPES,
     ...ORGANIZATION_KINDS,
     ...ACCOUNT_STATUSES,
@@ -40,7 +35,10 @@ const LATIN_TOKEN = /[A-Za-z][A-Za-z0-9_]*(?:=[A-Za-z0-9_]+)?/g;
 /** A policy phrase as a pattern: whole words, case-insensitive; a trailing `*` allows any ending («не прочитан*»). */
 function phrasePattern(phrase: string): RegExp {
   const open = phrase.endsWith('*');
-  const body = (open ? phrase.slice(0, -1) : phrase).trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+  const body = (open ? phrase.slice(0, -1) : phrase)
+    .trim()
+    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    .replace(/\s+/g, '\\s+');
   return new RegExp(`(?<![\\p{L}\\d_])${body}${open ? '[\\p{L}\\d_]*' : '(?![\\p{L}\\d_])'}`, 'iu');
 }
 
@@ -77,7 +75,13 @@ export function checkVerdictRules(dataset: Dataset, located: readonly Located[])
     list.forEach((item, i) => {
       note(source, [...path, 'evidence', i], item.note);
       if (item.mark && item.type !== 'platform_badge') {
-        report(source, 'error', 'invalid-value', [...path, 'evidence', i, 'mark'], `поле mark бывает только у подтверждения вида platform_badge (отметка площадки), а здесь вид ${item.type}: удалите mark или исправьте вид`);
+        report(
+          source,
+          'error',
+          'invalid-value',
+          [...path, 'evidence', i, 'mark'],
+          `поле mark бывает только у подтверждения вида platform_badge (отметка площадки), а здесь вид ${item.type}: удалите mark или исправьте вид`,
+        );
       }
     });
 

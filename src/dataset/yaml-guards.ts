@@ -44,7 +44,8 @@ export function findDeepNesting(text: string): Finding | null {
       atLineStart = false;
       let j = i;
       while (j < text.length && (text[j] === ' ' || text[j] === '-')) j++;
-      if (j - i > MAX_INDENT_COLUMNS && quote === null) return { line, column: MAX_INDENT_COLUMNS + 1, rule: 'nesting-too-deep', message: DEPTH_MESSAGE };
+      if (j - i > MAX_INDENT_COLUMNS && quote === null)
+        return { line, column: MAX_INDENT_COLUMNS + 1, rule: 'nesting-too-deep', message: DEPTH_MESSAGE };
     }
     if (quote !== null) {
       if (ch === quote) quote = null;
@@ -92,23 +93,40 @@ export function anchorsAndTags(doc: Document, counter: LineCounter, text: string
   };
   visit(doc, (_key, node) => {
     if (isAlias(node)) {
-      keep({ ...at(node.range?.[0] ?? 0), rule: 'yaml-alias', message: `ссылка YAML «*${node.source}» не допускается: впишите значение полностью (ссылки и якоря & и * в данных реестра не используются)` });
+      keep({
+        ...at(node.range?.[0] ?? 0),
+        rule: 'yaml-alias',
+        message: `ссылка YAML «*${node.source}» не допускается: впишите значение полностью (ссылки и якоря & и * в данных реестра не используются)`,
+      });
       return visit.SKIP;
     }
     if (!isNode(node)) return undefined;
     const start = node.range?.[0] ?? 0;
     if (node.anchor) {
       const offset = Math.max(0, text.lastIndexOf(`&${node.anchor}`, start));
-      keep({ ...at(offset), rule: 'yaml-alias', message: `якорь YAML «&${node.anchor}» не допускается: уберите его, а повторяющиеся значения впишите полностью` });
+      keep({
+        ...at(offset),
+        rule: 'yaml-alias',
+        message: `якорь YAML «&${node.anchor}» не допускается: уберите его, а повторяющиеся значения впишите полностью`,
+      });
     }
     const written = node.tag ? (explicitTag(text, start) ?? node.tag) : null;
     if (written) {
-      keep({ ...at(Math.max(0, text.lastIndexOf(written, start))), rule: 'yaml-tag', message: `тег YAML «${written}» не допускается: уберите его и впишите значение обычным текстом (в кавычках, если это строка)` });
+      keep({
+        ...at(Math.max(0, text.lastIndexOf(written, start))),
+        rule: 'yaml-tag',
+        message: `тег YAML «${written}» не допускается: уберите его и впишите значение обычным текстом (в кавычках, если это строка)`,
+      });
     }
     return undefined;
   });
   if (firstHidden) {
-    findings.push({ line: firstHidden.line, column: firstHidden.column, rule: 'yaml-alias', message: `ещё якорей и ссылок YAML: ${extras - SHOWN_EXTRAS} — файл не читается, пока они есть` });
+    findings.push({
+      line: firstHidden.line,
+      column: firstHidden.column,
+      rule: 'yaml-alias',
+      message: `ещё якорей и ссылок YAML: ${extras - SHOWN_EXTRAS} — файл не читается, пока они есть`,
+    });
   }
   return findings;
 }

@@ -77,7 +77,12 @@ export function parseYamlFile({ file, bytes }: SourceFile): ParsedFile {
   const unreadable = (): ParsedFile => ({ file, data: undefined, issues, locate: () => ({ line: 1, column: 1 }) });
 
   if (bytes.length > MAX_FILE_BYTES) {
-    at(1, 1, 'file-too-large', `файл слишком велик (${(bytes.length / 1048576).toFixed(1)} МБ при пределе ${MAX_FILE_BYTES / 1048576} МБ): разделите регион на несколько файлов в папке data/regions/<регион>/, например по муниципалитетам`);
+    at(
+      1,
+      1,
+      'file-too-large',
+      `файл слишком велик (${(bytes.length / 1048576).toFixed(1)} МБ при пределе ${MAX_FILE_BYTES / 1048576} МБ): разделите регион на несколько файлов в папке data/regions/<регион>/, например по муниципалитетам`,
+    );
     return unreadable();
   }
   const nul = bytes.indexOf(0);
@@ -104,24 +109,47 @@ export function parseYamlFile({ file, bytes }: SourceFile): ParsedFile {
     }
     const prefix = new TextDecoder('utf-8').decode(bytes.subarray(0, bad));
     const { line, column } = positionOfOffset(prefix, prefix.length);
-    at(line, column, 'not-text', 'файл не является текстом в кодировке UTF-8 (двоичные данные или другая кодировка): сохраните его как UTF-8 без двоичных вставок');
+    at(
+      line,
+      column,
+      'not-text',
+      'файл не является текстом в кодировке UTF-8 (двоичные данные или другая кодировка): сохраните его как UTF-8 без двоичных вставок',
+    );
     return unreadable();
   }
   if (text.charCodeAt(0) === 0xfeff) {
-    at(1, 1, 'bom', 'файл начинается с метки порядка байтов (BOM): данные прочитаны, но сохраните файл как UTF-8 без BOM или выполните npm run format', 'warning');
+    at(
+      1,
+      1,
+      'bom',
+      'файл начинается с метки порядка байтов (BOM): данные прочитаны, но сохраните файл как UTF-8 без BOM или выполните npm run format',
+      'warning',
+    );
     text = text.slice(1);
   }
   const crlf = text.indexOf('\r\n');
   if (crlf !== -1) {
     const { line } = positionOfOffset(text, crlf);
-    at(line, 1, 'crlf', 'строки заканчиваются на CRLF (Windows): данные прочитаны, но выполните npm run format, чтобы перевести их в LF', 'warning');
+    at(
+      line,
+      1,
+      'crlf',
+      'строки заканчиваются на CRLF (Windows): данные прочитаны, но выполните npm run format, чтобы перевести их в LF',
+      'warning',
+    );
   }
   const lone = /\r(?!\n)/.exec(text);
   if (lone) {
     // Old Mac OS line endings: editors show lines, but a reader counting \n sees one line.
     // Read them as line breaks, and say so at the first one.
     const { line } = positionOfOffset(text.slice(0, lone.index).replace(/\r(?!\n)/g, '\n'), lone.index);
-    at(line, 1, 'line-endings', 'строки разделены одиночным символом CR (старый формат Mac OS): данные прочитаны как обычные строки, но сохраните файл с переводами строк LF (npm run format)', 'warning');
+    at(
+      line,
+      1,
+      'line-endings',
+      'строки разделены одиночным символом CR (старый формат Mac OS): данные прочитаны как обычные строки, но сохраните файл с переводами строк LF (npm run format)',
+      'warning',
+    );
   }
   if (lone || crlf !== -1) text = text.replace(/\r\n?/g, '\n');
   if (text.trim() === '' || /^(\s*#[^\n]*\n?)*\s*$/.test(text)) {
@@ -156,7 +184,12 @@ export function parseYamlFile({ file, bytes }: SourceFile): ParsedFile {
     return unreadable();
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    at(1, 1, 'wrong-type', 'файл должен быть словарём с ключами верхнего уровня (например, «region:» и «organizations:»), а не списком или одиночным значением');
+    at(
+      1,
+      1,
+      'wrong-type',
+      'файл должен быть словарём с ключами верхнего уровня (например, «region:» и «organizations:»), а не списком или одиночным значением',
+    );
     return unreadable();
   }
   let fast: BlockLocator | undefined;
@@ -204,7 +237,12 @@ function reportSyntax(doc: Document & { lineCounter: LineCounter }, text: string
     const rule = yamlRule(error.code);
     if (rule === 'duplicate-key') {
       const key = keyAt(text, error.pos[0]);
-      at(pos.line, pos.col, rule, `синтаксис YAML: ключ${key ? ` «${key}»` : ''} повторяется в одном и том же блоке — оставьте один, иначе одно из значений потеряется`);
+      at(
+        pos.line,
+        pos.col,
+        rule,
+        `синтаксис YAML: ключ${key ? ` «${key}»` : ''} повторяется в одном и том же блоке — оставьте один, иначе одно из значений потеряется`,
+      );
       continue;
     }
     if (shown) continue;
@@ -232,7 +270,8 @@ function syntaxCause(code: string, message: string, rule: string, lines: readonl
     // `name: a` followed by a line indented deeper: that next line is the one to fix.
     const next = lines.findIndex((l, i) => i >= line && l.trim() !== '' && !l.trim().startsWith('#'));
     const keyIndent = indentOf(text.replace(/^(\s*)-\s+/, '$1  '));
-    if (next !== -1 && indentOf(lines[next]!) > keyIndent) return { hint: 'лишний отступ: строка сдвинута глубже ключа выше; выровняйте её по соседним ключам того же уровня', line: next + 1 };
+    if (next !== -1 && indentOf(lines[next]!) > keyIndent)
+      return { hint: 'лишний отступ: строка сдвинута глубже ключа выше; выровняйте её по соседним ключам того же уровня', line: next + 1 };
   }
   if (code === 'BAD_INDENT' || /without - indicator|same column/.test(message)) return { hint: BAD_INDENT_HINT };
   return { hint: YAML_HINTS[rule] ?? YAML_CODES[code] ?? 'проверьте отступы, двоеточия и кавычки в этой строке' };
@@ -240,7 +279,9 @@ function syntaxCause(code: string, message: string, rule: string, lines: readonl
 
 function composeDocument(text: string): { doc: Document & { lineCounter: LineCounter } } {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true }) as Document & { lineCounter: LineCounter };
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true }) as Document & {
+    lineCounter: LineCounter;
+  };
   doc.lineCounter = lineCounter;
   return { doc };
 }

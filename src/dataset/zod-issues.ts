@@ -92,30 +92,59 @@ export function zodIssueToIssues(issue: ZodIssue, parsed: ParsedFile, schema: An
       return issue.keys.map((key) => {
         const guess = nearest(key, known);
         const hint = guess ? `возможно, имелось в виду «${guess}»` : `допустимые поля: ${known.join(', ')}`;
-        return make('unknown-field', `неизвестное поле «${key}»: ${hint}; исправьте имя или удалите поле`, parsed.locate(path, key), [...path, key]);
+        return make('unknown-field', `неизвестное поле «${key}»: ${hint}; исправьте имя или удалите поле`, parsed.locate(path, key), [
+          ...path,
+          key,
+        ]);
       });
     }
     case 'invalid_type': {
       const input = valueAt(parsed.data, path);
       if (input === undefined) {
-        return [make('missing-field', `нет обязательного поля ${fieldName}: добавьте его (${TYPE_NAMES[issue.expected] ?? issue.expected})`, parsed.locate(path.slice(0, -1)))];
+        return [
+          make(
+            'missing-field',
+            `нет обязательного поля ${fieldName}: добавьте его (${TYPE_NAMES[issue.expected] ?? issue.expected})`,
+            parsed.locate(path.slice(0, -1)),
+          ),
+        ];
       }
       const got = typeOf(input);
-      const quoteHint = issue.expected === 'string' && (got === 'number' || got === 'boolean') ? `; возьмите значение в кавычки: "${parsed.sourceAt?.(path) ?? String(input)}"` : '';
-      return [make('wrong-type', `${fieldName}: ожидается ${TYPE_NAMES[issue.expected] ?? issue.expected}, а указано ${TYPE_NAMES[got] ?? got} (${shown(input)})${quoteHint}`)];
+      const quoteHint =
+        issue.expected === 'string' && (got === 'number' || got === 'boolean')
+          ? `; возьмите значение в кавычки: "${parsed.sourceAt?.(path) ?? String(input)}"`
+          : '';
+      return [
+        make(
+          'wrong-type',
+          `${fieldName}: ожидается ${TYPE_NAMES[issue.expected] ?? issue.expected}, а указано ${TYPE_NAMES[got] ?? got} (${shown(input)})${quoteHint}`,
+        ),
+      ];
     }
     case 'invalid_value': {
       const input = valueAt(parsed.data, path);
       const allowed = issue.values.map((v) => String(v));
       if (input === undefined) {
-        return [make('missing-field', `нет обязательного поля ${fieldName}: добавьте его, допустимы значения: ${allowed.join(', ')}`, parsed.locate(path.slice(0, -1)))];
+        return [
+          make(
+            'missing-field',
+            `нет обязательного поля ${fieldName}: добавьте его, допустимы значения: ${allowed.join(', ')}`,
+            parsed.locate(path.slice(0, -1)),
+          ),
+        ];
       }
       const guess = typeof input === 'string' ? nearest(input, allowed) : undefined;
-      return [make('invalid-value', `${fieldName}: недопустимое значение «${shown(input)}»${guess ? ` (возможно, «${guess}»)` : ''}; допустимы: ${allowed.join(', ')}`)];
+      return [
+        make(
+          'invalid-value',
+          `${fieldName}: недопустимое значение «${shown(input)}»${guess ? ` (возможно, «${guess}»)` : ''}; допустимы: ${allowed.join(', ')}`,
+        ),
+      ];
     }
     case 'too_small': {
       if (field === 'evidence') return [make('no-evidence', issue.message)];
-      if (issue.origin === 'array') return [make('empty-list', `${fieldName}: список пуст, а нужен хотя бы ${String(issue.minimum)} элемент`)];
+      if (issue.origin === 'array')
+        return [make('empty-list', `${fieldName}: список пуст, а нужен хотя бы ${String(issue.minimum)} элемент`)];
       return [make(params?.rule ?? 'invalid-format', `${fieldName}: ${issue.message}`)];
     }
     default: {

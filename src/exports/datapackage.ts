@@ -77,7 +77,8 @@ export function tableSchemaField(column: Column, variant: SchemaVariant = 'text'
     : column.description;
   const field: Record<string, unknown> = { name: column.name, type, description };
   // The profile wants a text example: a list's example is its JSON text in the JSON form.
-  if (column.example !== undefined) field.example = list && variant === 'json' ? JSON.stringify(column.example.split(LIST_DELIMITER)) : column.example;
+  if (column.example !== undefined)
+    field.example = list && variant === 'json' ? JSON.stringify(column.example.split(LIST_DELIMITER)) : column.example;
   const constraints: Record<string, unknown> = {};
   if (column.required) constraints.required = true;
   if (column.enum) constraints.enum = column.enum;
@@ -94,7 +95,9 @@ export function tableSchema(table: Table, variant: SchemaVariant = 'text'): Reco
     fields: table.columns.map((c) => tableSchemaField(c, variant)),
     missingValues: [''],
     primaryKey: table.primaryKey,
-    ...(table.foreignKeys.length > 0 ? { foreignKeys: table.foreignKeys.map((fk) => ({ fields: fk.fields, reference: fk.reference })) } : {}),
+    ...(table.foreignKeys.length > 0
+      ? { foreignKeys: table.foreignKeys.map((fk) => ({ fields: fk.fields, reference: fk.reference })) }
+      : {}),
   };
 }
 
@@ -113,7 +116,16 @@ function sizeAndHash(parts: readonly WrittenFile[]): Record<string, unknown> {
 }
 
 function textResource(entry: ExportEntry, table: Table): Record<string, unknown> {
-  const resource: Record<string, unknown> = { name: entry.name, type: 'table', title: entry.title, description: table.description, ...sizeAndHash(entry.parts), format: entry.format, mediatype: MEDIA_TYPES[entry.format], encoding: 'utf-8' };
+  const resource: Record<string, unknown> = {
+    name: entry.name,
+    type: 'table',
+    title: entry.title,
+    description: table.description,
+    ...sizeAndHash(entry.parts),
+    format: entry.format,
+    mediatype: MEDIA_TYPES[entry.format],
+    encoding: 'utf-8',
+  };
   // The Data Package recipe «Compression of Resources»: the path ends in .gz and says so.
   if (entry.compression) resource.compression = entry.compression;
   const split = entry.parts.length > 1;
@@ -124,7 +136,8 @@ function textResource(entry: ExportEntry, table: Table): Record<string, unknown>
     resource.schema = entry.region ? tableSchemaPath(table.name) : tableSchema(table, 'text');
   } else {
     if (entry.format === 'json') resource.dialect = { $schema: DIALECT, itemType: 'object' };
-    else resource.description = `${table.description} NDJSON: одна запись на строку${split ? '; части склеиваются по порядку (cat) в один файл' : ''}.${gz}`;
+    else
+      resource.description = `${table.description} NDJSON: одна запись на строку${split ? '; части склеиваются по порядку (cat) в один файл' : ''}.${gz}`;
     resource.schema = tableSchema(table, 'json');
   }
   resource.rows = entry.rows;
@@ -161,10 +174,25 @@ function resourcesOf(entry: ExportEntry): Array<Record<string, unknown>> {
   const base = { name: entry.name, title: entry.title };
   if (entry.format === 'sqlite') {
     const description = `База SQLite со всеми таблицами (${SHEET_NAMES}), первичными и внешними ключами, индексами и полнотекстовым поиском (таблицы *_fts); списки — массивы JSON; версия данных — в таблице meta.`;
-    if (entry.parts.length > 0) return [{ ...base, ...sizeAndHash(entry.parts), format: 'sqlite', mediatype: MEDIA_TYPES.sqlite, description, rows: entry.rows }];
-    return [{ ...base, name: `${entry.name}-gz`, title: `${entry.title} (сжато gzip)`, ...sizeAndHash(entry.gzip ?? []), format: 'gz', mediatype: MEDIA_TYPES.gzip, description: `${description} Сжато gzip${(entry.gzip?.length ?? 0) > 1 ? '; части склеиваются по порядку (cat) в один файл .gz' : ''}.`, rows: entry.rows }];
+    if (entry.parts.length > 0)
+      return [{ ...base, ...sizeAndHash(entry.parts), format: 'sqlite', mediatype: MEDIA_TYPES.sqlite, description, rows: entry.rows }];
+    return [
+      {
+        ...base,
+        name: `${entry.name}-gz`,
+        title: `${entry.title} (сжато gzip)`,
+        ...sizeAndHash(entry.gzip ?? []),
+        format: 'gz',
+        mediatype: MEDIA_TYPES.gzip,
+        description: `${description} Сжато gzip${(entry.gzip?.length ?? 0) > 1 ? '; части склеиваются по порядку (cat) в один файл .gz' : ''}.`,
+        rows: entry.rows,
+      },
+    ];
   }
-  const description = entry.format === 'schema' ? 'Схема таблицы (Frictionless Table Schema) в виде для CSV и Excel.' : 'Описание базы для Datasette: названия и описания таблиц и столбцов, лицензия, источник (datasette gospabliki.sqlite -m metadata.json).';
+  const description =
+    entry.format === 'schema'
+      ? 'Схема таблицы (Frictionless Table Schema) в виде для CSV и Excel.'
+      : 'Описание базы для Datasette: названия и описания таблиц и столбцов, лицензия, источник (datasette gospabliki.sqlite -m metadata.json).';
   return [{ ...base, ...sizeAndHash(entry.parts), format: 'json', mediatype: MEDIA_TYPES[entry.format], description }];
 }
 
@@ -189,5 +217,8 @@ export function dataPackage(options: PackageOptions): Record<string, unknown> {
 
 /** Rows of a file listing for people: every file with its format, size and row count. */
 export function manifestFiles(manifest: ExportManifest): Array<{ entry: ExportEntry; file: WrittenFile; compressed: boolean }> {
-  return manifest.entries.flatMap((entry) => [...entry.parts.map((file) => ({ entry, file, compressed: false })), ...(entry.gzip ?? []).map((file) => ({ entry, file, compressed: true }))]);
+  return manifest.entries.flatMap((entry) => [
+    ...entry.parts.map((file) => ({ entry, file, compressed: false })),
+    ...(entry.gzip ?? []).map((file) => ({ entry, file, compressed: true })),
+  ]);
 }

@@ -12,8 +12,23 @@ export const TYPE_LABELS: Record<ColumnType, string> = {
   list: 'список (в CSV и Excel — через «|», в JSON — массив)',
 };
 
-export type DictionaryField = { name: string; type: string; required: boolean; description: string; example: string; values?: string[]; field?: string };
-export type DictionaryTable = { name: TableName; title: string; description: string; primaryKey: string[]; foreignKeys: string[]; fields: DictionaryField[] };
+export type DictionaryField = {
+  name: string;
+  type: string;
+  required: boolean;
+  description: string;
+  example: string;
+  values?: string[];
+  field?: string;
+};
+export type DictionaryTable = {
+  name: TableName;
+  title: string;
+  description: string;
+  primaryKey: string[];
+  foreignKeys: string[];
+  fields: DictionaryField[];
+};
 
 export function dataDictionary(): DictionaryTable[] {
   return TABLE_NAMES.map((name) => {

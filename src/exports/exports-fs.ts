@@ -40,7 +40,8 @@ export type ExportOptions = {
 };
 export type ExportResult = { manifest: ExportManifest; steps: ExportStep[] };
 
-const sumBytes = (entries: readonly ExportEntry[]) => entries.reduce((sum, e) => sum + [...e.parts, ...(e.gzip ?? [])].reduce((s, f) => s + f.bytes, 0), 0);
+const sumBytes = (entries: readonly ExportEntry[]) =>
+  entries.reduce((sum, e) => sum + [...e.parts, ...(e.gzip ?? [])].reduce((s, f) => s + f.bytes, 0), 0);
 const stepOf = (step: string) => (entries: ExportEntry[]) => ({ step, bytes: sumBytes(entries) });
 
 /** Writes every download into `<outDir>/data/` and the descriptor `<outDir>/datapackage.json`. */
@@ -53,12 +54,18 @@ export async function writeExports(options: ExportOptions): Promise<ExportResult
 
   // The database goes first so that its gzip (when it is too large to publish as it is)
   // is compressed on libuv's thread pool, on the second core, while this thread writes the other formats.
-  const sqliteRows = await timed(steps, () => ({ step: 'sqlite', bytes: 0 }), () => writeSqlite(root, registry, version));
+  const sqliteRows = await timed(
+    steps,
+    () => ({ step: 'sqlite', bytes: 0 }),
+    () => writeSqlite(root, registry, version),
+  );
   const sqlite = sqliteEntry(root, sqliteRows, limit);
   // Awaited after the other formats; until then a failure must not count as unhandled.
   sqlite.catch(() => undefined);
 
-  const text = await timed(steps, stepOf('csv+json'), () => writeTextTables(root, registry, limit, { gzipLarge: options.compressLarge ?? true }));
+  const text = await timed(steps, stepOf('csv+json'), () =>
+    writeTextTables(root, registry, limit, { gzipLarge: options.compressLarge ?? true }),
+  );
   const xlsx = await timed(steps, stepOf('xlsx'), () => {
     const { parts, sheets, rows } = writeXlsx(root, registry, version, limit);
     const entry: ExportEntry = { name: 'xlsx', title: 'Все таблицы (Excel)', format: 'xlsx', rows, parts, sheets };
@@ -87,7 +94,10 @@ export async function writeExports(options: ExportOptions): Promise<ExportResult
   writeFileSync(path.join(root, 'datapackage.json'), descriptorText);
   // SHA256SUMS lives in data/ and names files relative to it, so `sha256sum -c SHA256SUMS` works there.
   const files = entries.flatMap((e) => [...e.parts, ...(e.gzip ?? [])]);
-  writeFileSync(path.join(root, 'data', 'SHA256SUMS'), sha256sums(files.map((f) => ({ path: f.path.replace(/^data\//, ''), sha256: f.sha256 }))));
+  writeFileSync(
+    path.join(root, 'data', 'SHA256SUMS'),
+    sha256sums(files.map((f) => ({ path: f.path.replace(/^data\//, ''), sha256: f.sha256 }))),
+  );
   const manifest: ExportManifest = {
     version,
     created,

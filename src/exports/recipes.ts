@@ -32,7 +32,7 @@ export const RECIPES: readonly Recipe[] = [
     id: 'pandas-csv-gz',
     tool: 'pandas (большая таблица)',
     code: "df = pd.read_csv(io.BytesIO(b''.join(open(p, 'rb').read() for p in sorted(glob.glob('accounts*.csv.gz')))), compression='gzip', dtype=str, keep_default_na=False)",
-    note: 'Таблицы больше 24 МБ (аккаунты, подтверждения, организации всей страны) опубликованы сжатыми gzip, а очень большие — ещё и частями, у которых заголовок только в первой: строка склеивает части по порядку и читает их как один файл; она же читает и один файл. Проще: pd.read_csv(\'accounts.csv.gz\', dtype=str, keep_default_na=False), когда файл один.',
+    note: "Таблицы больше 24 МБ (аккаунты, подтверждения, организации всей страны) опубликованы сжатыми gzip, а очень большие — ещё и частями, у которых заголовок только в первой: строка склеивает части по порядку и читает их как один файл; она же читает и один файл. Проще: pd.read_csv('accounts.csv.gz', dtype=str, keep_default_na=False), когда файл один.",
   },
   {
     id: 'pandas-ndjson',

@@ -20,7 +20,9 @@ export type FieldFacts = {
 };
 
 type CheckDef = { format?: string; pattern?: RegExp };
-type AnyZod = z.ZodType & { _zod: { def: { type: string; innerType?: AnyZod; element?: AnyZod; checks?: Array<{ _zod: { def: unknown } }> } } };
+type AnyZod = z.ZodType & {
+  _zod: { def: { type: string; innerType?: AnyZod; element?: AnyZod; checks?: Array<{ _zod: { def: unknown } }> } };
+};
 
 function metaOf(schema: AnyZod): { description?: string; examples?: unknown[] } {
   return (schema.meta() as { description?: string; examples?: unknown[] } | undefined) ?? {};

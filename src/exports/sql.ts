@@ -15,10 +15,14 @@ const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
 /** The SQL that creates a table with its keys (tests print it, the writer runs it). */
 export function createTableSql(table: Table): string {
   const columns = table.columns.map(
-    (c) => `  ${q(c.name)} ${SQL_TYPES[c.type]}${c.required ? ' NOT NULL' : ''}${c.enum ? ` CHECK (${q(c.name)} IN (${c.enum.map(literal).join(', ')}))` : ''}`,
+    (c) =>
+      `  ${q(c.name)} ${SQL_TYPES[c.type]}${c.required ? ' NOT NULL' : ''}${c.enum ? ` CHECK (${q(c.name)} IN (${c.enum.map(literal).join(', ')}))` : ''}`,
   );
   const keys = [`  PRIMARY KEY (${table.primaryKey.map(q).join(', ')})`];
-  for (const fk of table.foreignKeys) keys.push(`  FOREIGN KEY (${fk.fields.map(q).join(', ')}) REFERENCES ${q(fk.reference.resource)} (${fk.reference.fields.map(q).join(', ')})`);
+  for (const fk of table.foreignKeys)
+    keys.push(
+      `  FOREIGN KEY (${fk.fields.map(q).join(', ')}) REFERENCES ${q(fk.reference.resource)} (${fk.reference.fields.map(q).join(', ')})`,
+    );
   return `CREATE TABLE ${q(table.name)} (\n${[...columns, ...keys].join(',\n')}\n);`;
 }
 
@@ -27,11 +31,23 @@ export function insertSql(table: Table): string {
 }
 
 export function indexSql(table: Table): string[] {
-  return table.indexes.map((columns) => `CREATE INDEX ${q(`${table.name}_${columns.join('_')}`)} ON ${q(table.name)} (${columns.map(q).join(', ')});`);
+  return table.indexes.map(
+    (columns) => `CREATE INDEX ${q(`${table.name}_${columns.join('_')}`)} ON ${q(table.name)} (${columns.map(q).join(', ')});`,
+  );
 }
 
 /** Text columns worth searching: names, titles, notes, statements. */
-const SEARCHABLE = new Set(['name', 'title', 'organization_name', 'holder_name', 'note', 'statement', 'source_title', 'said_by', 'capital']);
+const SEARCHABLE = new Set([
+  'name',
+  'title',
+  'organization_name',
+  'holder_name',
+  'note',
+  'statement',
+  'source_title',
+  'said_by',
+  'capital',
+]);
 
 /** The columns of a table that its full-text index covers (none: no index). */
 export function ftsColumns(table: Table): string[] {

@@ -40,7 +40,8 @@ export function writeSqlite(root: string, registry: Registry, version: DataVersi
       ['license_url', DATA_LICENSE.path],
       ['created', version.time],
       ['title', DATASET_TITLE],
-    ] as const) meta.run(key, value);
+    ] as const)
+      meta.run(key, value);
     for (const name of TABLE_NAMES) {
       const table = TABLES[name];
       db.exec(createTableSql(table));

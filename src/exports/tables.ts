@@ -53,7 +53,8 @@ export const LIST_DELIMITER = '|';
 
 /** A list as one text cell, or null when empty. Throws on a value holding the delimiter (the loader refuses those). */
 export function joinList(values: readonly string[]): string | null {
-  for (const value of values) if (value.includes(LIST_DELIMITER)) throw new Error(`значение списка содержит разделитель «${LIST_DELIMITER}»: ${value}`);
+  for (const value of values)
+    if (value.includes(LIST_DELIMITER)) throw new Error(`значение списка содержит разделитель «${LIST_DELIMITER}»: ${value}`);
   return values.length > 0 ? values.join(LIST_DELIMITER) : null;
 }
 
@@ -77,7 +78,14 @@ function field(name: string, schema: z.ZodType, declared: ColumnType, source: st
   return column;
 }
 
-function derived(name: string, type: ColumnType, required: boolean, description: string, example?: string, extra: Partial<Column> = {}): Column {
+function derived(
+  name: string,
+  type: ColumnType,
+  required: boolean,
+  description: string,
+  example?: string,
+  extra: Partial<Column> = {},
+): Column {
   return { name, type, required, description, ...(example === undefined ? {} : { example }), ...extra };
 }
 
@@ -92,7 +100,13 @@ const H = Holder.shape;
 const F = Figure.shape;
 const S = Figure.shape.source.shape;
 
-const regionName = derived('region_name', 'string', false, 'Название региона (пусто у федеральных органов вне регионов).', 'Челябинская область');
+const regionName = derived(
+  'region_name',
+  'string',
+  false,
+  'Название региона (пусто у федеральных органов вне регионов).',
+  'Челябинская область',
+);
 
 export const TABLES: Record<TableName, Table> = {
   regions: {
@@ -143,7 +157,9 @@ export const TABLES: Record<TableName, Table> = {
       field('note', O.note, 'string', 'Organization.note'),
       field('research_note', O.research_note, 'string', 'Organization.research_note'),
       derived('account_count', 'integer', true, 'Сколько аккаунтов организации в реестре.', '2', { field: 'Organization.accounts' }),
-      derived('impersonation_count', 'integer', true, 'Сколько известных поддельных аккаунтов выдают себя за организацию.', '0', { field: 'Organization.impersonations' }),
+      derived('impersonation_count', 'integer', true, 'Сколько известных поддельных аккаунтов выдают себя за организацию.', '0', {
+        field: 'Organization.impersonations',
+      }),
     ],
     primaryKey: ['id'],
     foreignKeys: [
@@ -155,7 +171,8 @@ export const TABLES: Record<TableName, Table> = {
   accounts: {
     name: 'accounts',
     title: 'Аккаунты',
-    description: 'Одна строка на аккаунт: организация, регион, площадка, канонический адрес и уровень подтверждения, выведенный из подтверждений.',
+    description:
+      'Одна строка на аккаунт: организация, регион, площадка, канонический адрес и уровень подтверждения, выведенный из подтверждений.',
     columns: [
       derived('uid', 'string', true, 'Идентификатор аккаунта в реестре: площадка и канонический ключ через двоеточие.', 'vk:club123'),
       derived('organization_id', 'string', true, 'Организация, которой принадлежит аккаунт (её id).', 'moskva-mer'),
@@ -175,13 +192,55 @@ export const TABLES: Record<TableName, Table> = {
       field('status_date', A.status_date, 'date', 'Account.status_date'),
       field('previous_urls', A.previous_urls, 'list', 'Account.previous_urls', { required: false }),
       field('platform_id', A.platform_id, 'string', 'Account.platform_id'),
-      derived('verification_level', 'string', true, `Уровень подтверждения, выведенный из подтверждений на дату версии данных: ${VERIFICATION_LEVELS.join(', ')} (stale — первичное подтверждение устарело, нужна перепроверка; claimed — аккаунт только сам называет себя официальным).`, 'confirmed', { enum: [...VERIFICATION_LEVELS] }),
-      derived('first_party_date', 'string', false, 'Дата самого нового первичного подтверждения (официальный сайт, официальное заявление, реестр РКН, отметка площадки «Госорганизация»), с его точностью; пусто, если первичных подтверждений нет.', '2018-03', { partialDate: true, pattern: PARTIAL_DATE_PATTERN }),
-      derived('first_party_age_months', 'integer', false, 'Возраст этого подтверждения в полных месяцах на дату версии данных (неполная дата считается с её первого дня); пусто без первичных подтверждений.', '104'),
-      derived('first_party_fresh', 'integer', false, 'Подтверждает ли первичное подтверждение аккаунт сейчас: 1 — свежее (моложе срока из data/policy.yaml и, у страницы должностного лица, не старше его вступления в должность), 0 — устарело, нужна перепроверка; пусто без первичных подтверждений.', '0'),
-      derived('last_verified', 'string', true, 'Дата самого нового подтверждения (с его точностью: ГГГГ-ММ-ДД, ГГГГ-ММ или ГГГГ).', '2026-10-01', { partialDate: true, pattern: PARTIAL_DATE_PATTERN }),
-      derived('first_seen', 'string', true, 'Дата самого старого подтверждения (с его точностью): с какого времени аккаунт известен реестру.', '2025-03-15', { partialDate: true, pattern: PARTIAL_DATE_PATTERN }),
-      derived('evidence_count', 'integer', true, 'Сколько подтверждений у аккаунта (они в таблице evidence).', '2', { field: 'Account.evidence' }),
+      derived(
+        'verification_level',
+        'string',
+        true,
+        `Уровень подтверждения, выведенный из подтверждений на дату версии данных: ${VERIFICATION_LEVELS.join(', ')} (stale — первичное подтверждение устарело, нужна перепроверка; claimed — аккаунт только сам называет себя официальным).`,
+        'confirmed',
+        { enum: [...VERIFICATION_LEVELS] },
+      ),
+      derived(
+        'first_party_date',
+        'string',
+        false,
+        'Дата самого нового первичного подтверждения (официальный сайт, официальное заявление, реестр РКН, отметка площадки «Госорганизация»), с его точностью; пусто, если первичных подтверждений нет.',
+        '2018-03',
+        { partialDate: true, pattern: PARTIAL_DATE_PATTERN },
+      ),
+      derived(
+        'first_party_age_months',
+        'integer',
+        false,
+        'Возраст этого подтверждения в полных месяцах на дату версии данных (неполная дата считается с её первого дня); пусто без первичных подтверждений.',
+        '104',
+      ),
+      derived(
+        'first_party_fresh',
+        'integer',
+        false,
+        'Подтверждает ли первичное подтверждение аккаунт сейчас: 1 — свежее (моложе срока из data/policy.yaml и, у страницы должностного лица, не старше его вступления в должность), 0 — устарело, нужна перепроверка; пусто без первичных подтверждений.',
+        '0',
+      ),
+      derived(
+        'last_verified',
+        'string',
+        true,
+        'Дата самого нового подтверждения (с его точностью: ГГГГ-ММ-ДД, ГГГГ-ММ или ГГГГ).',
+        '2026-10-01',
+        { partialDate: true, pattern: PARTIAL_DATE_PATTERN },
+      ),
+      derived(
+        'first_seen',
+        'string',
+        true,
+        'Дата самого старого подтверждения (с его точностью): с какого времени аккаунт известен реестру.',
+        '2025-03-15',
+        { partialDate: true, pattern: PARTIAL_DATE_PATTERN },
+      ),
+      derived('evidence_count', 'integer', true, 'Сколько подтверждений у аккаунта (они в таблице evidence).', '2', {
+        field: 'Account.evidence',
+      }),
       field('note', A.note, 'string', 'Account.note'),
       field('research_note', A.research_note, 'string', 'Account.research_note'),
     ],
@@ -242,4 +301,3 @@ export const TABLES: Record<TableName, Table> = {
     indexes: [['region_id']],
   },
 };
-

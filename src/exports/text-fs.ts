@@ -16,7 +16,8 @@ import { rowCount, tableRows } from './rows.ts';
 import { csvHeader, csvRow, jsonRow, NDJSON, ndjsonToArray } from './serialize.ts';
 import { TABLE_NAMES, TABLES, type Table } from './tables.ts';
 
-const csvWriter = (root: string, table: Table, base: string, limit: number, gzip = false) => new PartWriter(root, `${base}.csv`, limit, { head: csvHeader(table), separator: '', tail: '' }, { gzip });
+const csvWriter = (root: string, table: Table, base: string, limit: number, gzip = false) =>
+  new PartWriter(root, `${base}.csv`, limit, { head: csvHeader(table), separator: '', tail: '' }, { gzip });
 
 /** Rows serialised to estimate a table's size before it is written. */
 const SAMPLE_ROWS = 200;
@@ -80,7 +81,15 @@ export function writeTextTables(root: string, registry: Registry, limit: number,
     }
     entries.push({ name, title: `${table.title} (CSV)`, format: 'csv', table: name, rows, parts: csv.end(), ...compression });
     const finished = finishJson(root, json.end(), gzip);
-    entries.push({ name: `${name}-json`, title: `${table.title} (JSON)`, format: finished.format, table: name, rows, parts: finished.parts, ...compression });
+    entries.push({
+      name: `${name}-json`,
+      title: `${table.title} (JSON)`,
+      format: finished.format,
+      table: name,
+      rows,
+      parts: finished.parts,
+      ...compression,
+    });
   }
   // Regions without accounts still get their (empty) file, so every region has its download.
   const written = new Set(regional.map((e) => e.region));

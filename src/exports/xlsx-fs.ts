@@ -63,7 +63,13 @@ export function writeXlsx(root: string, registry: Registry, version: DataVersion
     const info = sheets.at(-1)!;
     info.lastRow = current.next - 1;
     zip!.write(current.sheet.tail(info.lastRow));
-    sheetParts.push({ part: names.length, table: info.name as XlsxSheetPart['table'], sheet: info.name, first: current.first, last: current.done });
+    sheetParts.push({
+      part: names.length,
+      table: info.name as XlsxSheetPart['table'],
+      sheet: info.name,
+      first: current.first,
+      last: current.done,
+    });
   };
   const closeBook = () => {
     endSheet();
@@ -77,7 +83,12 @@ export function writeXlsx(root: string, registry: Registry, version: DataVersion
   /** What closing the workbook now would still add: the sheet's end, the last parts, the directory. */
   const closingReserve = () => {
     const tail = workbookTailParts(sheets.map((s) => ({ ...s, lastRow: current!.next })));
-    return ZipWriter.deflate(current!.sheet.tail(current!.next)).deflated.length + tail.reduce((sum, p) => sum + ZipWriter.entryBytes(p.name, p.text), 0) + zip!.closingBytes(tail) + 64;
+    return (
+      ZipWriter.deflate(current!.sheet.tail(current!.next)).deflated.length +
+      tail.reduce((sum, p) => sum + ZipWriter.entryBytes(p.name, p.text), 0) +
+      zip!.closingBytes(tail) +
+      64
+    );
   };
   const openSheet = (name: (typeof TABLE_NAMES)[number], sheet: SheetXml, sample: Cell[][], done: number) => {
     sheets.push({ name, columns: TABLES[name].columns.length, lastRow: 1 });
@@ -91,7 +102,8 @@ export function writeXlsx(root: string, registry: Registry, version: DataVersion
     const sheet = new SheetXml(TABLES[name]);
     const source = tableRows(registry, name);
     const sample: Cell[][] = [];
-    for (let next = source.next(); !next.done; next = sample.length < WIDTH_SAMPLE_ROWS ? source.next() : { done: true, value: undefined }) sample.push(next.value);
+    for (let next = source.next(); !next.done; next = sample.length < WIDTH_SAMPLE_ROWS ? source.next() : { done: true, value: undefined })
+      sample.push(next.value);
     if (current) endSheet();
     current = undefined;
     openSheet(name, sheet, sample, 0);
@@ -118,7 +130,9 @@ export function writeXlsx(root: string, registry: Registry, version: DataVersion
     const add = (row: Cell[]) => {
       pending.push(row);
       // Roughly the XML a row becomes: its text and some 40 bytes of markup a cell.
-      for (const value of row) pendingBytes += value === null ? 0 : typeof value === 'number' ? 24 : (typeof value === 'string' ? value.length : value.join('|').length) + 40;
+      for (const value of row)
+        pendingBytes +=
+          value === null ? 0 : typeof value === 'number' ? 24 : (typeof value === 'string' ? value.length : value.join('|').length) + 40;
       rows++;
       if (pendingBytes >= Math.min(CHUNK_BYTES, limit / 8)) flush();
     };

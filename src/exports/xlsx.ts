@@ -113,7 +113,8 @@ export class SheetXml {
       if (value === null) return;
       const ref = `${this.letters[i]}${n}`;
       if (typeof value === 'number') xml += `<c r="${ref}"><v>${value}</v></c>`;
-      else if (typeof value === 'string' && this.dates[i] && FULL_DATE.test(value)) xml += `<c r="${ref}" s="${DATE_STYLE}"><v>${excelSerial(value)}</v></c>`;
+      else if (typeof value === 'string' && this.dates[i] && FULL_DATE.test(value))
+        xml += `<c r="${ref}" s="${DATE_STYLE}"><v>${excelSerial(value)}</v></c>`;
       else if (typeof value === 'string' && this.links[i] && /^https?:\/\//.test(value) && value.length <= MAX_LINK_LENGTH) {
         xml += `<c r="${ref}" s="${LINK_STYLE}" t="str"><f>${escapeXml(`HYPERLINK(${formulaText(value)},${formulaText(value)})`)}</f><v>${escapeXml(value)}</v></c>`;
       } else xml += inlineString(ref, neutralizeFormula(cellText(value)));
@@ -192,7 +193,12 @@ export function workbookHeadParts(props: WorkbookProperties): Array<{ name: stri
 export function workbookTailParts(sheets: readonly SheetInfo[]): Array<{ name: string; text: string }> {
   const sheetNames = sheets.map((s) => s.name);
   // Excel keeps a sheet's filter range in this hidden name; without it some versions drop the filter.
-  const filters = sheets.map((s, i) => `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${escapeXml(`'${s.name}'!${filterRange(s.columns, s.lastRow, true)}`)}</definedName>`).join('');
+  const filters = sheets
+    .map(
+      (s, i) =>
+        `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${escapeXml(`'${s.name}'!${filterRange(s.columns, s.lastRow, true)}`)}</definedName>`,
+    )
+    .join('');
   return [
     {
       name: '[Content_Types].xml',
@@ -202,7 +208,12 @@ export function workbookTailParts(sheets: readonly SheetInfo[]): Array<{ name: s
         '<Default Extension="xml" ContentType="application/xml"/>' +
         '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
         '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
-        sheetNames.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('') +
+        sheetNames
+          .map(
+            (_, i) =>
+              `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+          )
+          .join('') +
         '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
         '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>' +
         '</Types>',
@@ -218,7 +229,9 @@ export function workbookTailParts(sheets: readonly SheetInfo[]): Array<{ name: s
       name: 'xl/_rels/workbook.xml.rels',
       text:
         `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
-        sheetNames.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('') +
+        sheetNames
+          .map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`)
+          .join('') +
         `<Relationship Id="rId${sheetNames.length + 1}" Type="${REL}/styles" Target="styles.xml"/>` +
         '</Relationships>',
     },

@@ -39,7 +39,9 @@ export class ZipWriter {
 
   /** Bytes that closing adds: the central directory for the entries so far and `more` entries to come. */
   closingBytes(more: Array<{ name: string }> = []): number {
-    const names = [...this.entries, ...(this.current ? [this.current] : [])].map((e) => e.name.length).concat(more.map((m) => Buffer.byteLength(m.name)));
+    const names = [...this.entries, ...(this.current ? [this.current] : [])]
+      .map((e) => e.name.length)
+      .concat(more.map((m) => Buffer.byteLength(m.name)));
     return names.reduce((sum, n) => sum + CENTRAL_HEADER + n, END_RECORD) + (this.current ? FINAL_BLOCK.length + DATA_DESCRIPTOR : 0);
   }
 

@@ -13,8 +13,14 @@ export function describeDifference(before: string, after: string, maxLines = 12)
     endA--;
     endB--;
   }
-  const removed = a.slice(start, endA + 1).slice(0, maxLines).map((line, i) => `  ${start + i + 1} - ${line}`);
-  const added = b.slice(start, endB + 1).slice(0, maxLines).map((line, i) => `  ${start + i + 1} + ${line}`);
+  const removed = a
+    .slice(start, endA + 1)
+    .slice(0, maxLines)
+    .map((line, i) => `  ${start + i + 1} - ${line}`);
+  const added = b
+    .slice(start, endB + 1)
+    .slice(0, maxLines)
+    .map((line, i) => `  ${start + i + 1} + ${line}`);
   const cut = endA - start + 1 > maxLines || endB - start + 1 > maxLines ? ['  …'] : [];
   return [...removed, ...added, ...cut].join('\n');
 }

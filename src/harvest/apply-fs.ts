@@ -19,7 +19,16 @@ export type EvidenceRecord = Record<string, unknown> & { type: string; url: stri
 export type Write =
   | { kind: 'evidence'; organizationId: string; accountUrl: string; evidence: EvidenceRecord }
   | { kind: 'account'; organizationId: string; url: string; evidence: EvidenceRecord }
-  | { kind: 'organization'; region: string | null; name: string; orgKind: string; level: string; municipality?: string; website: string; accounts: Array<{ url: string; evidence: EvidenceRecord }> };
+  | {
+      kind: 'organization';
+      region: string | null;
+      name: string;
+      orgKind: string;
+      level: string;
+      municipality?: string;
+      website: string;
+      accounts: Array<{ url: string; evidence: EvidenceRecord }>;
+    };
 
 export type ApplyResult = { written: Array<{ file: string; line: number; what: string }>; errors: string[]; reverted: boolean };
 
@@ -65,7 +74,12 @@ export function applyWrites(dir: string, dataset: Dataset, before: readonly Issu
     if (write.kind === 'evidence') {
       const organization = dataset.organizations.find((o) => o.id === write.organizationId)!;
       const absolute = path.resolve(organization.origin.file);
-      const done = appendEvidence(textOf(absolute, () => ''), { file: organization.origin.file, organizationId: write.organizationId, accountUrl: write.accountUrl }, write.evidence, schemaFor(organization.region === null ? 'federal' : 'region'));
+      const done = appendEvidence(
+        textOf(absolute, () => ''),
+        { file: organization.origin.file, organizationId: write.organizationId, accountUrl: write.accountUrl },
+        write.evidence,
+        schemaFor(organization.region === null ? 'federal' : 'region'),
+      );
       if (!done.ok) result.errors.push(done.error);
       else {
         texts.set(absolute, done.text);
@@ -77,7 +91,15 @@ export function applyWrites(dir: string, dataset: Dataset, before: readonly Issu
     const request: AddRequest =
       write.kind === 'account'
         ? { ...requestFor(first.url, first.evidence), org: write.organizationId }
-        : { ...requestFor(first.url, first.evidence), region: write.region ?? undefined, name: write.name, kind: write.orgKind, level: write.level, municipality: write.municipality, website: write.website };
+        : {
+            ...requestFor(first.url, first.evidence),
+            region: write.region ?? undefined,
+            name: write.name,
+            kind: write.orgKind,
+            level: write.level,
+            municipality: write.municipality,
+            website: write.website,
+          };
     const planned = planAdd(dataset, files, label(dir), request, today);
     if (!planned.ok) {
       result.errors.push(...planned.errors.map((error) => `${first.url}: ${error}`));
@@ -87,22 +109,36 @@ export function applyWrites(dir: string, dataset: Dataset, before: readonly Issu
     Object.assign(plan.account.evidence[0]!, extraEvidenceFields(first.evidence));
     if (write.kind === 'organization' && plan.organization.kind === 'new') {
       for (const more of write.accounts.slice(1)) {
-        const extra = planAdd(dataset, files, label(dir), { ...requestFor(more.url, more.evidence), region: request.region, name: request.name, kind: request.kind, level: request.level }, today);
+        const extra = planAdd(
+          dataset,
+          files,
+          label(dir),
+          { ...requestFor(more.url, more.evidence), region: request.region, name: request.name, kind: request.kind, level: request.level },
+          today,
+        );
         if (extra.ok) {
           Object.assign(extra.plan.account.evidence[0]!, extraEvidenceFields(more.evidence));
           plan.organization.entry.accounts.push(extra.plan.account as AccountEntry);
-        }
-        else result.errors.push(...extra.errors.map((error) => `${more.url}: ${error}`));
+        } else result.errors.push(...extra.errors.map((error) => `${more.url}: ${error}`));
       }
     }
     const absolute = path.resolve(plan.file);
     const relative = path.relative(dir, absolute).split(path.sep).join('/');
-    const source = textOf(absolute, () => (plan.createFile ? newRegionFileText(relative, plan.createFile) : `${expectedModeline(relative, 'federal')}\norganizations: []\n`));
+    const source = textOf(absolute, () =>
+      plan.createFile ? newRegionFileText(relative, plan.createFile) : `${expectedModeline(relative, 'federal')}\norganizations: []\n`,
+    );
     const done = insertEntry(source, plan, schemaFor(plan.role));
     if (!done.ok) result.errors.push(done.error);
     else {
       texts.set(absolute, done.text);
-      result.written.push({ file: plan.file, line: done.line, what: plan.organization.kind === 'new' ? `новая организация «${plan.organization.entry.name}» с ${plan.organization.entry.accounts.length} аккаунт(ами)` : `аккаунт ${plan.canonical.url}` });
+      result.written.push({
+        file: plan.file,
+        line: done.line,
+        what:
+          plan.organization.kind === 'new'
+            ? `новая организация «${plan.organization.entry.name}» с ${plan.organization.entry.accounts.length} аккаунт(ами)`
+            : `аккаунт ${plan.canonical.url}`,
+      });
     }
   }
   if (!result.written.length) return result;

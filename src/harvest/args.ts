@@ -15,7 +15,8 @@ export const HARVEST_USAGE = `Собрать ссылки на аккаунты 
   --max-pages N      не больше N страниц за запуск (по умолчанию 1500)
   --no-follow        не заходить в каталоги органов на порталах`;
 
-export type ParsedHarvestArgs = { ok: true; help: boolean; options: Omit<HarvestOptions, 'print' | 'printError'> } | { ok: false; error: string };
+export type ParsedHarvestArgs =
+  { ok: true; help: boolean; options: Omit<HarvestOptions, 'print' | 'printError'> } | { ok: false; error: string };
 
 export function parseHarvestArgs(argv: readonly string[]): ParsedHarvestArgs {
   let parsed;
@@ -41,11 +42,15 @@ export function parseHarvestArgs(argv: readonly string[]): ParsedHarvestArgs {
   }
   const v = parsed.values;
   if (v.help) return { ok: true, help: true, options: { today: todayIso() } };
-  if (v.format && v.format !== 'json' && v.format !== 'markdown') return { ok: false, error: `--format: допустимы json и markdown, а указано «${v.format}»` };
-  if (v.date && !/^\d{4}-\d{2}-\d{2}$/.test(v.date)) return { ok: false, error: `--date: ожидается дата вида 2026-12-04, а указано «${v.date}»` };
+  if (v.format && v.format !== 'json' && v.format !== 'markdown')
+    return { ok: false, error: `--format: допустимы json и markdown, а указано «${v.format}»` };
+  if (v.date && !/^\d{4}-\d{2}-\d{2}$/.test(v.date))
+    return { ok: false, error: `--date: ожидается дата вида 2026-12-04, а указано «${v.date}»` };
   if (v.limit && !/^\d+$/.test(v.limit)) return { ok: false, error: `--limit: ожидается число, а указано «${v.limit}»` };
-  if (v['max-pages'] && !/^\d+$/.test(v['max-pages'])) return { ok: false, error: `--max-pages: ожидается число, а указано «${v['max-pages']}»` };
-  if (v.org && !v.site && !v.from) return { ok: false, error: '--org указывается вместе с --site <адрес сайта этой организации> или --from <папка>' };
+  if (v['max-pages'] && !/^\d+$/.test(v['max-pages']))
+    return { ok: false, error: `--max-pages: ожидается число, а указано «${v['max-pages']}»` };
+  if (v.org && !v.site && !v.from)
+    return { ok: false, error: '--org указывается вместе с --site <адрес сайта этой организации> или --from <папка>' };
   return {
     ok: true,
     help: false,

@@ -78,7 +78,8 @@ function namesOtherBody(find: RawFind, words: readonly string[]): string | null 
   return words.find((word) => near.includes(word)) ?? null;
 }
 
-const HEAD_WORDS = /губернатор|глав[аыуе] (?:региона|республики|области|края|города)|мэр(?:[аеу]|ом)?(?![а-яё])|президент[а]? республики|личн[а-яё]* страниц/i;
+const HEAD_WORDS =
+  /губернатор|глав[аыуе] (?:региона|республики|области|края|города)|мэр(?:[аеу]|ом)?(?![а-яё])|президент[а]? республики|личн[а-яё]* страниц/i;
 
 /** Which owner a find is credited to: the head of region when the link's own words name the head, else the primary owner. */
 function ownerFor(find: RawFind, context: HarvestContext): string | undefined {

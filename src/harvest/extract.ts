@@ -31,7 +31,10 @@ function escapeHost(host: string): string {
 /** A regular expression that finds platform addresses in free text and scripts. */
 function addressPattern(platforms: readonly PlatformRules[]): RegExp {
   const hosts = [...new Set(platforms.flatMap((p) => p.hosts.map((h) => h.replace(/^www\./, ''))))].sort((a, b) => b.length - a.length);
-  return new RegExp(`(?:https?:)?(?:\\\\?/){2}(?:www\\.)?(?:${hosts.map(escapeHost).join('|')})(?:\\\\?/[^\\s"'<>()\\[\\]{}\\\\,;]*)?`, 'gi');
+  return new RegExp(
+    `(?:https?:)?(?:\\\\?/){2}(?:www\\.)?(?:${hosts.map(escapeHost).join('|')})(?:\\\\?/[^\\s"'<>()\\[\\]{}\\\\,;]*)?`,
+    'gi',
+  );
 }
 
 function absolute(href: string, base: string): string | null {
@@ -55,7 +58,8 @@ function contextAround(html: string, start: number, end: number): { before: stri
   return { before: clip(before, 90, 'end'), after: clip(after, 50, 'start'), lead: visibleText(window.slice(boundary)) };
 }
 
-const VK_WIDGET = /VK\.Widgets\.(?:Group|CommunityMessages|Subscribe)\s*\(\s*["'][^"']*["']\s*,\s*(?:\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}\s*,\s*)?["']?(-?\d+)/g;
+const VK_WIDGET =
+  /VK\.Widgets\.(?:Group|CommunityMessages|Subscribe)\s*\(\s*["'][^"']*["']\s*,\s*(?:\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}\s*,\s*)?["']?(-?\d+)/g;
 const OK_WIDGET = /OK\.CONNECT\.insertGroupWidget\s*\(\s*["'][^"']*["']\s*,\s*["'](\d+)["']/g;
 
 /** Every platform address on the page, in page order, once per place. */
@@ -78,7 +82,7 @@ export function extractFinds(html: string, pageUrl: string, platforms: readonly 
   for (let match = tagPattern.exec(page); match; match = tagPattern.exec(page)) {
     const tag = match[1]!.toLowerCase();
     const attrs = attributes(match[0]);
-    const raw = tag === 'iframe' ? attrs.src ?? attrs['data-src'] : attrs.href ?? attrs['data-href'];
+    const raw = tag === 'iframe' ? (attrs.src ?? attrs['data-src']) : (attrs.href ?? attrs['data-href']);
     if (!raw) continue;
     const href = absolute(raw, pageUrl);
     if (!href || (!isPlatformAddress(href) && !WIDGET_HOSTS.test(href.replace(/^https?:\/\//, '')))) continue;
@@ -91,8 +95,16 @@ export function extractFinds(html: string, pageUrl: string, platforms: readonly 
         end += close + 4;
       }
     }
-    const alts = [...inner.matchAll(/<img\b[^>]*>/gi)].map((img) => attributes(img[0]).alt ?? attributes(img[0]).title ?? '').filter(Boolean);
-    const label = [...new Set([visibleText(inner), attrs.title, attrs['aria-label'], ...alts].map((part) => (part ?? '').replace(/\s+/g, ' ').trim()).filter(Boolean))].join(' ');
+    const alts = [...inner.matchAll(/<img\b[^>]*>/gi)]
+      .map((img) => attributes(img[0]).alt ?? attributes(img[0]).title ?? '')
+      .filter(Boolean);
+    const label = [
+      ...new Set(
+        [visibleText(inner), attrs.title, attrs['aria-label'], ...alts]
+          .map((part) => (part ?? '').replace(/\s+/g, ' ').trim())
+          .filter(Boolean),
+      ),
+    ].join(' ');
     push({ href, label, ...contextAround(page, match.index, end), source: tag === 'iframe' ? 'frame' : 'link', offset: match.index }, end);
   }
 

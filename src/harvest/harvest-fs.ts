@@ -64,7 +64,8 @@ export function loadOtherBodies(dir: string, dataset: Dataset): OtherBodies {
 
 function registryIndex(dataset: Dataset): Map<string, KnownAccount> {
   const index = new Map<string, KnownAccount>();
-  for (const o of dataset.organizations) for (const a of o.accounts) index.set(a.uid, { organizationId: o.id, region: o.region, level: o.level });
+  for (const o of dataset.organizations)
+    for (const a of o.accounts) index.set(a.uid, { organizationId: o.id, region: o.region, level: o.level });
   return index;
 }
 
@@ -119,7 +120,9 @@ export async function runHarvest(options: HarvestOptions): Promise<number> {
       targets.push({ home: sorted[0]!, owners: org ? [org] : ownersOf(dataset, host), extra: sorted.slice(1) });
     }
   } else {
-    const orgs = dataset.organizations.filter((o) => o.website).sort((a, b) => rank(a) - rank(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const orgs = dataset.organizations
+      .filter((o) => o.website)
+      .sort((a, b) => rank(a) - rank(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const seen = new Set<string>();
     for (const org of orgs) {
       const host = hostOf(org.website!);
@@ -130,10 +133,25 @@ export async function runHarvest(options: HarvestOptions): Promise<number> {
     if (options.limit) targets.splice(options.limit);
   }
 
-  const report: HarvestReport = { date: options.today, pagesRead: 0, sites: 0, skipped: [], proposals: [], dropped: [], dryRun: Boolean(options.dryRun || json), written: [], errors: [] };
+  const report: HarvestReport = {
+    date: options.today,
+    pagesRead: 0,
+    sites: 0,
+    skipped: [],
+    proposals: [],
+    dropped: [],
+    dryRun: Boolean(options.dryRun || json),
+    written: [],
+    errors: [],
+  };
   const observe = (page: Page): Observation =>
     page.copyDate || page.copyUrl || source.list
-      ? { url: page.copyUrl ?? page.url, date: page.copyDate ?? options.today, dateKind: page.copyDate ? 'stated' : 'observed', copyOf: page.url }
+      ? {
+          url: page.copyUrl ?? page.url,
+          date: page.copyDate ?? options.today,
+          dateKind: page.copyDate ? 'stated' : 'observed',
+          copyOf: page.url,
+        }
       : { url: page.finalUrl, date: options.today, dateKind: 'observed' };
   const allFinds: Find[] = [];
   const undated = new Set<string>();
@@ -141,7 +159,8 @@ export async function runHarvest(options: HarvestOptions): Promise<number> {
   let asked = 0;
   const read = async (url: string, quiet = false): Promise<Page | null> => {
     if (asked >= maxPages) {
-      if (asked++ === maxPages) report.skipped.push(`достигнут предел ${maxPages} страниц за запуск — остальное в следующий раз (--max-pages)`);
+      if (asked++ === maxPages)
+        report.skipped.push(`достигнут предел ${maxPages} страниц за запуск — остальное в следующий раз (--max-pages)`);
       return null;
     }
     asked++;
@@ -183,7 +202,13 @@ export async function runHarvest(options: HarvestOptions): Promise<number> {
     }
     allFinds.push(...unique.map((u) => u.find));
     const pageOf = new Map(unique.map((u) => [u.find, u.page]));
-    report.proposals.push(...proposeForFinds(dataset, unique.map((u) => u.find), (find) => observe(pageOf.get(find)!)));
+    report.proposals.push(
+      ...proposeForFinds(
+        dataset,
+        unique.map((u) => u.find),
+        (find) => observe(pageOf.get(find)!),
+      ),
+    );
 
     if (options.follow === false) continue;
     const region = target.owners[0]?.region ?? null;
@@ -200,7 +225,13 @@ export async function runHarvest(options: HarvestOptions): Promise<number> {
         const finds = harvestPage(site, context([])).filter((f) => !f.find.organization_id && !parentUids.has(f.find.uid));
         if (!finds.length) continue;
         allFinds.push(...finds.map((f) => f.find));
-        report.proposals.push({ kind: 'organization', body, region, parentPage: list.url, finds: finds.map((f) => ({ find: f.find, evidence: evidenceFor(f.find, observe(f.page)) })) });
+        report.proposals.push({
+          kind: 'organization',
+          body,
+          region,
+          parentPage: list.url,
+          finds: finds.map((f) => ({ find: f.find, evidence: evidenceFor(f.find, observe(f.page)) })),
+        });
       }
     }
   }
@@ -209,7 +240,10 @@ export async function runHarvest(options: HarvestOptions): Promise<number> {
   if (!report.dryRun) {
     // A saved copy without a known date cannot be dated evidence: shown, not written.
     const writable = report.proposals.filter((p) => (p.kind === 'organization' ? !undated.has(p.parentPage) : !undated.has(p.find.page)));
-    for (const page of undated) report.skipped.push(`${page}: дата сохранённой копии неизвестна — находки показаны, но не записаны (положите рядом файл <имя>.provenance со строкой date: ГГГГ-ММ-ДД)`);
+    for (const page of undated)
+      report.skipped.push(
+        `${page}: дата сохранённой копии неизвестна — находки показаны, но не записаны (положите рядом файл <имя>.provenance со строкой date: ГГГГ-ММ-ДД)`,
+      );
     const applied = applyWrites(dir, dataset, issues, writesOf(writable, dataset), options.today);
     report.written = applied.reverted ? [] : applied.written;
     report.errors.push(...applied.errors);
@@ -222,10 +256,21 @@ export async function runHarvest(options: HarvestOptions): Promise<number> {
 export function writesOf(proposals: readonly Proposal[], dataset: Dataset): Write[] {
   const writes: Write[] = [];
   for (const p of proposals) {
-    if (p.kind === 'evidence') writes.push({ kind: 'evidence', organizationId: p.organization.id, accountUrl: p.account.url, evidence: p.evidence });
-    else if (p.kind === 'account') writes.push({ kind: 'account', organizationId: p.organization.id, url: p.find.url, evidence: p.evidence });
+    if (p.kind === 'evidence')
+      writes.push({ kind: 'evidence', organizationId: p.organization.id, accountUrl: p.account.url, evidence: p.evidence });
+    else if (p.kind === 'account')
+      writes.push({ kind: 'account', organizationId: p.organization.id, url: p.find.url, evidence: p.evidence });
     else if (p.kind === 'organization' && dataset.regions.some((r) => r.id === p.region)) {
-      writes.push({ kind: 'organization', region: p.region, name: p.body.name, orgKind: p.body.kind, level: p.body.level, municipality: p.body.level === 'municipal' ? p.body.name : undefined, website: p.body.website, accounts: p.finds.map((f) => ({ url: f.find.url, evidence: f.evidence })) });
+      writes.push({
+        kind: 'organization',
+        region: p.region,
+        name: p.body.name,
+        orgKind: p.body.kind,
+        level: p.body.level,
+        municipality: p.body.level === 'municipal' ? p.body.name : undefined,
+        website: p.body.website,
+        accounts: p.finds.map((f) => ({ url: f.find.url, evidence: f.evidence })),
+      });
     }
   }
   return writes;

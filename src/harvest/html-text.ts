@@ -1,8 +1,26 @@
 /** Small, dependency-free HTML helpers for the extractor: visible text, attributes, entities. */
 
 const ENTITIES: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', laquo: '«', raquo: '»', mdash: '—', ndash: '–',
-  hellip: '…', copy: '©', bull: '•', middot: '·', ldquo: '“', rdquo: '”', bdquo: '„', rsquo: '’', lsquo: '‘', shy: '',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  laquo: '«',
+  raquo: '»',
+  mdash: '—',
+  ndash: '–',
+  hellip: '…',
+  copy: '©',
+  bull: '•',
+  middot: '·',
+  ldquo: '“',
+  rdquo: '”',
+  bdquo: '„',
+  rsquo: '’',
+  lsquo: '‘',
+  shy: '',
 };
 
 /** Decodes the HTML entities that occur in addresses and labels. */

@@ -5,7 +5,8 @@
  */
 import { pageLinks } from './extract.ts';
 
-const LIKELY = /контакт|пресс|о правительстве|о губернатор|правительство области|правительство края|правительство республики|соцсет|социальн[а-яё]* сет|мы в сет|contacts?\b|press|about|social|smi\b|media/i;
+const LIKELY =
+  /контакт|пресс|о правительстве|о губернатор|правительство области|правительство края|правительство республики|соцсет|социальн[а-яё]* сет|мы в сет|contacts?\b|press|about|social|smi\b|media/i;
 const FILES = /\.(?:pdf|docx?|xlsx?|rtf|zip|rar|jpe?g|png|gif|mp[34]|avi)(?:[?#]|$)/i;
 
 const hostOf = (address: string) => new URL(address).hostname.toLowerCase().replace(/^www\./, '');
@@ -29,19 +30,27 @@ export function likelyPages(html: string, pageUrl: string, limit = 3): string[] 
   return chosen;
 }
 
-const DIRECTORY = /органы (?:исполнительной )?власти|исполнительные органы|министерства и ведомства|министерства|ведомства|муниципальные образования|органы местного самоуправления|структура правительства/i;
+const DIRECTORY =
+  /органы (?:исполнительной )?власти|исполнительные органы|министерства и ведомства|министерства|ведомства|муниципальные образования|органы местного самоуправления|структура правительства/i;
 
 /** Pages of the portal that list its bodies (at most `limit`). */
 export function directoryPages(html: string, pageUrl: string, limit = 2): string[] {
   const chosen: string[] = [];
   for (const { href, text } of pageLinks(html, pageUrl)) {
     if (chosen.length >= limit) break;
-    if (!chosen.includes(href) && !FILES.test(href) && sameSite(href, pageUrl) && DIRECTORY.test(text) && text.length < 80) chosen.push(href);
+    if (!chosen.includes(href) && !FILES.test(href) && sameSite(href, pageUrl) && DIRECTORY.test(text) && text.length < 80)
+      chosen.push(href);
   }
   return chosen;
 }
 
-export type ListedBody = { name: string; website: string; /** The address as the directory links it. */ page: string; kind: 'regional_executive' | 'municipal_administration'; level: 'regional' | 'municipal' };
+export type ListedBody = {
+  name: string;
+  website: string;
+  /** The address as the directory links it. */ page: string;
+  kind: 'regional_executive' | 'municipal_administration';
+  level: 'regional' | 'municipal';
+};
 
 const EXECUTIVE = /^(?:министерство|департамент|комитет|агентство|управление|инспекция|служба|главное управление)(?=\s|$)/i;
 const MUNICIPAL = /^(?:администрация|муниципальн[а-яё]+ образовани[а-яё]*)(?=\s).*(?:район|округ|город|поселени)/i;
@@ -59,7 +68,8 @@ export function listedBodies(html: string, pageUrl: string): ListedBody[] {
     const site = `${new URL(href).origin}/`;
     if (bodies.has(site)) continue;
     if (EXECUTIVE.test(name)) bodies.set(site, { name, website: site, page: href, kind: 'regional_executive', level: 'regional' });
-    else if (MUNICIPAL.test(name)) bodies.set(site, { name, website: site, page: href, kind: 'municipal_administration', level: 'municipal' });
+    else if (MUNICIPAL.test(name))
+      bodies.set(site, { name, website: site, page: href, kind: 'municipal_administration', level: 'municipal' });
   }
   return [...bodies.values()];
 }

@@ -10,7 +10,14 @@ import type { ListedBody } from './pages.ts';
 /** Where and when a page was read: the evidence's address and date. */
 export type Observation = { url: string; date: string; dateKind: 'stated' | 'observed'; copyOf?: string };
 
-export type EvidenceEntry = { type: 'official_website'; url: string; date: string; date_kind?: 'stated'; note: string; research_note: string };
+export type EvidenceEntry = {
+  type: 'official_website';
+  url: string;
+  date: string;
+  date_kind?: 'stated';
+  note: string;
+  research_note: string;
+};
 
 export type Proposal =
   | { kind: 'evidence'; find: Find; organization: LoadedOrganization; account: LoadedAccount; evidence: EvidenceEntry }
@@ -19,7 +26,13 @@ export type Proposal =
   /** A new page of a head of region: whose personal page it is (holder, since when) needs a person. */
   | { kind: 'holder'; find: Find; organization: LoadedOrganization }
   | { kind: 'unowned'; find: Find }
-  | { kind: 'organization'; body: ListedBody; region: string | null; parentPage: string; finds: Array<{ find: Find; evidence: EvidenceEntry }> };
+  | {
+      kind: 'organization';
+      body: ListedBody;
+      region: string | null;
+      parentPage: string;
+      finds: Array<{ find: Find; evidence: EvidenceEntry }>;
+    };
 
 /** The public note of the evidence: where the link stands and the words around it. */
 export function evidenceNote(find: Find, observation: Observation): string {
@@ -45,13 +58,16 @@ export function evidenceFor(find: Find, observation: Observation): EvidenceEntry
  * whose address names one fixed copy — the same copy whatever date a person wrote for it.
  */
 function alreadyRecorded(account: LoadedAccount, evidence: EvidenceEntry, copy: boolean): boolean {
-  return account.evidence.some((e) => e.type === evidence.type && String(e.url) === evidence.url && (copy || String(e.date) === evidence.date));
+  return account.evidence.some(
+    (e) => e.type === evidence.type && String(e.url) === evidence.url && (copy || String(e.date) === evidence.date),
+  );
 }
 
 /** Turns one site's finds into proposals against the registry. */
 export function proposeForFinds(dataset: Dataset, finds: readonly Find[], observation: (find: Find) => Observation): Proposal[] {
   const byUid = new Map<string, { organization: LoadedOrganization; account: LoadedAccount }>();
-  for (const organization of dataset.organizations) for (const account of organization.accounts) byUid.set(account.uid, { organization, account });
+  for (const organization of dataset.organizations)
+    for (const account of organization.accounts) byUid.set(account.uid, { organization, account });
   const proposals: Proposal[] = [];
   for (const find of finds) {
     const held = byUid.get(find.uid);

@@ -41,18 +41,44 @@ export function harvestSummary(report: HarvestReport): string {
     if (!items.length) return;
     lines.push('', `## ${title} (${items.length})`, '', ...items);
   };
-  section('Подтверждения к аккаунтам реестра', of('evidence').map((p) => `- ${p.find.url} — ${org(p.organization)}: ${p.find.page}; ${p.find.context}`));
-  section('Новые аккаунты известных организаций', of('account').map((p) => `- ${p.find.url} — ${org(p.organization)}: ${p.find.page}; ${p.find.context}`));
-  section('Новые организации из каталогов порталов', of('organization').map((p) => `- «${p.body.name}», ${p.body.website} (из ${p.parentPage}): ${p.finds.map((f) => f.find.url).join(', ')}`));
-  section('Нужно решение человека: портал ссылается на другой аккаунт, чем записан в реестре', of('conflict').map((p) => `- ${p.find.page} ссылается на ${p.find.url}, а у ${org(p.organization)} в реестре: ${p.held.join(', ')} — ${p.find.context}`));
-  section('Нужно решение человека: новая страница главы региона (чья она и с какого времени — поле holder)', of('holder').map((p) => `- ${p.find.url} — ${org(p.organization)}: ${p.find.page}; ${p.find.context}`));
-  section('Найдены, но владелец сайта не в реестре', of('unowned').map((p) => `- ${p.find.url}: ${p.find.page}; ${p.find.context}`));
-  section('Не прочитано', report.skipped.map((line) => `- ${line}`));
+  section(
+    'Подтверждения к аккаунтам реестра',
+    of('evidence').map((p) => `- ${p.find.url} — ${org(p.organization)}: ${p.find.page}; ${p.find.context}`),
+  );
+  section(
+    'Новые аккаунты известных организаций',
+    of('account').map((p) => `- ${p.find.url} — ${org(p.organization)}: ${p.find.page}; ${p.find.context}`),
+  );
+  section(
+    'Новые организации из каталогов порталов',
+    of('organization').map(
+      (p) => `- «${p.body.name}», ${p.body.website} (из ${p.parentPage}): ${p.finds.map((f) => f.find.url).join(', ')}`,
+    ),
+  );
+  section(
+    'Нужно решение человека: портал ссылается на другой аккаунт, чем записан в реестре',
+    of('conflict').map(
+      (p) => `- ${p.find.page} ссылается на ${p.find.url}, а у ${org(p.organization)} в реестре: ${p.held.join(', ')} — ${p.find.context}`,
+    ),
+  );
+  section(
+    'Нужно решение человека: новая страница главы региона (чья она и с какого времени — поле holder)',
+    of('holder').map((p) => `- ${p.find.url} — ${org(p.organization)}: ${p.find.page}; ${p.find.context}`),
+  );
+  section(
+    'Найдены, но владелец сайта не в реестре',
+    of('unowned').map((p) => `- ${p.find.url}: ${p.find.page}; ${p.find.context}`),
+  );
+  section(
+    'Не прочитано',
+    report.skipped.map((line) => `- ${line}`),
+  );
   if (report.dropped.length) {
     const counts = new Map<string, number>();
     for (const drop of report.dropped) counts.set(drop.reason, (counts.get(drop.reason) ?? 0) + 1);
     lines.push('', `## Отброшено ссылок: ${report.dropped.length}`, '');
-    for (const [reason, count] of [...counts].sort((a, b) => b[1] - a[1])) lines.push(`- ${DROP_LABELS[reason as Dropped['reason']]}: ${count}`);
+    for (const [reason, count] of [...counts].sort((a, b) => b[1] - a[1]))
+      lines.push(`- ${DROP_LABELS[reason as Dropped['reason']]}: ${count}`);
   }
   lines.push('');
   if (report.dryRun) lines.push('Пробный запуск (--dry-run): данные не изменены.');

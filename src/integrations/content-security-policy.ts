@@ -42,7 +42,12 @@ const EVENT_HANDLER = /\son[a-z]+\s*=/i;
 const EXECUTED_TYPES = new Set(['', 'module', 'text/javascript', 'application/javascript']);
 
 const attributeHtmlDecode = (value: string) =>
-  value.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  value
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 function scriptType(attributes: string): string | null {
   if (/\ssrc\s*=/i.test(attributes)) return null;

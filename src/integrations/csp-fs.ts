@@ -31,7 +31,10 @@ export function applyPolicies(outDir: string): number {
     if (next !== html) writeFileSync(file, next);
     pages++;
   }
-  if (withHandlers.length) throw new Error(`В страницах есть встроенные обработчики событий (on…=), их запретит политика безопасности: ${withHandlers.slice(0, 5).join(', ')}`);
+  if (withHandlers.length)
+    throw new Error(
+      `В страницах есть встроенные обработчики событий (on…=), их запретит политика безопасности: ${withHandlers.slice(0, 5).join(', ')}`,
+    );
   writeFileSync(path.join(outDir, '_headers'), HEADERS_FILE);
   return pages;
 }

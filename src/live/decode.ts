@@ -10,7 +10,9 @@ export function decodePage(bytes: Uint8Array, contentType = ''): string {
   } catch {
     // not UTF-8: fall through to the named charset
   }
-  const named = /charset=["']?([\w-]+)/i.exec(contentType)?.[1] ?? /<meta[^>]+charset=["']?([\w-]+)/i.exec(new TextDecoder('latin1').decode(bytes.subarray(0, 4096)))?.[1];
+  const named =
+    /charset=["']?([\w-]+)/i.exec(contentType)?.[1] ??
+    /<meta[^>]+charset=["']?([\w-]+)/i.exec(new TextDecoder('latin1').decode(bytes.subarray(0, 4096)))?.[1];
   for (const charset of [named, 'windows-1251']) {
     if (!charset || /^utf-?8$/i.test(charset)) continue;
     try {

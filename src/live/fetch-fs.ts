@@ -99,12 +99,22 @@ export function createFetcher(options: FetcherOptions = {}): PageSource {
     return result;
   }
 
-  async function rawGet(url: URL, accept: string, form?: Record<string, string>): Promise<{ response: Response; bytes: Uint8Array; truncated: boolean }> {
+  async function rawGet(
+    url: URL,
+    accept: string,
+    form?: Record<string, string>,
+  ): Promise<{ response: Response; bytes: Uint8Array; truncated: boolean }> {
     return inHostQueue(url.host, async () => {
       const signal = AbortSignal.timeout(timeout);
       const headers: Record<string, string> = { 'user-agent': agent, accept };
       if (form) headers['content-type'] = 'application/x-www-form-urlencoded';
-      const response = await fetch(url, { redirect: 'manual', signal, headers, method: form ? 'POST' : 'GET', body: form ? new URLSearchParams(form).toString() : undefined });
+      const response = await fetch(url, {
+        redirect: 'manual',
+        signal,
+        headers,
+        method: form ? 'POST' : 'GET',
+        body: form ? new URLSearchParams(form).toString() : undefined,
+      });
       const { bytes, truncated } = await readCapped(response, cap);
       return { response, bytes, truncated };
     });
@@ -166,9 +176,12 @@ export function createFetcher(options: FetcherOptions = {}): PageSource {
         continue;
       }
       if ((response.status === 429 || response.status === 503) && !retried) {
-        const seconds = retryAfterSeconds(response.headers.get('retry-after'), Date.now()) ?? (response.status === 429 ? Math.ceil(minInterval / 1000) : null);
+        const seconds =
+          retryAfterSeconds(response.headers.get('retry-after'), Date.now()) ??
+          (response.status === 429 ? Math.ceil(minInterval / 1000) : null);
         if (seconds !== null) {
-          if (seconds * 1000 > maxWait) return failure(address, 'retry-after', LINES.retryAfter(url.href, seconds, Math.round(maxWait / 1000)), response.status);
+          if (seconds * 1000 > maxWait)
+            return failure(address, 'retry-after', LINES.retryAfter(url.href, seconds, Math.round(maxWait / 1000)), response.status);
           const state = hosts.get(url.host)!;
           state.nextAt = Math.max(state.nextAt, Date.now() + seconds * 1000);
           log(`${url.href}: сервер просит подождать ${seconds} с — ждём`);

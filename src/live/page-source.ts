@@ -59,12 +59,14 @@ export function formatBytes(bytes: number): string {
 
 export const LINES = {
   robots: (url: string) => `${url}: пропущено — robots.txt сайта запрещает чтение этой страницы`,
-  robotsUnavailable: (url: string, status: number) => `${url}: пропущено — robots.txt сайта недоступен (HTTP ${status}), читать сайт нельзя`,
+  robotsUnavailable: (url: string, status: number) =>
+    `${url}: пропущено — robots.txt сайта недоступен (HTTP ${status}), читать сайт нельзя`,
   timeout: (url: string, ms: number) => `${url}: нет ответа за ${String(Math.round(ms / 100) / 10).replace('.', ',')} с — пропущено`,
   status: (url: string, status: number) => `${url}: сервер ответил HTTP ${status}`,
   network: (url: string, detail: string) => `${url}: не удалось соединиться (${detail})`,
   redirects: (url: string, limit: number) => `${url}: больше ${limit} перенаправлений — пропущено`,
-  retryAfter: (url: string, seconds: number, cap: number) => `${url}: сервер просит подождать ${seconds} с — это больше предела ${cap} с, пропущено`,
+  retryAfter: (url: string, seconds: number, cap: number) =>
+    `${url}: сервер просит подождать ${seconds} с — это больше предела ${cap} с, пропущено`,
   truncated: (url: string, cap: number) => `${url}: страница больше ${formatBytes(cap)} — прочитано только начало`,
   notSaved: (url: string) => `${url}: такой страницы нет среди сохранённых копий`,
   scheme: (url: string) => `${url}: читаются только адреса http и https`,

@@ -101,6 +101,8 @@ export function isAllowed(robots: Robots, token: string, target: string): boolea
 
 /** The Crawl-delay of the applicable groups, in seconds (the largest when several). */
 export function crawlDelay(robots: Robots, token: string): number | undefined {
-  const delays = groupsFor(robots, token).map((g) => g.crawlDelay).filter((d): d is number => d !== undefined);
+  const delays = groupsFor(robots, token)
+    .map((g) => g.crawlDelay)
+    .filter((d): d is number => d !== undefined);
   return delays.length ? Math.max(...delays) : undefined;
 }

@@ -22,7 +22,10 @@ export function pageKey(address: string): string | null {
     return null;
   }
   const host = url.hostname.toLowerCase().replace(/^www\./, '');
-  let pathname = decodeURIComponent(url.pathname).replace(/\/index\.html?$/i, '/').replace(/\.html?$/i, '').replace(/\/+$/, '');
+  let pathname = decodeURIComponent(url.pathname)
+    .replace(/\/index\.html?$/i, '/')
+    .replace(/\.html?$/i, '')
+    .replace(/\/+$/, '');
   if (pathname === '') pathname = '';
   return `${host}${pathname}${url.search}`;
 }
@@ -70,7 +73,15 @@ async function readWarc(file: string, add: (page: Page) => void): Promise<void> 
       continue;
     }
     const body = decodePage(await record.readFully(true), contentType);
-    add({ url: target, finalUrl: target, status, body, contentType, truncated: false, copyDate: record.warcDate?.slice(0, 10) ?? undefined });
+    add({
+      url: target,
+      finalUrl: target,
+      status,
+      body,
+      contentType,
+      truncated: false,
+      copyDate: record.warcDate?.slice(0, 10) ?? undefined,
+    });
   }
 }
 
@@ -82,7 +93,9 @@ export async function openSaved(location: string): Promise<PageSource & { list()
     if (key && !pages.has(key)) pages.set(key, page);
   };
   if (!existsSync(location)) throw new Error(`папка или файл ${location} не найдены`);
-  const files = statSync(location).isDirectory() ? walk(location).map((relative) => ({ relative, absolute: path.join(location, relative) })) : [{ relative: path.basename(location), absolute: location }];
+  const files = statSync(location).isDirectory()
+    ? walk(location).map((relative) => ({ relative, absolute: path.join(location, relative) }))
+    : [{ relative: path.basename(location), absolute: location }];
   for (const { relative, absolute } of files) {
     if (WARC.test(relative)) {
       await readWarc(absolute, add);

@@ -21,7 +21,14 @@ export type CoverageRow = {
 };
 
 /** One letter per level; a stale confirmation has its own (У), never П. */
-export const COVERAGE_SYMBOLS: Record<VerificationLevel, string> = { confirmed: 'П', stale: 'У', probable: 'В', reported: 'С', claimed: 'Н', listed: 'Л' };
+export const COVERAGE_SYMBOLS: Record<VerificationLevel, string> = {
+  confirmed: 'П',
+  stale: 'У',
+  probable: 'В',
+  reported: 'С',
+  claimed: 'Н',
+  listed: 'Л',
+};
 const SYMBOL = COVERAGE_SYMBOLS;
 
 /** The stronger of two cells; an empty cell loses to any level. */
@@ -67,7 +74,8 @@ export type CoverageSummary = {
 
 export function coverageSummary(rows: readonly CoverageRow[]): CoverageSummary {
   const gaps: Record<string, number> = {};
-  for (const body of COVERAGE_BODIES) for (const p of COVERAGE_PLATFORMS) gaps[`${body.label} · ${p}`] = rows.filter((r) => r.cells[body.id][p] === null).length;
+  for (const body of COVERAGE_BODIES)
+    for (const p of COVERAGE_PLATFORMS) gaps[`${body.label} · ${p}`] = rows.filter((r) => r.cells[body.id][p] === null).length;
   const any = (r: CoverageRow) => COVERAGE_BODIES.some((b) => COVERAGE_PLATFORMS.some((p) => r.cells[b.id][p] !== null));
   const vkByLevel = Object.fromEntries(VERIFICATION_LEVELS.map((level) => [level, 0])) as Record<VerificationLevel, number>;
   const cellsByLevel = Object.fromEntries(VERIFICATION_LEVELS.map((level) => [level, 0])) as Record<VerificationLevel, number>;
@@ -83,7 +91,13 @@ export function coverageSummary(rows: readonly CoverageRow[]): CoverageSummary {
     vkByLevel,
     gaps,
     websites: Object.fromEntries(
-      COVERAGE_BODIES.map((b) => [b.id, { with: rows.filter((r) => r.websites?.[b.id] === true).length, of: rows.filter((r) => (r.websites?.[b.id] ?? null) !== null).length }]),
+      COVERAGE_BODIES.map((b) => [
+        b.id,
+        {
+          with: rows.filter((r) => r.websites?.[b.id] === true).length,
+          of: rows.filter((r) => (r.websites?.[b.id] ?? null) !== null).length,
+        },
+      ]),
     ) as CoverageSummary['websites'],
     cellsByLevel,
   };
@@ -107,13 +121,20 @@ export function coverageMarkdown(rows: readonly CoverageRow[], asOf?: string): s
     '',
     `Обозначения — лучший уровень подтверждения: **П** подтверждён свежим первичным подтверждением (официальный сайт, отметка площадки «Госорганизация», официальное заявление, реестр РКН), **У** был подтверждён, но подтверждение устарело (старше срока из data/policy.yaml или сделано до вступления нынешнего главы в должность) — нужна перепроверка, **В** вероятно официальный (описание аккаунта со ссылкой на официальный сайт, знак верификации площадки), **С** только сообщения СМИ, **Н** аккаунт только сам называет себя официальным, **Л** только сторонний список, **—** ничего не найдено.${asOf ? ` Свежесть оценена на ${asOf} (самая новая дата в данных).` : ''}`,
     '',
-    'Пробелы (регионов без аккаунта): ' + Object.entries(summary.gaps).map(([k, v]) => `${k}: ${v}`).join('; ') + '.',
+    'Пробелы (регионов без аккаунта): ' +
+      Object.entries(summary.gaps)
+        .map(([k, v]) => `${k}: ${v}`)
+        .join('; ') +
+      '.',
     '',
     `Официальный сайт (поле website) указан: ${COVERAGE_BODIES.map((b) => `${b.label} — у ${summary.websites[b.id].with} из ${summary.websites[b.id].of} регионов, где организация есть в реестре`).join('; ')}.`,
     '',
     `| ${header.join(' | ')} |`,
     `|${header.map(() => '---').join('|')}|`,
-    ...rows.map((r) => `| ${r.name} | ${COVERAGE_BODIES.flatMap((b) => COVERAGE_PLATFORMS.map((p) => (r.cells[b.id][p] ? SYMBOL[r.cells[b.id][p]!] : '—'))).join(' | ')} |`),
+    ...rows.map(
+      (r) =>
+        `| ${r.name} | ${COVERAGE_BODIES.flatMap((b) => COVERAGE_PLATFORMS.map((p) => (r.cells[b.id][p] ? SYMBOL[r.cells[b.id][p]!] : '—'))).join(' | ')} |`,
+    ),
     '',
   ];
   return lines.join('\n');

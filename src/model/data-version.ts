@@ -21,7 +21,8 @@ export type DataVersion = {
 
 /** Seconds since 1970 as `SOURCE_DATE_EPOCH` holds them; anything else is refused, not guessed. */
 export function parseSourceDateEpoch(value: string): Date {
-  if (!/^\d{1,12}$/.test(value.trim())) throw new Error(`SOURCE_DATE_EPOCH должен быть целым числом секунд с 1970-01-01 (UTC), а не «${value}»`);
+  if (!/^\d{1,12}$/.test(value.trim()))
+    throw new Error(`SOURCE_DATE_EPOCH должен быть целым числом секунд с 1970-01-01 (UTC), а не «${value}»`);
   return new Date(Number(value.trim()) * 1000);
 }
 

@@ -155,7 +155,13 @@ function bodyAccounts(registry: Registry, orgs: readonly LoadedOrganization[], k
   for (const org of orgs) {
     if (!kinds.includes(org.kind)) continue;
     for (const account of registry.accountsByOrganization.get(org.id) ?? []) {
-      if (account.status === 'active' && account.platform === platform) accounts.push({ url: account.canonical_url, level: account.level, anchor: account.anchor, firstPartyDate: account.first_party_date ?? null });
+      if (account.status === 'active' && account.platform === platform)
+        accounts.push({
+          url: account.canonical_url,
+          level: account.level,
+          anchor: account.anchor,
+          firstPartyDate: account.first_party_date ?? null,
+        });
     }
   }
   return accounts;

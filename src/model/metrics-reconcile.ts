@@ -69,20 +69,37 @@ export function registryFigure(registry: Registry, scope: Scope, measure: Figure
   switch (measure) {
     case 'vk_state_pages': {
       const marked = active.filter((a) => a.platform === 'vk' && hasStateMark(a));
-      return { value: marked.length, unit: 'count', what: 'действующих страниц ВКонтакте, у которых реестр видел отметку «Госорганизация»', confirmed: marked.filter((a) => a.level === 'confirmed').length };
+      return {
+        value: marked.length,
+        unit: 'count',
+        what: 'действующих страниц ВКонтакте, у которых реестр видел отметку «Госорганизация»',
+        confirmed: marked.filter((a) => a.level === 'confirmed').length,
+      };
     }
     case 'official_pages':
       return { value: active.length, unit: 'count', what: 'действующих аккаунтов во всех соцсетях' };
     case 'share_with_state_mark': {
       const onMarkPlatforms = active.filter((a) => markPlatforms.has(a.platform));
-      return { value: percentOf(onMarkPlatforms.filter(hasStateMark).length, onMarkPlatforms.length), unit: 'percent', what: 'доля аккаунтов с подтверждённой отметкой «Госорганизация» среди действующих аккаунтов на площадках, которые её ставят' };
+      return {
+        value: percentOf(onMarkPlatforms.filter(hasStateMark).length, onMarkPlatforms.length),
+        unit: 'percent',
+        what: 'доля аккаунтов с подтверждённой отметкой «Госорганизация» среди действующих аккаунтов на площадках, которые её ставят',
+      };
     }
     case 'organizations_on_social':
       return { value: withActiveOn(registry, scope, null), unit: 'count', what: 'организаций хотя бы с одним действующим аккаунтом' };
     case 'share_bodies_present':
-      return { value: percentOf(withActiveOn(registry, scope, null), scope.organizations.length), unit: 'percent', what: 'доля организаций реестра хотя бы с одним действующим аккаунтом' };
+      return {
+        value: percentOf(withActiveOn(registry, scope, null), scope.organizations.length),
+        unit: 'percent',
+        what: 'доля организаций реестра хотя бы с одним действующим аккаунтом',
+      };
     case 'heads_with_pages':
-      return { value: withActiveOn(registry, scope, null, ['head_of_region']), unit: 'count', what: 'глав регионов хотя бы с одним действующим аккаунтом' };
+      return {
+        value: withActiveOn(registry, scope, null, ['head_of_region']),
+        unit: 'count',
+        what: 'глав регионов хотя бы с одним действующим аккаунтом',
+      };
     case 'governors_on_max':
       return regionsWith(registry, scope, 'max', ['head_of_region'], 'регионов, глава которых ведёт действующий канал в MAX');
     case 'governments_on_max':

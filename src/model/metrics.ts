@@ -51,7 +51,13 @@ export function regionScope(registry: Registry, regionId: string): Scope {
 /** All regions of a federal district together. */
 export function districtScope(registry: Registry, district: District): Scope {
   const ids = registry.regions.filter((r) => r.federal_district === district).map((r) => r.id);
-  return scopeOf(registry, 'district', district, FEDERAL_DISTRICT_LABELS[district], ids.flatMap((id) => registry.organizationsByRegion.get(id) ?? []));
+  return scopeOf(
+    registry,
+    'district',
+    district,
+    FEDERAL_DISTRICT_LABELS[district],
+    ids.flatMap((id) => registry.organizationsByRegion.get(id) ?? []),
+  );
 }
 
 /** The whole registry: every region and the federal bodies outside regions. */
@@ -115,10 +121,9 @@ export function counts(registry: Registry, scope: Scope): Counts {
 /** Share of active accounts at each verification level (the level of the strongest evidence). */
 export function verificationShares(scope: Scope): Record<VerificationLevel, Share> {
   const active = activeAccounts(scope);
-  return Object.fromEntries(VERIFICATION_LEVELS.map((level) => [level, share(active.filter((a) => a.level === level).length, active.length)])) as Record<
-    VerificationLevel,
-    Share
-  >;
+  return Object.fromEntries(
+    VERIFICATION_LEVELS.map((level) => [level, share(active.filter((a) => a.level === level).length, active.length)]),
+  ) as Record<VerificationLevel, Share>;
 }
 
 // ---------------------------------------------------------------------------------------

@@ -20,7 +20,8 @@ export function repositoryDataPath(file: string): string {
 export const editFileUrl = (repoPath: string) => `${REPOSITORY_URL}/edit/${DEFAULT_BRANCH}/${repoPath}`;
 
 /** The page that creates a new file in a repository folder, prefilled with a name. */
-export const newFileUrl = (folder: string, filename: string) => `${REPOSITORY_URL}/new/${DEFAULT_BRANCH}/${folder}?filename=${encodeURIComponent(filename)}`;
+export const newFileUrl = (folder: string, filename: string) =>
+  `${REPOSITORY_URL}/new/${DEFAULT_BRANCH}/${folder}?filename=${encodeURIComponent(filename)}`;
 
 /** A folder of the repository. */
 export const treeUrl = (repoPath: string) => `${REPOSITORY_URL}/tree/${DEFAULT_BRANCH}/${repoPath}`;

@@ -58,34 +58,41 @@ export function recordedOrganizationIds(registry: Registry, budget = SEARCH_RECO
  * One record per organisation among `recordedOrganizationIds`. `pageOf` gives the organisation's address on the site
  * relative to its root, anchor included (`regions/moskva/#org-moskva-mer`).
  */
-export function organizationSearchRecords(registry: Registry, pageOf: (org: LoadedOrganization) => string, base = '/', budget = SEARCH_RECORD_BUDGET): SearchRecord[] {
+export function organizationSearchRecords(
+  registry: Registry,
+  pageOf: (org: LoadedOrganization) => string,
+  base = '/',
+  budget = SEARCH_RECORD_BUDGET,
+): SearchRecord[] {
   const root = base.replace(/\/?$/, '/');
   const recorded = recordedOrganizationIds(registry, budget);
-  return registry.dataset.organizations.filter((org) => recorded.has(org.id)).map((org) => {
-    const accounts = (registry.accountsByOrganization.get(org.id) ?? []).filter((a) => a.status === 'active');
-    const platforms = [...new Set(accounts.map((a) => registry.platformById.get(a.platform)?.name ?? a.platform))];
-    const level = bestLevel(accounts.map((a) => a.level));
-    const region = org.region ? (registry.regionById.get(org.region)?.name ?? '') : 'Федеральные органы';
-    const holders = [...new Set(accounts.flatMap((a) => (a.holder?.name ? [a.holder.name] : [])))];
-    const titles = [...new Set(accounts.flatMap((a) => (a.title ? [a.title] : [])))];
-    const meta = (key: string, value: string) => (value ? `<span data-pagefind-meta="${key}:${escapeHtml(value)}"></span>` : '');
-    const place = [region, org.municipality].filter(Boolean).join(', ');
-    const content = [
-      `<html lang="ru"><head><title>${escapeHtml(org.name)}</title></head><body data-pagefind-body>`,
-      `<h1 data-pagefind-weight="${LEADING_KINDS.has(org.kind) ? 8 : 6}">${escapeHtml(org.name)}</h1>`,
-      holders.length ? `<p data-pagefind-weight="5">${escapeHtml(holders.join(', '))}.</p>` : '',
-      titles.length ? `<p data-pagefind-weight="2">${escapeHtml(titles.map((t) => `«${t}»`).join(', '))}.</p>` : '',
-      `<p data-pagefind-weight="0.1">${escapeHtml(KIND_LABELS[org.kind])}. ${escapeHtml(place)}.</p>`,
-      meta('region', region),
-      meta('place', place),
-      meta('platforms', platforms.join(', ')),
-      meta('level', level ? LEVEL_LABELS[level] : ''),
-      meta('level_id', level ?? 'none'),
-      // The search page lists heads, governments and federal bodies before the rest of the matches.
-      meta('priority', LEADING_KINDS.has(org.kind) ? '1' : '2'),
-      `<span data-pagefind-filter="region:${escapeHtml(region)}"></span>`,
-      '</body></html>',
-    ].join('\n');
-    return { url: `${root}${pageOf(org)}`, content };
-  });
+  return registry.dataset.organizations
+    .filter((org) => recorded.has(org.id))
+    .map((org) => {
+      const accounts = (registry.accountsByOrganization.get(org.id) ?? []).filter((a) => a.status === 'active');
+      const platforms = [...new Set(accounts.map((a) => registry.platformById.get(a.platform)?.name ?? a.platform))];
+      const level = bestLevel(accounts.map((a) => a.level));
+      const region = org.region ? (registry.regionById.get(org.region)?.name ?? '') : 'Федеральные органы';
+      const holders = [...new Set(accounts.flatMap((a) => (a.holder?.name ? [a.holder.name] : [])))];
+      const titles = [...new Set(accounts.flatMap((a) => (a.title ? [a.title] : [])))];
+      const meta = (key: string, value: string) => (value ? `<span data-pagefind-meta="${key}:${escapeHtml(value)}"></span>` : '');
+      const place = [region, org.municipality].filter(Boolean).join(', ');
+      const content = [
+        `<html lang="ru"><head><title>${escapeHtml(org.name)}</title></head><body data-pagefind-body>`,
+        `<h1 data-pagefind-weight="${LEADING_KINDS.has(org.kind) ? 8 : 6}">${escapeHtml(org.name)}</h1>`,
+        holders.length ? `<p data-pagefind-weight="5">${escapeHtml(holders.join(', '))}.</p>` : '',
+        titles.length ? `<p data-pagefind-weight="2">${escapeHtml(titles.map((t) => `«${t}»`).join(', '))}.</p>` : '',
+        `<p data-pagefind-weight="0.1">${escapeHtml(KIND_LABELS[org.kind])}. ${escapeHtml(place)}.</p>`,
+        meta('region', region),
+        meta('place', place),
+        meta('platforms', platforms.join(', ')),
+        meta('level', level ? LEVEL_LABELS[level] : ''),
+        meta('level_id', level ?? 'none'),
+        // The search page lists heads, governments and federal bodies before the rest of the matches.
+        meta('priority', LEADING_KINDS.has(org.kind) ? '1' : '2'),
+        `<span data-pagefind-filter="region:${escapeHtml(region)}"></span>`,
+        '</body></html>',
+      ].join('\n');
+      return { url: `${root}${pageOf(org)}`, content };
+    });
 }

@@ -45,7 +45,8 @@ export const LEVEL_DESCRIPTIONS: Record<VerificationLevel, string> = {
     'первичное подтверждение есть, но старое (или сделано до вступления нынешнего должностного лица в должность): страница могла смениться, её нужно проверить заново',
   probable: 'сам аккаунт ссылается на официальный сайт или подтверждённый аккаунт органа, либо площадка отметила его знаком верификации',
   reported: 'о том, что аккаунт принадлежит органу, сообщали СМИ, но первичного подтверждения нет',
-  claimed: 'аккаунт сам называет себя официальным, но не ссылается ни на официальный сайт, ни на подтверждённый аккаунт органа; других подтверждений нет',
+  claimed:
+    'аккаунт сам называет себя официальным, но не ссылается ни на официальный сайт, ни на подтверждённый аккаунт органа; других подтверждений нет',
   listed: 'аккаунт найден только в стороннем списке; принадлежность органу не проверена',
 };
 
@@ -76,7 +77,8 @@ export function isFirstParty(e: Pick<Evidence, 'type' | 'mark'>): boolean {
 }
 
 /** The level one piece of evidence gives while fresh. */
-export const levelOfEvidence = (e: Pick<Evidence, 'type' | 'mark'>): VerificationLevel => (isFirstParty(e) ? 'confirmed' : LEVEL_OF_EVIDENCE[e.type]);
+export const levelOfEvidence = (e: Pick<Evidence, 'type' | 'mark'>): VerificationLevel =>
+  isFirstParty(e) ? 'confirmed' : LEVEL_OF_EVIDENCE[e.type];
 
 /** The strongest evidence first: first-party first, then by type order, then newest. */
 export function sortEvidence(evidence: readonly Evidence[]): Evidence[] {
@@ -118,7 +120,8 @@ export function verdict(evidence: readonly Evidence[], context: VerdictContext):
   const firstParty = evidence.filter(isFirstParty);
   let best = VERIFICATION_LEVELS.length - 1;
   for (const item of evidence) if (!isFirstParty(item)) best = Math.min(best, VERIFICATION_LEVELS.indexOf(LEVEL_OF_EVIDENCE[item.type]));
-  if (firstParty.length === 0) return { level: VERIFICATION_LEVELS[best]!, freshness: 'none', first_party_date: null, first_party_age_months: null };
+  if (firstParty.length === 0)
+    return { level: VERIFICATION_LEVELS[best]!, freshness: 'none', first_party_date: null, first_party_age_months: null };
   const newest = firstParty.reduce((max, item) => (item.date > max.date ? item : max));
   const fresh = firstParty.some((e) => confirmsNow(e, context));
   return {

@@ -11,7 +11,11 @@ export type Timing = { ms: number; rssMb: number };
  * Runs `run` and appends `{ ...label, ms, rssMb }` to `into`. The label may depend on the
  * result (the bytes a step wrote).
  */
-export async function timed<T, L extends object>(into: Array<L & Timing>, label: L | ((value: T) => L), run: () => Promise<T> | T): Promise<T> {
+export async function timed<T, L extends object>(
+  into: Array<L & Timing>,
+  label: L | ((value: T) => L),
+  run: () => Promise<T> | T,
+): Promise<T> {
   const start = performance.now();
   const value = await run();
   const ms = performance.now() - start;

@@ -63,9 +63,16 @@ export function unsafeUrlReason(value: string): { rule: 'url-credentials' | 'url
     return null;
   }
   if (url.username || url.password) {
-    return { rule: 'url-credentials', message: 'в адресе есть имя пользователя или пароль (…@): уберите их — адрес публикуется во всех выгрузках' };
+    return {
+      rule: 'url-credentials',
+      message: 'в адресе есть имя пользователя или пароль (…@): уберите их — адрес публикуется во всех выгрузках',
+    };
   }
-  if (url.port) return { rule: 'url-port', message: `в адресе указан порт :${url.port}: у официальных страниц его не бывает — дайте обычный адрес без порта` };
+  if (url.port)
+    return {
+      rule: 'url-port',
+      message: `в адресе указан порт :${url.port}: у официальных страниц его не бывает — дайте обычный адрес без порта`,
+    };
   return null;
 }
 

@@ -40,10 +40,17 @@ export function dictionaryRows(schema: AnySchema, prefix = ''): DictionaryRow[] 
     const meta = { ...metaOf(unwrap(field)), ...Object.fromEntries(Object.entries(metaOf(field)).filter(([, v]) => v !== undefined)) };
     const { type, required } = describeType(field);
     const example = meta.examples?.[0];
-    rows.push({ field: name, type, required, description: meta.description ?? '', example: example === undefined ? '' : typeof example === 'string' ? example : JSON.stringify(example) });
+    rows.push({
+      field: name,
+      type,
+      required,
+      description: meta.description ?? '',
+      example: example === undefined ? '' : typeof example === 'string' ? example : JSON.stringify(example),
+    });
     const inner = defOf(unwrap(field));
     if (inner.type === 'object') rows.push(...dictionaryRows(field, `${name}.`));
-    if (inner.type === 'array' && inner.element && defOf(unwrap(inner.element)).type === 'object') rows.push(...dictionaryRows(inner.element, `${name}[].`));
+    if (inner.type === 'array' && inner.element && defOf(unwrap(inner.element)).type === 'object')
+      rows.push(...dictionaryRows(inner.element, `${name}[].`));
   }
   return rows;
 }
@@ -72,9 +79,16 @@ export function dictionaryMarkdown(): string {
     '',
   ];
   for (const section of DICTIONARY_SECTIONS) {
-    parts.push(`## ${section.title}: \`${section.file}\``, '', '| поле | тип | обязательное | описание | пример |', '|---|---|---|---|---|');
+    parts.push(
+      `## ${section.title}: \`${section.file}\``,
+      '',
+      '| поле | тип | обязательное | описание | пример |',
+      '|---|---|---|---|---|',
+    );
     for (const row of dictionaryRows(section.schema)) {
-      parts.push(`| \`${row.field}\` | ${cell(row.type)} | ${row.required ? 'да' : 'нет'} | ${cell(row.description)} | ${row.example ? `\`${cell(row.example)}\`` : ''} |`);
+      parts.push(
+        `| \`${row.field}\` | ${cell(row.type)} | ${row.required ? 'да' : 'нет'} | ${cell(row.description)} | ${row.example ? `\`${cell(row.example)}\`` : ''} |`,
+      );
     }
     parts.push('');
   }

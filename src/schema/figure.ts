@@ -24,11 +24,19 @@ export const Figure = z.strictObject({
   /** The value. */
   value: z.number().nonnegative().meta({ description: 'Значение.' }),
   /** For «87 of 89»: the whole the value is counted out of. */
-  out_of: z.number().int().positive().optional().meta({ description: 'Из скольких всего (для «87 из 89 губернаторов» — 89).', examples: [89] }),
+  out_of: z
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .meta({ description: 'Из скольких всего (для «87 из 89 губернаторов» — 89).', examples: [89] }),
   /** count or percent. */
   unit: z.enum(['count', 'percent']).meta({ description: 'Единица: count — штуки, percent — проценты.' }),
   /** Approximate («около», «более»)? */
-  qualifier: z.enum(['exact', 'about', 'more_than', 'less_than']).default('exact').meta({ description: 'exact, about (около), more_than (более), less_than (менее).' }),
+  qualifier: z
+    .enum(['exact', 'about', 'more_than', 'less_than'])
+    .default('exact')
+    .meta({ description: 'exact, about (около), more_than (более), less_than (менее).' }),
   /** The statement, quoted or closely paraphrased. */
   statement: Text.meta({ description: 'Что сказано в источнике.' }),
   /** The date the figure refers to. */

@@ -59,11 +59,14 @@ export const Evidence = z.strictObject({
     examples: ['official_website'],
   }),
   /** For `platform_badge`: which mark the platform shows. */
-  mark: z.enum(PLATFORM_MARKS).optional().meta({
-    description:
-      'Только для platform_badge: state_organization — площадка сама отмечает страницу как государственную (ВКонтакте и Одноклассники: «Госорганизация»; в API ВКонтакте is_government_organization: 1) — это первичное подтверждение; verified — знак верификации площадки (по умолчанию).',
-    examples: ['state_organization'],
-  }),
+  mark: z
+    .enum(PLATFORM_MARKS)
+    .optional()
+    .meta({
+      description:
+        'Только для platform_badge: state_organization — площадка сама отмечает страницу как государственную (ВКонтакте и Одноклассники: «Госорганизация»; в API ВКонтакте is_government_organization: 1) — это первичное подтверждение; verified — знак верификации площадки (по умолчанию).',
+      examples: ['state_organization'],
+    }),
   /** Address of the page that shows it. */
   url: HttpUrl.meta({ description: 'Адрес страницы, на которой видно подтверждение.', examples: ['https://www.mos.ru/mayor/'] }),
   /** When the page was read on a third-party copy (a mirror of t.me/s/…): the original address. */
@@ -73,45 +76,65 @@ export const Evidence = z.strictObject({
     examples: ['https://t.me/s/mos_sobyanin'],
   }),
   /** The date the page states, or the date it was read. */
-  date: PartialDate.meta({ description: 'Дата, указанная на странице (с её точностью: ГГГГ-ММ-ДД, ГГГГ-ММ или ГГГГ), а если её нет — дата, когда страницу прочитали.', examples: ['2026-10-01'] }),
+  date: PartialDate.meta({
+    description:
+      'Дата, указанная на странице (с её точностью: ГГГГ-ММ-ДД, ГГГГ-ММ или ГГГГ), а если её нет — дата, когда страницу прочитали.',
+    examples: ['2026-10-01'],
+  }),
   /** `stated` if the page gives the date, `observed` if it is the reading date. */
-  date_kind: z.enum(['stated', 'observed']).default('observed').meta({ description: 'stated — дату указывает сама страница; observed — дата, когда страницу прочитали.' }),
+  date_kind: z
+    .enum(['stated', 'observed'])
+    .default('observed')
+    .meta({ description: 'stated — дату указывает сама страница; observed — дата, когда страницу прочитали.' }),
   /** Who compiled a listing or report (for third-party listings and press). */
   source: Text.optional().meta({ description: 'Кто составил список или опубликовал сообщение.', examples: ['sberindex-2026'] }),
   /** What the page says, briefly, in plain Russian; shown on the site. */
-  note: Text.optional().meta({ description: 'Публичное примечание: что именно сказано на странице, кратко и простым языком. Показывается на сайте.' }),
+  note: Text.optional().meta({
+    description: 'Публичное примечание: что именно сказано на странице, кратко и простым языком. Показывается на сайте.',
+  }),
   /** Working notes of the researcher; kept in the data and downloads, never shown on pages. */
-  research_note: Text.optional().meta({ description: 'Рабочая заметка исследователя (что не прочитано, что проверить). Хранится в данных и выгрузках, на страницах сайта не показывается.' }),
+  research_note: Text.optional().meta({
+    description:
+      'Рабочая заметка исследователя (что не прочитано, что проверить). Хранится в данных и выгрузках, на страницах сайта не показывается.',
+  }),
 });
 
 /** The office holder whose personal official page this is. */
-export const Holder = z.strictObject({
-  /** Full name. */
-  name: Name.meta({ description: 'Имя должностного лица.', examples: ['Сергей Собянин'] }),
-  /** Since when the person holds the office (if known). */
-  since: PartialDate.optional().meta({
-    description:
-      'С какой даты занимает должность (ГГГГ-ММ-ДД, или ГГГГ-ММ, ГГГГ — с точностью источника). Первичные подтверждения страницы, сделанные раньше этой даты, относятся к предшественнику и страницу не подтверждают.',
-    examples: ['2020-09-18'],
-  }),
-  /** Until when (for a former holder). */
-  until: PartialDate.optional().meta({ description: 'До какой даты занимал должность (для прежнего должностного лица).' }),
-}).refine((holder) => !holder.since || !holder.until || holder.until >= holder.since.slice(0, holder.until.length), {
-  error: 'дата окончания (until) раньше даты начала (since): проверьте обе даты',
-  path: ['until'],
-  params: { rule: 'date-order' },
-});
+export const Holder = z
+  .strictObject({
+    /** Full name. */
+    name: Name.meta({ description: 'Имя должностного лица.', examples: ['Сергей Собянин'] }),
+    /** Since when the person holds the office (if known). */
+    since: PartialDate.optional().meta({
+      description:
+        'С какой даты занимает должность (ГГГГ-ММ-ДД, или ГГГГ-ММ, ГГГГ — с точностью источника). Первичные подтверждения страницы, сделанные раньше этой даты, относятся к предшественнику и страницу не подтверждают.',
+      examples: ['2020-09-18'],
+    }),
+    /** Until when (for a former holder). */
+    until: PartialDate.optional().meta({ description: 'До какой даты занимал должность (для прежнего должностного лица).' }),
+  })
+  .refine((holder) => !holder.since || !holder.until || holder.until >= holder.since.slice(0, holder.until.length), {
+    error: 'дата окончания (until) раньше даты начала (since): проверьте обе даты',
+    path: ['until'],
+    params: { rule: 'date-order' },
+  });
 
 /** An account of an organisation on a platform. */
 export const Account = z.strictObject({
   /** Platform id from `platforms.yaml`. */
   platform: Slug.meta({ description: 'Площадка из platforms.yaml.', examples: ['vk'] }),
   /** Address as a person pastes it; the build reduces it to the canonical form. */
-  url: Text.meta({ description: 'Адрес аккаунта; приводится к каноническому виду по правилам площадки.', examples: ['https://vk.com/club123'] }),
+  url: Text.meta({
+    description: 'Адрес аккаунта; приводится к каноническому виду по правилам площадки.',
+    examples: ['https://vk.com/club123'],
+  }),
   /** The account's own title as shown on the platform. */
   title: Name.optional().meta({ description: 'Название аккаунта на площадке.' }),
   /** body: the body's own page; official: an official's page; project: a project of the body. */
-  role: z.enum(ACCOUNT_ROLES).default('body').meta({ description: 'body — страница органа; official — страница должностного лица; project — страница проекта органа.' }),
+  role: z
+    .enum(ACCOUNT_ROLES)
+    .default('body')
+    .meta({ description: 'body — страница органа; official — страница должностного лица; project — страница проекта органа.' }),
   /** For `official` pages: the person. */
   holder: Holder.optional().meta({ description: 'Для страниц должностных лиц: кто занимает должность.' }),
   /** The platform's own numeric id of the page: it survives a change of the short address. */
@@ -130,15 +153,24 @@ export const Account = z.strictObject({
   status_date: IsoDate.optional().meta({ description: 'С какой даты действует состояние.' }),
   /** Earlier addresses of a renamed account. `|` separates them in CSV and XLSX, so no address may hold it. */
   previous_urls: z
-    .array(Text.refine((value) => !value.includes('|'), { error: 'в адресе есть знак «|»: им в CSV и Excel разделяются прежние адреса; запишите его как %7C' }))
+    .array(
+      Text.refine((value) => !value.includes('|'), {
+        error: 'в адресе есть знак «|»: им в CSV и Excel разделяются прежние адреса; запишите его как %7C',
+      }),
+    )
     .default([])
     .meta({ description: 'Прежние адреса переименованного аккаунта.' }),
   /** Proof that the account belongs to the organisation. */
-  evidence: z.array(Evidence).min(1, { error: 'у аккаунта нет подтверждений: добавьте хотя бы одно (evidence) — адрес страницы, дату и вид' }).meta({ description: 'Подтверждения принадлежности.' }),
+  evidence: z
+    .array(Evidence)
+    .min(1, { error: 'у аккаунта нет подтверждений: добавьте хотя бы одно (evidence) — адрес страницы, дату и вид' })
+    .meta({ description: 'Подтверждения принадлежности.' }),
   /** Anything a reader should know, in plain Russian; shown on the site. */
   note: Text.optional().meta({ description: 'Публичное примечание простым языком; показывается на сайте.' }),
   /** Working notes of the researcher; never shown on pages. */
-  research_note: Text.optional().meta({ description: 'Рабочая заметка исследователя; хранится в данных и выгрузках, на страницах сайта не показывается.' }),
+  research_note: Text.optional().meta({
+    description: 'Рабочая заметка исследователя; хранится в данных и выгрузках, на страницах сайта не показывается.',
+  }),
 });
 
 /** An account known to impersonate the organisation. */
@@ -148,7 +180,10 @@ export const Impersonation = z.strictObject({
   /** Address of the fake account. */
   url: Text.meta({ description: 'Адрес поддельного аккаунта.' }),
   /** Proof that it is a fake (a warning by the body, a press report). */
-  evidence: z.array(Evidence).min(1, { error: 'у записи о подделке нет подтверждений: добавьте предупреждение органа или сообщение СМИ' }).meta({ description: 'Подтверждения, что аккаунт поддельный.' }),
+  evidence: z
+    .array(Evidence)
+    .min(1, { error: 'у записи о подделке нет подтверждений: добавьте предупреждение органа или сообщение СМИ' })
+    .meta({ description: 'Подтверждения, что аккаунт поддельный.' }),
   /** Note, in plain Russian; shown on the site. */
   note: Text.optional().meta({ description: 'Публичное примечание простым языком; показывается на сайте.' }),
   /** Working notes of the researcher; never shown on pages. */
@@ -170,17 +205,31 @@ export const Organization = z.strictObject({
   /** Official website. */
   website: HttpUrl.optional().meta({ description: 'Официальный сайт.' }),
   /** Taxpayer number. */
-  inn: z.string().regex(/^\d{10}$/, { error: 'ИНН организации — 10 цифр в кавычках' }).optional().meta({ description: 'ИНН.' }),
+  inn: z
+    .string()
+    .regex(/^\d{10}$/, { error: 'ИНН организации — 10 цифр в кавычках' })
+    .optional()
+    .meta({ description: 'ИНН.' }),
   /** State registration number. */
-  ogrn: z.string().regex(/^\d{13}$/, { error: 'ОГРН — 13 цифр в кавычках' }).optional().meta({ description: 'ОГРН.' }),
+  ogrn: z
+    .string()
+    .regex(/^\d{13}$/, { error: 'ОГРН — 13 цифр в кавычках' })
+    .optional()
+    .meta({ description: 'ОГРН.' }),
   /** Wikidata item. */
-  wikidata: z.string().regex(/^Q\d+$/, { error: 'идентификатор Викиданных вида Q123' }).optional().meta({ description: 'Элемент Викиданных.' }),
+  wikidata: z
+    .string()
+    .regex(/^Q\d+$/, { error: 'идентификатор Викиданных вида Q123' })
+    .optional()
+    .meta({ description: 'Элемент Викиданных.' }),
   /** Id of the parent organisation. */
   parent: Slug.optional().meta({ description: 'Вышестоящая организация (её id).' }),
   /** Anything a reader should know about the body, in plain Russian; shown on the site. */
   note: Text.optional().meta({ description: 'Публичное примечание об организации простым языком; показывается на сайте.' }),
   /** Working notes of the researcher; never shown on pages. */
-  research_note: Text.optional().meta({ description: 'Рабочая заметка исследователя об организации; хранится в данных и выгрузках, на страницах сайта не показывается.' }),
+  research_note: Text.optional().meta({
+    description: 'Рабочая заметка исследователя об организации; хранится в данных и выгрузках, на страницах сайта не показывается.',
+  }),
   /** The body's accounts. */
   accounts: z.array(Account).default([]).meta({ description: 'Аккаунты организации.' }),
   /** Accounts known to impersonate the body. */

@@ -23,9 +23,14 @@ export const Mirror = z.strictObject({
   /** Host name of the mirror, without `www.`. */
   host: Text.meta({ description: 'Домен стороннего сайта-копии (без www.).', examples: ['t.iss.one'] }),
   /** Regular expression over the mirror's path and query; `$1`… feed the template. */
-  path: Text.default('^(/.*)$').meta({ description: 'Регулярное выражение для пути и строки запроса адреса копии; по умолчанию — любой путь.' }),
+  path: Text.default('^(/.*)$').meta({
+    description: 'Регулярное выражение для пути и строки запроса адреса копии; по умолчанию — любой путь.',
+  }),
   /** Template of the original address, `$1`… from `path`; by default the platform's first host with the same path. */
-  original: Text.optional().meta({ description: 'Шаблон адреса оригинала ($1 — первая скобка path); по умолчанию — тот же путь на первом домене площадки.', examples: ['https://t.me/s/$1'] }),
+  original: Text.optional().meta({
+    description: 'Шаблон адреса оригинала ($1 — первая скобка path); по умолчанию — тот же путь на первом домене площадки.',
+    examples: ['https://t.me/s/$1'],
+  }),
 });
 
 /** A social network or messenger, described as data so that a new one needs no code change. */
@@ -39,7 +44,10 @@ export const Platform = z.strictObject({
   /** Non-web schemes that open the platform, e.g. `tg` for `tg://resolve?domain=…`. */
   schemes: z.array(Text).default([]).meta({ description: 'Особые схемы адресов, например tg.' }),
   /** Third-party sites that copy the platform's public pages. */
-  mirrors: z.array(Mirror).default([]).meta({ description: 'Сторонние сайты, которые копируют публичные страницы площадки (зеркала t.me/s/…): подтверждение, прочитанное на них, показывается как копия, первым — адрес оригинала.' }),
+  mirrors: z.array(Mirror).default([]).meta({
+    description:
+      'Сторонние сайты, которые копируют публичные страницы площадки (зеркала t.me/s/…): подтверждение, прочитанное на них, показывается как копия, первым — адрес оригинала.',
+  }),
   /** Whether handles are case-insensitive on this platform. */
   case_insensitive: z.boolean().meta({ description: 'Регистр в имени аккаунта не важен.' }),
   /** Ordered rules; the first that matches gives the key. */

@@ -23,11 +23,14 @@ export const PolicyFile = z.strictObject({
       examples: [24],
     }),
   /** Words and phrases of researchers' shorthand that must not appear in a public note. */
-  research_shorthand: z.array(Text).default([]).meta({
-    description:
-      'Слова и обороты рабочих заметок исследователей (например «поднять до», «условно»): если они встречаются в публичном примечании (note), проверка данных предупреждает — такое место для research_note. Сравниваются целые слова без учёта регистра; звёздочка в конце разрешает любое окончание («не прочитан*»).',
-    examples: [['поднять до', 'условно']],
-  }),
+  research_shorthand: z
+    .array(Text)
+    .default([])
+    .meta({
+      description:
+        'Слова и обороты рабочих заметок исследователей (например «поднять до», «условно»): если они встречаются в публичном примечании (note), проверка данных предупреждает — такое место для research_note. Сравниваются целые слова без учёта регистра; звёздочка в конце разрешает любое окончание («не прочитан*»).',
+      examples: [['поднять до', 'условно']],
+    }),
 });
 
 export type Policy = z.infer<typeof PolicyFile>;

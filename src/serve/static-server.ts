@@ -55,7 +55,10 @@ function fileFor(root: string, base: string, urlPath: string): string | null {
  * Serves `root` under `base` (e.g. `/` or `/gospabliki/`); 404.html for what is missing.
  * Rejects with the listen error (e.g. `EADDRINUSE`) instead of throwing it from an event.
  */
-export function startStaticServer(root: string, { port = 0, host = '127.0.0.1', base = '/' } = {}): Promise<{ server: Server; url: string }> {
+export function startStaticServer(
+  root: string,
+  { port = 0, host = '127.0.0.1', base = '/' } = {},
+): Promise<{ server: Server; url: string }> {
   const absoluteRoot = path.resolve(root);
   const normalizedBase = base.endsWith('/') ? base : `${base}/`;
   const server = createServer((request, response) => {
@@ -81,7 +84,10 @@ export function startStaticServer(root: string, { port = 0, host = '127.0.0.1', 
     }
     const type = TYPES[path.extname(target)] ?? 'application/octet-stream';
     const relative = path.relative(absoluteRoot, target);
-    const gzip = COMPRESSED_ON_THE_WAY.has(path.extname(target)) && !relative.startsWith(`data${path.sep}`) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
+    const gzip =
+      COMPRESSED_ON_THE_WAY.has(path.extname(target)) &&
+      !relative.startsWith(`data${path.sep}`) &&
+      /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
     if (!gzip) {
       response.writeHead(status, { 'content-type': type });
       createReadStream(target).pipe(response);

@@ -32,7 +32,7 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
 export function closest(name: string, candidates: Iterable<string>, max: number): { value: string; distance: number } | undefined {
   let found: { value: string; distance: number } | undefined;
   for (const candidate of candidates) {
-    const d = editDistance(name, candidate, (found?.distance ?? max + 1));
+    const d = editDistance(name, candidate, found?.distance ?? max + 1);
     if (d <= max && (!found || d < found.distance)) found = { value: candidate, distance: d };
   }
   return found;

@@ -44,7 +44,8 @@ const NAMES: Record<number, string> = {
  * bidi controls, tags), variation selectors and the fillers listed above. Tab and line
  * breaks are excluded: YAML handles those itself.
  */
-const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u034f\u115f\u1160\u17b4\u17b5\u3164\uffa0\ufe00-\ufe0f\u{e0100}-\u{e01ef}\p{Cf}]/gu;
+const INVISIBLE =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u034f\u115f\u1160\u17b4\u17b5\u3164\uffa0\ufe00-\ufe0f\u{e0100}-\u{e01ef}\p{Cf}]/gu;
 const INVISIBLE_TEST = new RegExp(INVISIBLE.source, 'u');
 
 export type InvisibleChar = {
@@ -82,6 +83,9 @@ export function stripInvisible(text: string): string {
 /** `пробел нулевой ширины (U+200B)`, `… и ещё 2` — for messages. */
 export function describeInvisible(found: readonly InvisibleChar[]): string {
   const distinct = [...new Map(found.map((c) => [c.code, c])).values()];
-  const shown = distinct.slice(0, 3).map((c) => `${c.name} (${c.code})`).join(', ');
+  const shown = distinct
+    .slice(0, 3)
+    .map((c) => `${c.name} (${c.code})`)
+    .join(', ');
   return distinct.length > 3 ? `${shown} и ещё ${distinct.length - 3}` : shown;
 }

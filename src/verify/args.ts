@@ -15,7 +15,8 @@ export const VERIFY_USAGE = `Перепроверить аккаунты рее�
 Окружение: VK_TOKEN — ключ доступа API ВКонтакте (без него VK пропускается);
   VK_API_BASE, TELEGRAM_BASE, MAX_BASE, OK_BASE — другие адреса площадок (для тестов и зеркал).`;
 
-export type ParsedVerifyArgs = { ok: true; help: boolean; options: Omit<VerifyOptions, 'print' | 'printError' | 'env'> } | { ok: false; error: string };
+export type ParsedVerifyArgs =
+  { ok: true; help: boolean; options: Omit<VerifyOptions, 'print' | 'printError' | 'env'> } | { ok: false; error: string };
 
 const PLATFORMS = ['vk', 'telegram', 'max', 'ok'];
 
@@ -40,14 +41,28 @@ export function parseVerifyArgs(argv: readonly string[]): ParsedVerifyArgs {
   }
   const v = parsed.values;
   if (v.help) return { ok: true, help: true, options: { today: todayIso() } };
-  const platforms = v.platform ? v.platform.split(',').map((p) => p.trim()).filter(Boolean) : undefined;
+  const platforms = v.platform
+    ? v.platform
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean)
+    : undefined;
   const unknown = platforms?.find((p) => !PLATFORMS.includes(p));
   if (unknown) return { ok: false, error: `--platform: «${unknown}» не проверяется; допустимы ${PLATFORMS.join(', ')}` };
-  if (v.format && v.format !== 'json' && v.format !== 'markdown') return { ok: false, error: `--format: допустимы json и markdown, а указано «${v.format}»` };
-  if (v.date && !/^\d{4}-\d{2}-\d{2}$/.test(v.date)) return { ok: false, error: `--date: ожидается дата вида 2026-12-04, а указано «${v.date}»` };
+  if (v.format && v.format !== 'json' && v.format !== 'markdown')
+    return { ok: false, error: `--format: допустимы json и markdown, а указано «${v.format}»` };
+  if (v.date && !/^\d{4}-\d{2}-\d{2}$/.test(v.date))
+    return { ok: false, error: `--date: ожидается дата вида 2026-12-04, а указано «${v.date}»` };
   return {
     ok: true,
     help: false,
-    options: { platforms, org: v.org, from: v.from, dryRun: Boolean(v['dry-run']), format: (v.format as 'json' | 'markdown' | undefined) ?? 'markdown', today: v.date ?? todayIso() },
+    options: {
+      platforms,
+      org: v.org,
+      from: v.from,
+      dryRun: Boolean(v['dry-run']),
+      format: (v.format as 'json' | 'markdown' | undefined) ?? 'markdown',
+      today: v.date ?? todayIso(),
+    },
   };
 }

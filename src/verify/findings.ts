@@ -38,7 +38,15 @@ export function officialLinks(links: readonly string[], organization: LoadedOrga
   const own = new Set(organization.accounts.map((a) => a.canonical_url.toLowerCase()));
   return links.filter((link) => {
     const host = hostOf(link);
-    return (site && (host === site || host.endsWith(`.${site}`))) || own.has(link.toLowerCase().replace(/^http:/, 'https:').replace(/\/$/, ''));
+    return (
+      (site && (host === site || host.endsWith(`.${site}`))) ||
+      own.has(
+        link
+          .toLowerCase()
+          .replace(/^http:/, 'https:')
+          .replace(/\/$/, ''),
+      )
+    );
   });
 }
 
@@ -55,15 +63,39 @@ export function vkFindings(organization: LoadedOrganization, account: LoadedAcco
   }
   const what = item.kind === 'user' ? 'страницу' : 'сообщество';
   if (yes(item.is_government_organization)) {
-    check.evidence.push(badge(account, today, 'state_organization', `ВКонтакте отмечает ${what} «${item.name}» знаком «Госорганизация» (по данным API ВКонтакте)`));
+    check.evidence.push(
+      badge(
+        account,
+        today,
+        'state_organization',
+        `ВКонтакте отмечает ${what} «${item.name}» знаком «Госорганизация» (по данным API ВКонтакте)`,
+      ),
+    );
   } else if (yes(item.verified)) {
-    check.evidence.push(badge(account, today, 'verified', `ВКонтакте отмечает ${what} «${item.name}» как подтверждённ${item.kind === 'user' ? 'ую' : 'ое'} (знак верификации; по данным API ВКонтакте)`));
+    check.evidence.push(
+      badge(
+        account,
+        today,
+        'verified',
+        `ВКонтакте отмечает ${what} «${item.name}» как подтверждённ${item.kind === 'user' ? 'ую' : 'ое'} (знак верификации; по данным API ВКонтакте)`,
+      ),
+    );
   }
   const links = item.site ? officialLinks(item.site.split(/[\s,]+/).filter(Boolean), organization) : [];
-  if (links.length) check.evidence.push(describe(account, today, links, `Поле «Сайт» у ${item.kind === 'user' ? 'страницы' : 'сообщества'} «${item.name}»`));
+  if (links.length)
+    check.evidence.push(
+      describe(account, today, links, `Поле «Сайт» у ${item.kind === 'user' ? 'страницы' : 'сообщества'} «${item.name}»`),
+    );
   const screen = item.screen_name?.toLowerCase();
   const numeric = /^(?:club|id)\d+$/.test(account.key);
-  if (screen && !numeric && screen !== account.key && screen !== `club${item.id}` && screen !== `public${item.id}` && screen !== `id${item.id}`) {
+  if (
+    screen &&
+    !numeric &&
+    screen !== account.key &&
+    screen !== `club${item.id}` &&
+    screen !== `public${item.id}` &&
+    screen !== `id${item.id}`
+  ) {
     check.status = { kind: 'renamed', newUrl: `https://vk.com/${screen}`, detail: `короткий адрес теперь «${item.screen_name}»` };
   }
   return check;
@@ -73,7 +105,13 @@ export function vkFindings(organization: LoadedOrganization, account: LoadedAcco
 /** A platform's name with the verb ending it takes («Telegram отмечает», «Одноклассники отмечают»). */
 export type PlatformVoice = { name: string; plural?: boolean };
 
-export function pageFindings(organization: LoadedOrganization, account: LoadedAccount, page: PublicPage, voice: PlatformVoice, today: string): Check {
+export function pageFindings(
+  organization: LoadedOrganization,
+  account: LoadedAccount,
+  page: PublicPage,
+  voice: PlatformVoice,
+  today: string,
+): Check {
   const platformName = voice.name;
   const marksVerb = voice.plural ? 'отмечают' : 'отмечает';
   const showsVerb = voice.plural ? 'показывают' : 'показывает';
@@ -82,8 +120,12 @@ export function pageFindings(organization: LoadedOrganization, account: LoadedAc
     check.status = { kind: 'closed', detail: `${platformName} ${showsVerb}, что такого аккаунта нет` };
     return check;
   }
-  if (page.stateMark) check.evidence.push(badge(account, today, 'state_organization', `${platformName} ${marksVerb} страницу «${page.title}» знаком «Госорганизация»`));
-  else if (page.verified) check.evidence.push(badge(account, today, 'verified', `${platformName} ${marksVerb} «${page.title}» как подтверждённый аккаунт`));
+  if (page.stateMark)
+    check.evidence.push(
+      badge(account, today, 'state_organization', `${platformName} ${marksVerb} страницу «${page.title}» знаком «Госорганизация»`),
+    );
+  else if (page.verified)
+    check.evidence.push(badge(account, today, 'verified', `${platformName} ${marksVerb} «${page.title}» как подтверждённый аккаунт`));
   const links = officialLinks(page.links, organization);
   if (links.length) check.evidence.push(describe(account, today, links, `Описание «${page.title}» на странице ${account.canonical_url}`));
   return check;
@@ -91,5 +133,7 @@ export function pageFindings(organization: LoadedOrganization, account: LoadedAc
 
 /** Drops evidence the account already has (the same kind, address and date). */
 export function newEvidence(check: Check): EvidenceRecord[] {
-  return check.evidence.filter((e) => !check.account.evidence.some((old) => old.type === e.type && String(old.url) === e.url && String(old.date) === e.date));
+  return check.evidence.filter(
+    (e) => !check.account.evidence.some((old) => old.type === e.type && String(old.url) === e.url && String(old.date) === e.date),
+  );
 }

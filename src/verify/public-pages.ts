@@ -41,7 +41,7 @@ export function linksIn(fragment: string): string[] {
   const text = visibleText(fragment);
   for (const match of text.matchAll(/(?:https?:\/\/)?(?:[a-zа-яё0-9-]+\.)+(?:ru|рф|su|com|org|net|gov|me)(?:\/[^\s,;«»"')]*)?/gi)) {
     const address = match[0].replace(/[.,;:!?]+$/, '');
-    if (/^[\w.-]+@/.test(address) || /^\d/.test(address) && !address.includes('/')) continue;
+    if (/^[\w.-]+@/.test(address) || (/^\d/.test(address) && !address.includes('/'))) continue;
     links.add(/^https?:/i.test(address) ? address : `http://${address}`);
   }
   return [...links];

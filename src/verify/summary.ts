@@ -14,7 +14,11 @@ export type VerifyReport = {
 const org = (c: Check) => `«${c.organization.name}» (${c.organization.id})`;
 
 export function verifySummary(report: VerifyReport): string {
-  const lines = [`# Перепроверка аккаунтов реестра — ${report.date}`, '', `Проверено аккаунтов: ${report.checks.length}; запросов к площадкам: ${report.asked}.`];
+  const lines = [
+    `# Перепроверка аккаунтов реестра — ${report.date}`,
+    '',
+    `Проверено аккаунтов: ${report.checks.length}; запросов к площадкам: ${report.asked}.`,
+  ];
   const section = (title: string, items: string[]) => {
     if (items.length) lines.push('', `## ${title} (${items.length})`, '', ...items);
   };
@@ -24,9 +28,18 @@ export function verifySummary(report: VerifyReport): string {
   );
   section(
     'Предложения о состоянии аккаунта (решает человек, в данные не записаны)',
-    report.checks.filter((c) => c.status).map((c) => (c.status!.kind === 'renamed' ? `- ${c.account.canonical_url} — ${org(c)}: похоже, переименован (${c.status!.detail}); новый адрес ${c.status!.newUrl}` : `- ${c.account.canonical_url} — ${org(c)}: похоже, закрыт (${c.status!.detail})`)),
+    report.checks
+      .filter((c) => c.status)
+      .map((c) =>
+        c.status!.kind === 'renamed'
+          ? `- ${c.account.canonical_url} — ${org(c)}: похоже, переименован (${c.status!.detail}); новый адрес ${c.status!.newUrl}`
+          : `- ${c.account.canonical_url} — ${org(c)}: похоже, закрыт (${c.status!.detail})`,
+      ),
   );
-  section('Сообщения', report.lines.map((line) => `- ${line}`));
+  section(
+    'Сообщения',
+    report.lines.map((line) => `- ${line}`),
+  );
   lines.push('');
   if (report.dryRun) lines.push('Пробный запуск (--dry-run): данные не изменены.');
   else if (report.written.length) {

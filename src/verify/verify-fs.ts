@@ -39,9 +39,24 @@ export type Target = { organization: LoadedOrganization; account: LoadedAccount 
 export const NO_TOKEN_LINE = `VK — пропущено: нет токена VK. Задайте переменную окружения ${VK_TOKEN_ENV} (ключ доступа API ВКонтакте, например сервисный ключ приложения), чтобы проверять сообщества через API.`;
 
 const PAGE_PLATFORMS = {
-  telegram: { name: 'Telegram', plural: false, address: (b: ServiceBases, key: string) => `${b.telegram}/s/${key}`, parse: parseTelegramPage },
-  max: { name: 'MAX', plural: false, address: (b: ServiceBases, key: string) => `${b.max}/${key}`, parse: (html: string) => parseOpenGraphPage(html, MAX_STATE_WORDS) },
-  ok: { name: 'Одноклассники', plural: true, address: (b: ServiceBases, key: string) => `${b.ok}/${key}`, parse: (html: string) => parseOpenGraphPage(html, OK_STATE_WORDS) },
+  telegram: {
+    name: 'Telegram',
+    plural: false,
+    address: (b: ServiceBases, key: string) => `${b.telegram}/s/${key}`,
+    parse: parseTelegramPage,
+  },
+  max: {
+    name: 'MAX',
+    plural: false,
+    address: (b: ServiceBases, key: string) => `${b.max}/${key}`,
+    parse: (html: string) => parseOpenGraphPage(html, MAX_STATE_WORDS),
+  },
+  ok: {
+    name: 'Одноклассники',
+    plural: true,
+    address: (b: ServiceBases, key: string) => `${b.ok}/${key}`,
+    parse: (html: string) => parseOpenGraphPage(html, OK_STATE_WORDS),
+  },
 } as const;
 
 /** Runs the verification; returns the exit code (0 done, 1 a write failed, 2 bad input). */
@@ -60,7 +75,8 @@ export async function runVerify(options: VerifyOptions): Promise<number> {
   for (const organization of dataset.organizations) {
     if (options.org && organization.id !== options.org) continue;
     for (const account of organization.accounts) {
-      if (wanted.has(account.platform) && account.status !== 'deleted' && account.status !== 'archived') targets.push({ organization, account });
+      if (wanted.has(account.platform) && account.status !== 'deleted' && account.status !== 'archived')
+        targets.push({ organization, account });
     }
   }
   let source: PageSource;
@@ -70,7 +86,15 @@ export async function runVerify(options: VerifyOptions): Promise<number> {
     options.printError(`Ошибка: ${(error as Error).message}`);
     return 2;
   }
-  const report: VerifyReport = { date: options.today, checks: [], lines: [], asked: 0, dryRun: Boolean(options.dryRun || json), written: [], errors: [] };
+  const report: VerifyReport = {
+    date: options.today,
+    checks: [],
+    lines: [],
+    asked: 0,
+    dryRun: Boolean(options.dryRun || json),
+    written: [],
+    errors: [],
+  };
 
   const vkTargets = targets.filter((t) => t.account.platform === 'vk');
   if (vkTargets.length) {
@@ -92,23 +116,44 @@ export async function runVerify(options: VerifyOptions): Promise<number> {
     const outcome = await source.get(address);
     report.asked++;
     if (!outcome.ok) {
-      if (outcome.status === 404) report.checks.push({ ...target, evidence: [], status: { kind: 'closed', detail: `${platform.name} ${platform.plural ? 'отвечают' : 'отвечает'} «страница не найдена» (HTTP 404)` } });
+      if (outcome.status === 404)
+        report.checks.push({
+          ...target,
+          evidence: [],
+          status: {
+            kind: 'closed',
+            detail: `${platform.name} ${platform.plural ? 'отвечают' : 'отвечает'} «страница не найдена» (HTTP 404)`,
+          },
+        });
       else report.lines.push(`${target.account.canonical_url}: ${outcome.message}`);
       continue;
     }
-    if (outcome.page.truncated) report.lines.push(`${target.account.canonical_url}: страница прочитана не целиком (слишком большая) — проверено по её началу`);
+    if (outcome.page.truncated)
+      report.lines.push(`${target.account.canonical_url}: страница прочитана не целиком (слишком большая) — проверено по её началу`);
     report.checks.push(pageFindings(target.organization, target.account, platform.parse(outcome.page.body), platform, options.today));
   }
 
   if (json) {
     for (const check of report.checks) {
-      const record: Record<string, unknown> = { platform: check.account.platform, url: check.account.canonical_url, organization_id: check.organization.id, evidence: newEvidence(check) };
+      const record: Record<string, unknown> = {
+        platform: check.account.platform,
+        url: check.account.canonical_url,
+        organization_id: check.organization.id,
+        evidence: newEvidence(check),
+      };
       if (check.status) record.status = check.status;
       options.print(JSON.stringify(record));
     }
   }
   if (!report.dryRun) {
-    const writes: Write[] = report.checks.flatMap((check) => newEvidence(check).map((evidence) => ({ kind: 'evidence' as const, organizationId: check.organization.id, accountUrl: check.account.url, evidence })));
+    const writes: Write[] = report.checks.flatMap((check) =>
+      newEvidence(check).map((evidence) => ({
+        kind: 'evidence' as const,
+        organizationId: check.organization.id,
+        accountUrl: check.account.url,
+        evidence,
+      })),
+    );
     if (writes.length) {
       const applied = applyWrites(dir, dataset, issues, writes, options.today);
       report.written = applied.reverted ? [] : applied.written;

@@ -21,7 +21,11 @@ export async function checkVk(targets: readonly Target[], run: VkRun): Promise<{
   let stopped = false;
 
   async function call(method: 'groups.getById' | 'users.get', ids: string[]): Promise<VkAnswer | null> {
-    const form: Record<string, string> = { access_token: run.token, v: VK_API_VERSION, fields: method === 'users.get' ? USER_FIELDS : GROUP_FIELDS };
+    const form: Record<string, string> = {
+      access_token: run.token,
+      v: VK_API_VERSION,
+      fields: method === 'users.get' ? USER_FIELDS : GROUP_FIELDS,
+    };
     form[method === 'users.get' ? 'user_ids' : 'group_ids'] = ids.join(',');
     for (let attempt = 0; attempt < 3; attempt++) {
       asked++;
@@ -73,7 +77,10 @@ export async function checkVk(targets: readonly Target[], run: VkRun): Promise<{
     }
     group.forEach((target, index) => {
       const { id } = vkTarget(target.account.key);
-      const item = answer.items.length === group.length ? answer.items[index]! : answer.items.find((i) => String(i.id) === id || i.screen_name?.toLowerCase() === id);
+      const item =
+        answer.items.length === group.length
+          ? answer.items[index]!
+          : answer.items.find((i) => String(i.id) === id || i.screen_name?.toLowerCase() === id);
       if (item) checks.push(vkFindings(target.organization, target.account, item, run.today));
       else lines.push(`${target.account.canonical_url}: VK не вернул сведений об этой странице — пропущено`);
     });

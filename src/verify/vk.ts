@@ -43,7 +43,8 @@ export function parseVkAnswer(body: string, method: 'groups.getById' | 'users.ge
     return { ok: false, error: { code: -1, message: 'ответ не JSON' } };
   }
   const object = json as { error?: { error_code?: number; error_msg?: string }; response?: unknown };
-  if (object.error) return { ok: false, error: { code: Number(object.error.error_code ?? -1), message: String(object.error.error_msg ?? '') } };
+  if (object.error)
+    return { ok: false, error: { code: Number(object.error.error_code ?? -1), message: String(object.error.error_msg ?? '') } };
   const response = object.response as unknown;
   const list = Array.isArray(response) ? response : (response as { groups?: unknown[] } | undefined)?.groups;
   if (!Array.isArray(list)) return { ok: false, error: { code: -1, message: 'в ответе нет списка' } };

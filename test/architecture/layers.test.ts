@@ -10,7 +10,9 @@ type Allowed = Map<string, { values: Set<string>; types: Set<string>; order: num
 /** The table of src/LAYERS.md: stage → the stages it may import (and those it may import types from). */
 function readLayerTable(): Allowed {
   const table: Allowed = new Map();
-  const rows = readFileSync(path.join(SRC, 'LAYERS.md'), 'utf8').split('\n').filter((line) => /^\| `[a-z]+` \|/.test(line));
+  const rows = readFileSync(path.join(SRC, 'LAYERS.md'), 'utf8')
+    .split('\n')
+    .filter((line) => /^\| `[a-z]+` \|/.test(line));
   rows.forEach((row, order) => {
     const [, stage, allowed] = /^\| `([a-z]+)` \|(.*)\|\s*$/.exec(row)!;
     const entry = { values: new Set<string>(), types: new Set<string>(), order };
@@ -25,8 +27,14 @@ const edges = importEdges(SRC);
 
 describe('the layer table (src/LAYERS.md)', () => {
   test('lists every stage folder of src/', () => {
-    const stages = new Set(sourceFiles(SRC).map((file) => stageOf(SRC, file)).filter((stage) => !/\./.test(stage) && path.dirname(path.relative(SRC, path.join(SRC, stage, 'x'))) === stage));
-    const folders = [...stages].filter((stage) => sourceFiles(SRC).some((file) => path.relative(SRC, file).startsWith(`${stage}${path.sep}`)));
+    const stages = new Set(
+      sourceFiles(SRC)
+        .map((file) => stageOf(SRC, file))
+        .filter((stage) => !/\./.test(stage) && path.dirname(path.relative(SRC, path.join(SRC, stage, 'x'))) === stage),
+    );
+    const folders = [...stages].filter((stage) =>
+      sourceFiles(SRC).some((file) => path.relative(SRC, file).startsWith(`${stage}${path.sep}`)),
+    );
     expect(folders.filter((stage) => !table.has(stage))).toEqual([]);
   });
 
@@ -51,13 +59,17 @@ describe('imports in src/', () => {
         if (!allowed) return true;
         return !(allowed.values.has(to) || (typeOnly && allowed.types.has(to)));
       })
-      .map(({ file, line, from, to, specifier, typeOnly }) => `src/${file}:${line} ${from} → ${to}${typeOnly ? ' (type)' : ''} (${specifier})`);
+      .map(
+        ({ file, line, from, to, specifier, typeOnly }) => `src/${file}:${line} ${from} → ${to}${typeOnly ? ' (type)' : ''} (${specifier})`,
+      );
     expect(forbidden).toEqual([]);
   });
 
   test('pages, layouts and components read files only through src/site/', () => {
     const reads = edges
-      .filter(({ from, to, specifier }) => ['pages', 'layouts', 'components'].includes(from) && to !== 'site' && /-fs(\.ts)?$/.test(specifier))
+      .filter(
+        ({ from, to, specifier }) => ['pages', 'layouts', 'components'].includes(from) && to !== 'site' && /-fs(\.ts)?$/.test(specifier),
+      )
       .map(({ file, line, specifier }) => `src/${file}:${line} ${specifier}`);
     expect(reads).toEqual([]);
   });

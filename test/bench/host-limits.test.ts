@@ -8,7 +8,11 @@ import { fitsHosts, fitsSummary, HOST_LIMITS, overLimits } from '../../src/bench
 import { benchRecord } from '../../src/bench/bench-record.ts';
 
 const MiB = 1024 ** 2;
-const site = (bytes: number, files: number, largest: number) => ({ bytes, files, largestFile: { file: 'data/accounts-01.csv', bytes: largest } });
+const site = (bytes: number, files: number, largest: number) => ({
+  bytes,
+  files,
+  largestFile: { file: 'data/accounts-01.csv', bytes: largest },
+});
 
 describe('host limits', () => {
   test('the documented limits of GitHub, GitLab and Cloudflare Pages', () => {
@@ -60,16 +64,31 @@ test('the bench record has exactly the fields of the issue, lookups as the worst
     1,
     { ms: 5200, peakMb: 900, tree: { peakMb: 1000 }, organizations: 175000, accounts: 352442 },
     {
-      ms: 0, peakMb: 1, buildMs: 61_000, tree: { peakMb: 1499.6 },
+      ms: 0,
+      peakMb: 1,
+      buildMs: 61_000,
+      tree: { peakMb: 1499.6 },
       output: { files: 9000, bytes: 700e6, largestFile: { bytes: 24e6 } },
-      check: [{ label: 'найден (a)', bytes: 9000 }, { label: 'найден (b)', bytes: 11000 }, { label: 'нет в реестре, похожие (c)', bytes: 18000 }, { label: 'имя без адреса (d)', bytes: 60000 }],
+      check: [
+        { label: 'найден (a)', bytes: 9000 },
+        { label: 'найден (b)', bytes: 11000 },
+        { label: 'нет в реестре, похожие (c)', bytes: 18000 },
+        { label: 'имя без адреса (d)', bytes: 60000 },
+      ],
       search: { bytes: 200000 },
     },
   );
   expect(record).toEqual({
-    scale: 1, organizations: 175000, accounts: 352442,
-    validate: { seconds: 5.2, peak_mb: 1000 }, build: { seconds: 61, peak_mb: 1500 },
-    files: 9000, bytes: 700e6, largest_file_bytes: 24e6,
-    check_found_bytes: 11000, check_missing_bytes: 18000, first_search_bytes: 200000,
+    scale: 1,
+    organizations: 175000,
+    accounts: 352442,
+    validate: { seconds: 5.2, peak_mb: 1000 },
+    build: { seconds: 61, peak_mb: 1500 },
+    files: 9000,
+    bytes: 700e6,
+    largest_file_bytes: 24e6,
+    check_found_bytes: 11000,
+    check_missing_bytes: 18000,
+    first_search_bytes: 200000,
   });
 });

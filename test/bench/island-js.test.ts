@@ -40,10 +40,16 @@ describe('island JS of a page', () => {
       'unused.js': 'export const u=1;',
     };
     for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dist, '_astro', name), text);
-    writeFileSync(path.join(dist, 'regions', 'x', 'index.html'), '<astro-island component-url="/_astro/Bar.js"></astro-island><astro-island component-url="/_astro/Line.js"></astro-island>');
+    writeFileSync(
+      path.join(dist, 'regions', 'x', 'index.html'),
+      '<astro-island component-url="/_astro/Bar.js"></astro-island><astro-island component-url="/_astro/Line.js"></astro-island>',
+    );
     const result = islandJsPerPage(dist, '/regions/x/', '/');
     expect(result.files.map((f) => f.file)).toEqual(['/_astro/Bar.js', '/_astro/Line.js', '/_astro/chart.js', '/_astro/shared.js']);
-    const expected = ['Bar.js', 'Line.js', 'chart.js', 'shared.js'].reduce((n, f) => n + gzipSync(files[f as keyof typeof files], { level: 9 }).length, 0);
+    const expected = ['Bar.js', 'Line.js', 'chart.js', 'shared.js'].reduce(
+      (n, f) => n + gzipSync(files[f as keyof typeof files], { level: 9 }).length,
+      0,
+    );
     expect(result.gzipBytes).toBe(expected);
   });
 });

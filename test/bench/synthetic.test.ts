@@ -11,7 +11,12 @@ test('a small synthetic dataset is valid, skewed, split for large regions and de
   const data: DataFile[] = [
     { file: 'data/platforms.yaml', role: 'platforms', bytes: readFileSync('data/platforms.yaml') },
     { file: 'data/regions.yaml', role: 'regions', bytes: readFileSync('test/fixtures/valid/regions.yaml') },
-    ...files.map((f): DataFile => ({ file: `data/${f.path}`, role: 'region', regionHint: f.path.split('/')[1]!.replace(/\.yaml$/, ''), bytes: Buffer.from(f.text) })),
+    ...files.map((f): DataFile => ({
+      file: `data/${f.path}`,
+      role: 'region',
+      regionHint: f.path.split('/')[1]!.replace(/\.yaml$/, ''),
+      bytes: Buffer.from(f.text),
+    })),
   ];
   const { dataset, issues } = loadDataset(data, { today: '2026-11-22' });
   expect(issues.filter((i) => i.severity === 'error')).toEqual([]);
@@ -23,18 +28,25 @@ test('a small synthetic dataset is valid, skewed, split for large regions and de
   expect(files.some((f) => f.path.startsWith('regions/moskva/'))).toBe(true);
 });
 
-test('handles are drawn like real ones: at least 90 % chosen names, numeric ids at each platform\'s real rate, names reused across platforms', async () => {
+test("handles are drawn like real ones: at least 90 % chosen names, numeric ids at each platform's real rate, names reused across platforms", async () => {
   const { handleMix } = await import('../../src/bench/handle-mix.ts');
   const regionIds = ['moskva', 'chelyabinskaya-oblast', 'krym'];
   const files = [...syntheticRegionFiles(regionIds, { scale: 0.05, splitAbove: 1000 })];
   const data: DataFile[] = [
     { file: 'data/platforms.yaml', role: 'platforms', bytes: readFileSync('data/platforms.yaml') },
     { file: 'data/regions.yaml', role: 'regions', bytes: readFileSync('test/fixtures/valid/regions.yaml') },
-    ...files.map((f): DataFile => ({ file: `data/${f.path}`, role: 'region', regionHint: f.path.split('/')[1]!.replace(/\.yaml$/, ''), bytes: Buffer.from(f.text) })),
+    ...files.map((f): DataFile => ({
+      file: `data/${f.path}`,
+      role: 'region',
+      regionHint: f.path.split('/')[1]!.replace(/\.yaml$/, ''),
+      bytes: Buffer.from(f.text),
+    })),
   ];
   const { dataset, issues } = loadDataset(data, { today: '2026-11-22' });
   expect(issues.filter((i) => i.severity === 'error')).toEqual([]);
-  const mix = handleMix(dataset.organizations.flatMap((o) => o.accounts.map((a) => ({ platform: a.platform, key: a.key, organization: o.id }))));
+  const mix = handleMix(
+    dataset.organizations.flatMap((o) => o.accounts.map((a) => ({ platform: a.platform, key: a.key, organization: o.id }))),
+  );
   expect(mix.chosen).toBeGreaterThanOrEqual(0.9);
   expect(mix.chosenByPlatform.vk).toBeGreaterThan(0.92);
   expect(mix.chosenByPlatform.vk).toBeLessThan(0.96);

@@ -29,7 +29,11 @@ describe.runIf(existsSync('/proc/self/statm'))('memory of a process tree', () =>
 
 describe('the printed figure', () => {
   test.each([
-    [{ peakMb: 3740.4, byName: { MainThread: 3634.2, pagefind_extend: 2223.9, esbuild: 15 } }, 3700, 'пик памяти 3740 МБ (все процессы вместе; каждый в отдельности: MainThread 3634, pagefind_extend 2224)'],
+    [
+      { peakMb: 3740.4, byName: { MainThread: 3634.2, pagefind_extend: 2223.9, esbuild: 15 } },
+      3700,
+      'пик памяти 3740 МБ (все процессы вместе; каждый в отдельности: MainThread 3634, pagefind_extend 2224)',
+    ],
     [null, 1895.6, 'пик памяти 1896 МБ (только этот процесс: /proc недоступен)'],
   ])('%j → %s', (tree, own, text) => expect(describePeak(tree, own)).toBe(text));
 });

@@ -48,7 +48,9 @@ const percent = (s: Share) => (s.share === null ? null : Math.round(s.share * 10
 
 /** Table rows as arrays of cell texts (header cell first). */
 async function rowsOf(table: Locator, section: 'tbody' | 'tfoot' = 'tbody'): Promise<string[][]> {
-  return table.locator(`${section} tr`).evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('th, td')].map((c) => (c.textContent ?? '').trim())));
+  return table
+    .locator(`${section} tr`)
+    .evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('th, td')].map((c) => (c.textContent ?? '').trim())));
 }
 
 /** Scrolls every canvas into view (islands hydrate when visible) and returns, per chart id, its non-transparent pixels and pixels of the given colour. */
@@ -56,7 +58,12 @@ async function drawnPixels(page: Page, rgb: [number, number, number]): Promise<R
   const canvases = page.locator('figure.chart canvas');
   const n = await canvases.count();
   for (let i = 0; i < n; i++) await canvases.nth(i).scrollIntoViewIfNeeded();
-  await page.waitForFunction((count) => [...document.querySelectorAll('figure.chart canvas')].filter((c) => (c as HTMLCanvasElement).width > 0 && c.hasAttribute('style')).length === count, n);
+  await page.waitForFunction(
+    (count) =>
+      [...document.querySelectorAll('figure.chart canvas')].filter((c) => (c as HTMLCanvasElement).width > 0 && c.hasAttribute('style'))
+        .length === count,
+    n,
+  );
   return page.evaluate((target) => {
     const out: Record<string, { painted: number; colour: number }> = {};
     for (const canvas of document.querySelectorAll<HTMLCanvasElement>('figure.chart canvas')) {
@@ -66,7 +73,13 @@ async function drawnPixels(page: Page, rgb: [number, number, number]): Promise<R
       let colour = 0;
       for (let i = 0; i < data.length; i += 4) {
         if (data[i + 3]! > 0) painted++;
-        if (Math.abs(data[i]! - target[0]) < 3 && Math.abs(data[i + 1]! - target[1]) < 3 && Math.abs(data[i + 2]! - target[2]) < 3 && data[i + 3]! > 250) colour++;
+        if (
+          Math.abs(data[i]! - target[0]) < 3 &&
+          Math.abs(data[i + 1]! - target[1]) < 3 &&
+          Math.abs(data[i + 2]! - target[2]) < 3 &&
+          data[i + 3]! > 250
+        )
+          colour++;
       }
       out[id] = { painted, colour };
     }
@@ -114,10 +127,14 @@ describe('home page: national map and charts', () => {
   test('every chart draws, and the platform chart draws its bars', async () => {
     const { page, errors } = await openPage(browser, inject('siteUrl'));
     const pixels = await drawnPixels(page, BLUE);
-    const rankings = indicators(registry, asOf).filter((i) => ranking(regionValues(registry, i)).ranked.length > 0).map((i) => `ranking-${i.id}`);
+    const rankings = indicators(registry, asOf)
+      .filter((i) => ranking(regionValues(registry, i)).ranked.length > 0)
+      .map((i) => `ranking-${i.id}`);
     expect(rankings.length).toBeGreaterThan(0);
     const growthId = growthCharted(growth(nation)) ? ['national-growth'] : [];
-    expect(Object.keys(pixels).sort()).toEqual(['national-compliance', ...growthId, 'national-platforms', 'national-verification', ...rankings].sort());
+    expect(Object.keys(pixels).sort()).toEqual(
+      ['national-compliance', ...growthId, 'national-platforms', 'national-verification', ...rankings].sort(),
+    );
     for (const [id, p] of Object.entries(pixels)) expect(p.painted, id).toBeGreaterThan(1000);
     expect(pixels['national-platforms']!.colour).toBeGreaterThan(200);
     if (growthId.length) expect(pixels['national-growth']!.colour).toBeGreaterThan(40);
@@ -132,11 +149,15 @@ describe('home page: national map and charts', () => {
 
     const verification = verificationShares(nation);
     const vrows = await rowsOf(page.locator('#national-verification table'));
-    expect(vrows.map((r) => r.slice(1).map(parseRu))).toEqual(VERIFICATION_LEVELS.map((l) => [verification[l].count, verification[l].of, percent(verification[l])]));
+    expect(vrows.map((r) => r.slice(1).map(parseRu))).toEqual(
+      VERIFICATION_LEVELS.map((l) => [verification[l].count, verification[l].of, percent(verification[l])]),
+    );
 
     const comp = compliance(registry, nation);
     const krows = await rowsOf(page.locator('#national-compliance table'));
-    expect(krows.map(([label, ...rest]) => [label, ...rest.map(parseRu)])).toEqual(comp.byKind.map((k) => [k.label, k.count, k.of, percent(k)]));
+    expect(krows.map(([label, ...rest]) => [label, ...rest.map(parseRu)])).toEqual(
+      comp.byKind.map((k) => [k.label, k.count, k.of, percent(k)]),
+    );
     const total = await rowsOf(page.locator('#national-compliance table'), 'tfoot');
     expect(total[0]!.slice(1).map(parseRu)).toEqual([comp.overall.count, comp.overall.of, percent(comp.overall)]);
 
@@ -151,15 +172,33 @@ describe('home page: national map and charts', () => {
         continue;
       }
       const rank = await rowsOf(table);
-      expect(rank.map((r) => [parseRu(r[0]!), r[1], parseRu(r[2]!), parseRu(r[3]!), parseRu(r[4]!)])).toEqual(ranked.map((v, i) => [places(ranked)[i], v.name, v.value.count, v.value.of, percent(v.value)]));
+      expect(rank.map((r) => [parseRu(r[0]!), r[1], parseRu(r[2]!), parseRu(r[3]!), parseRu(r[4]!)])).toEqual(
+        ranked.map((v, i) => [places(ranked)[i], v.name, v.value.count, v.value.of, percent(v.value)]),
+      );
     }
 
-    const mapRows = await page.locator('table[data-metric="map"] tbody tr').evaluateAll((rows) =>
-      rows.map((r) => [r.querySelector('th')!.textContent!.trim(), ...[...r.querySelectorAll('td')].map((td) => [td.querySelector('.share')!.textContent!, td.querySelector('.of')!.textContent!])]),
-    );
+    const mapRows = await page
+      .locator('table[data-metric="map"] tbody tr')
+      .evaluateAll((rows) =>
+        rows.map((r) => [
+          r.querySelector('th')!.textContent!.trim(),
+          ...[...r.querySelectorAll('td')].map((td) => [td.querySelector('.share')!.textContent!, td.querySelector('.of')!.textContent!]),
+        ]),
+      );
     const list = indicators(registry, asOf);
-    expect(mapRows.map(([name, ...cells]) => [name, ...(cells as string[][]).flatMap(([sh, of]) => [parseRu(sh!), ...of!.replace(/[()]/g, '').split(' из ').map(parseRu)])])).toEqual(
-      registry.regions.map((r, i) => [r.name, ...list.flatMap((ind) => { const v = regionValues(registry, ind)[i]!.value; return [percent(v), v.count, v.of]; })]),
+    expect(
+      mapRows.map(([name, ...cells]) => [
+        name,
+        ...(cells as string[][]).flatMap(([sh, of]) => [parseRu(sh!), ...of!.replace(/[()]/g, '').split(' из ').map(parseRu)]),
+      ]),
+    ).toEqual(
+      registry.regions.map((r, i) => [
+        r.name,
+        ...list.flatMap((ind) => {
+          const v = regionValues(registry, ind)[i]!.value;
+          return [percent(v), v.count, v.of];
+        }),
+      ]),
     );
   });
 
@@ -176,7 +215,13 @@ describe('region page: the region beside its district and the country', () => {
     const { page, errors } = await openPage(browser, `${inject('siteUrl')}regions/${big}/`);
     const pixels = await drawnPixels(page, BLUE);
     const scopeOfBig = regionScope(registry, big);
-    expect(Object.keys(pixels).sort()).toEqual(['region-comparison', 'region-compliance', ...(growthCharted(growth(scopeOfBig)) ? ['region-growth'] : []), 'region-platforms', 'region-verification']);
+    expect(Object.keys(pixels).sort()).toEqual([
+      'region-comparison',
+      'region-compliance',
+      ...(growthCharted(growth(scopeOfBig)) ? ['region-growth'] : []),
+      'region-platforms',
+      'region-verification',
+    ]);
     for (const [id, p] of Object.entries(pixels)) expect(p.painted, id).toBeGreaterThan(1000);
     expect(pixels['region-platforms']!.colour).toBeGreaterThan(200);
 
@@ -189,7 +234,9 @@ describe('region page: the region beside its district and the country', () => {
     );
     const scope = regionScope(registry, big);
     const platforms = await rowsOf(page.locator('#region-platforms table[data-metric="platforms"]'));
-    expect(platforms.map(([name, n]) => [name, parseRu(n!)])).toEqual(counts(registry, scope).accountsByPlatform.map((p) => [p.name, p.count]));
+    expect(platforms.map(([name, n]) => [name, parseRu(n!)])).toEqual(
+      counts(registry, scope).accountsByPlatform.map((p) => [p.name, p.count]),
+    );
     const grow = await rowsOf(page.locator('#region-growth table'));
     expect(grow.map((r) => r.map(parseRu))).toEqual(growth(scope).map((p) => [p.year, p.added, p.total]));
 
@@ -222,7 +269,12 @@ describe('region page: the region beside its district and the country', () => {
     expect(measured.gzipBytes).toBeLessThan(80 * 1000);
     const { page } = await openPage(browser, `${inject('siteUrl')}regions/${big}/`);
     await drawnPixels(page, BLUE);
-    const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.endsWith('.js')));
+    const fetched = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((e) => new URL(e.name).pathname)
+        .filter((p) => p.endsWith('.js')),
+    );
     expect([...new Set(fetched)].sort()).toEqual(measured.files.map((f) => f.file));
   });
 

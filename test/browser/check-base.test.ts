@@ -44,7 +44,9 @@ test('under a sub-path the check fetches its shards and links organisations with
   const shards = fetched.filter((p) => /\.json(?:\.gz)?$/.test(p));
   expect(shards.length).toBeGreaterThan(0);
   expect(shards.every((p) => p.startsWith('/gospabliki/check/'))).toBe(true);
-  expect(await page.locator('.answer a', { hasText: 'Мэр Москвы' }).getAttribute('href')).toBe('/gospabliki/regions/moskva/#org-moskva-mer');
+  expect(await page.locator('.answer a', { hasText: 'Мэр Москвы' }).getAttribute('href')).toBe(
+    '/gospabliki/regions/moskva/#org-moskva-mer',
+  );
   expect(errors).toEqual([]);
   await page.context().close();
 });

@@ -49,7 +49,9 @@ test('a page of addresses states stale proof, mere listings and known fakes diff
     await page.goto(href);
     text.push(...(await page.locator('ul.addresses li').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim()));
   }
-  expect(text.find((t) => t.startsWith('vk.com/test_moskva_gov_old:'))).toMatch(/^vk\.com\/test_moskva_gov_old: официальная, нужна перепроверка \(март 2018 г\.\)/);
+  expect(text.find((t) => t.startsWith('vk.com/test_moskva_gov_old:'))).toMatch(
+    /^vk\.com\/test_moskva_gov_old: официальная, нужна перепроверка \(март 2018 г\.\)/,
+  );
   expect(text.find((t) => t.startsWith('vk.com/minzdrav_krym_test:'))).toMatch(/: только в сторонних списках —/);
   const telegram = await openPage(browser, `${inject('siteUrl')}check/list/telegram/`, { javaScript: false });
   const all: string[] = [];
@@ -58,5 +60,7 @@ test('a page of addresses states stale proof, mere listings and known fakes diff
     all.push(...(await telegram.page.locator('ul.addresses li').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim()));
   }
   expect(all.find((t) => t.startsWith('t.me/krym_gov_fake_test:'))).toMatch(/: ПОДДЕЛКА, выдаёт себя за организацию —/);
-  expect(all.find((t) => t.startsWith('t.me/krym_glava_old_test:'))).toMatch(/: прежний адрес, теперь может принадлежать кому угодно; нынешний адрес: t\.me\/krym_glava_test —/);
+  expect(all.find((t) => t.startsWith('t.me/krym_glava_old_test:'))).toMatch(
+    /: прежний адрес, теперь может принадлежать кому угодно; нынешний адрес: t\.me\/krym_glava_test —/,
+  );
 });

@@ -33,7 +33,12 @@ async function ask(q: string): Promise<{ heading: string; text: string; bytes: n
   const answer = page.locator('.answer');
   await answer.waitFor({ timeout: 10_000 });
   // The icon beside the heading is decoration (aria-hidden); the heading's words are what people read.
-  const heading = (await page.locator('#check-answer').evaluate((h) => [...h.childNodes].filter((n) => !(n instanceof Element && n.getAttribute('aria-hidden'))).map((n) => n.textContent).join('')))!.trim();
+  const heading = (await page.locator('#check-answer').evaluate((h) =>
+    [...h.childNodes]
+      .filter((n) => !(n instanceof Element && n.getAttribute('aria-hidden')))
+      .map((n) => n.textContent)
+      .join(''),
+  ))!.trim();
   const text = (await answer.textContent())!.replace(/\s+/g, ' ');
   // Each navigation reloads the page; the memory cache does not serve fetch() across loads here.
   return { heading, text, bytes: fetched.reduce((sum, f) => sum + f.bytes, 0), files: fetched.length };
@@ -114,7 +119,11 @@ const TABLE: Array<[string, string, string]> = [
   ['https://t.me/krym_gov_fake_test', FAKE, 'https://t.me/krym_glava_test'],
   ['@krym_gov_fake_test', FAKE, 'Пресс-служба предупредила о поддельном канале'],
   // a renamed account's former address
-  ['https://t.me/krym_glava_old_test', 'Это прежний адрес официальной страницы', 'Текущий адрес страницы: Telegram, https://t.me/krym_glava_test'],
+  [
+    'https://t.me/krym_glava_old_test',
+    'Это прежний адрес официальной страницы',
+    'Текущий адрес страницы: Telegram, https://t.me/krym_glava_test',
+  ],
   // absent, with and without lookalikes
   ['https://t.me/nobody_here_zzz', ABSENT, 'сообщите нам'],
   ['https://t.me/mos_sobyanln', LOOKALIKE_OF('t.me/mos_sobyanin'), 'Telegram: https://t.me/mos_sobyanin — чья это страница'],
@@ -148,7 +157,9 @@ describe('the account check', () => {
   test('stale first-party proof: the year and a re-check, in its own style; fresh proof: «официальная» with no warning', async () => {
     const stale = await ask('https://vk.com/test_moskva_gov_old');
     expect(stale.heading).not.toMatch(/^Да|официальная страница/);
-    expect(stale.text).toMatch(/Последнее первичное подтверждение — март 2018 г\. \(\d+ месяц(а|ев)? назад\)\. С тех пор страница или должностное лицо могли смениться/);
+    expect(stale.text).toMatch(
+      /Последнее первичное подтверждение — март 2018 г\. \(\d+ месяц(а|ев)? назад\)\. С тех пор страница или должностное лицо могли смениться/,
+    );
     await expect(page.locator('section.answer.answer-stale').count()).resolves.toBe(1);
     await expect(page.locator('.answer .stale').count()).resolves.toBe(1);
     expect(await axeViolations(page)).toEqual([]);
@@ -189,7 +200,9 @@ describe('the account check', () => {
 
   test('words that are not an address lead to the search with the same words', async () => {
     await ask('мэр москвы');
-    expect(await page.locator('.answer a', { hasText: 'воспользуйтесь поиском' }).getAttribute('href')).toBe(`/search/?q=${encodeURIComponent('мэр москвы')}`);
+    expect(await page.locator('.answer a', { hasText: 'воспользуйтесь поиском' }).getAttribute('href')).toBe(
+      `/search/?q=${encodeURIComponent('мэр москвы')}`,
+    );
   });
 
   test('a lookalike shows which characters differ', async () => {
@@ -225,7 +238,13 @@ describe('the account check', () => {
   test('answers and the empty page have no accessibility violations', async () => {
     await page.goto(`${inject('siteUrl')}check/`, { waitUntil: 'networkidle' });
     expect(await axeViolations(page)).toEqual([]);
-    for (const q of ['https://t.me/mos_sobyanin', 'https://t.me/krym_gov_fake_test', 'https://t.me/mos_sobyanln', 'krym_glava_test', 'https://vk.com/minzdrav_krym_test']) {
+    for (const q of [
+      'https://t.me/mos_sobyanin',
+      'https://t.me/krym_gov_fake_test',
+      'https://t.me/mos_sobyanln',
+      'krym_glava_test',
+      'https://vk.com/minzdrav_krym_test',
+    ]) {
       await ask(q);
       expect(await axeViolations(page), q).toEqual([]);
     }
@@ -245,7 +264,9 @@ describe('the check without JavaScript', () => {
     expect(await bare.getAttribute('form.check-form', 'method')).toBe('get');
     expect(await bare.getAttribute('#check-q', 'name')).toBe('q');
     const text = (await bare.textContent('main'))!.replace(/\s+/g, ' ');
-    expect(text).toContain('Проверка выполняется прямо в браузере и требует JavaScript. Без него найдите организацию вручную: откройте список регионов');
+    expect(text).toContain(
+      'Проверка выполняется прямо в браузере и требует JavaScript. Без него найдите организацию вручную: откройте список регионов',
+    );
     expect(await bare.locator('.nojs a', { hasText: 'список регионов' }).count()).toBe(1);
     expect(bareErrors).toEqual([]);
     await bare.context().close();

@@ -54,12 +54,25 @@ describe.each(Object.keys(SCREENS) as Screen[])('on a %s', (screen) => {
 
   test('the home page says what the registry holds and offers the region chooser within two screens', async () => {
     const { page, errors } = await open(screen, '');
-    await expect(page.locator('.lead').innerText()).resolves.toMatch(/^Сейчас в реестре \d+ страниц[аы]? \d+ организаци[йи] — федеральных органов и \d+ из 4 регионов\. Это далеко не все официальные страницы: реестр неполный и пополняется\.$/);
+    await expect(page.locator('.lead').innerText()).resolves.toMatch(
+      /^Сейчас в реестре \d+ страниц[аы]? \d+ организаци[йи] — федеральных органов и \d+ из 4 регионов\. Это далеко не все официальные страницы: реестр неполный и пополняется\.$/,
+    );
     expect((await page.locator('#regions-title').boundingBox())!.y).toBeLessThan(2 * SCREENS[screen].height);
     // sorted by the proper name: Республика Крым is under «К», before Москва
-    const groups = await page.locator('.chooser .letter-group').evaluateAll((sections) => sections.map((s) => [s.querySelector('.letter')!.textContent, [...s.querySelectorAll('a')].map((a) => a.textContent)]));
-    expect(groups).toEqual([['К', ['Республика Крым']], ['М', ['Москва']], ['Т', ['Тверская область']], ['Ч', ['Челябинская область']]]);
-    await expect(page.locator('.chooser li', { hasText: 'Москва' }).innerText()).resolves.toBe(`Москва — ${countOf(accountsIn.get('moskva')!, ['аккаунт', 'аккаунта', 'аккаунтов'])}`);
+    const groups = await page
+      .locator('.chooser .letter-group')
+      .evaluateAll((sections) =>
+        sections.map((s) => [s.querySelector('.letter')!.textContent, [...s.querySelectorAll('a')].map((a) => a.textContent)]),
+      );
+    expect(groups).toEqual([
+      ['К', ['Республика Крым']],
+      ['М', ['Москва']],
+      ['Т', ['Тверская область']],
+      ['Ч', ['Челябинская область']],
+    ]);
+    await expect(page.locator('.chooser li', { hasText: 'Москва' }).innerText()).resolves.toBe(
+      `Москва — ${countOf(accountsIn.get('moskva')!, ['аккаунт', 'аккаунта', 'аккаунтов'])}`,
+    );
     await expect(page.locator('.chooser li', { hasText: 'Тверская' }).innerText()).resolves.toBe('Тверская область — страниц пока нет');
     expect(errors).toEqual([]);
     await page.context().close();
@@ -70,7 +83,9 @@ describe('region pages say what they do not know', () => {
   test('missing head and government pages are admitted in their cards, each leading to the gaps worklist and its prefilled form', async () => {
     const { page } = await open('desktop', 'regions/moskva/');
     const gaps = page.locator('.org', { has: page.locator('h4#org-moskva-mer') }).locator('.gap-note');
-    await expect(gaps.locator('li[data-gap="missing"]').first().innerText()).resolves.toBe('Страницы главы региона в реестре нет: во ВКонтакте, в Одноклассниках, в MAX.');
+    await expect(gaps.locator('li[data-gap="missing"]').first().innerText()).resolves.toBe(
+      'Страницы главы региона в реестре нет: во ВКонтакте, в Одноклассниках, в MAX.',
+    );
     expect(await gaps.getByRole('link', { name: 'во ВКонтакте' }).first().getAttribute('href')).toBe('/gaps/#moskva');
     await gaps.getByRole('link', { name: 'во ВКонтакте' }).first().click();
     await page.waitForURL(/\/gaps\/#moskva$/);
@@ -120,13 +135,25 @@ test('without JavaScript every chart is its table, with no blank box where the c
       const id = await figure.getAttribute('id');
       if ((await figure.locator('table').count()) === 0) continue;
       await expect(figure.locator('table').first().isVisible(), `${path} ${id}`).resolves.toBe(true);
-      for (const island of await figure.locator('.chart-island').all()) await expect(island.isVisible(), `${path} ${id}`).resolves.toBe(false);
+      for (const island of await figure.locator('.chart-island').all())
+        await expect(island.isVisible(), `${path} ${id}`).resolves.toBe(false);
     }
     await page.context().close();
   }
 });
 
-test.each(['data/', 'about/', '', 'regions/krym/', 'regions/', 'search/?q=мэр', 'check/?q=%40mos_sobyanln', 'changes/', 'federal/', 'platforms/vk/'])('axe finds nothing on /%s at 390 px', async (path) => {
+test.each([
+  'data/',
+  'about/',
+  '',
+  'regions/krym/',
+  'regions/',
+  'search/?q=мэр',
+  'check/?q=%40mos_sobyanln',
+  'changes/',
+  'federal/',
+  'platforms/vk/',
+])('axe finds nothing on /%s at 390 px', async (path) => {
   const { page, errors } = await open('phone', path);
   expect(await axeViolations(page)).toEqual([]);
   expect(errors).toEqual([]);
@@ -136,6 +163,8 @@ test.each(['data/', 'about/', '', 'regions/krym/', 'regions/', 'search/?q=мэр
 test('with no feedback address set at build, the «Напишите нам» link is not shown; the GitHub form says it is GitHub', async () => {
   const { page } = await open('desktop', 'about/');
   expect(await page.locator('#feedback, a[href^="mailto:"]').count()).toBe(0);
-  await expect(page.locator('#contribute ~ p', { hasText: 'предложите страницу через форму на GitHub' }).innerText()).resolves.toContain('(нужна учётная запись GitHub)');
+  await expect(page.locator('#contribute ~ p', { hasText: 'предложите страницу через форму на GitHub' }).innerText()).resolves.toContain(
+    '(нужна учётная запись GitHub)',
+  );
   await page.context().close();
 });

@@ -20,7 +20,9 @@ test('no page glues words or disagrees in number', () => {
   const dir = inject('siteDir');
   const files = pages(dir);
   expect(files.length).toBeGreaterThan(20);
-  const mistakes = files.flatMap((file) => copyMistakes(visibleText(readFileSync(file, 'utf8'))).map((m) => `${path.relative(dir, file)}: ${m}`));
+  const mistakes = files.flatMap((file) =>
+    copyMistakes(visibleText(readFileSync(file, 'utf8'))).map((m) => `${path.relative(dir, file)}: ${m}`),
+  );
   expect(mistakes).toEqual([]);
 });
 
@@ -28,6 +30,8 @@ test('/changes/ is in Russian: no English words outside addresses, code and file
   const html = readFileSync(path.join(inject('siteDir'), 'changes/index.html'), 'utf8');
   const main = html.slice(html.indexOf('<main'), html.indexOf('</main>'));
   const text = visibleText(main.replace(/<code\b[\s\S]*?<\/code>/g, ' '));
-  const english = [...text.matchAll(/(?<![\w./:@=-])[A-Za-z]{3,}(?![\w./:@-])/g)].map((m) => m[0]).filter((w) => !['Atom', 'GitHub', 'YAML', 'JSON', 'CSV', 'MAX', 'Telegram'].includes(w));
+  const english = [...text.matchAll(/(?<![\w./:@=-])[A-Za-z]{3,}(?![\w./:@-])/g)]
+    .map((m) => m[0])
+    .filter((w) => !['Atom', 'GitHub', 'YAML', 'JSON', 'CSV', 'MAX', 'Telegram'].includes(w));
   expect(english).toEqual([]);
 });

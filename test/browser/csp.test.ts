@@ -22,7 +22,12 @@ describe('Content-Security-Policy', () => {
   test('every built page carries its policy as the first thing after the charset', () => {
     const files = htmlFiles(inject('siteDir'));
     expect(files.length).toBeGreaterThan(10);
-    const without = files.filter((file) => !/^<!DOCTYPE html><html[^>]*><head><meta charset="utf-8"><meta http-equiv="content-security-policy" content="default-src 'self';/i.test(readFileSync(file, 'utf8')));
+    const without = files.filter(
+      (file) =>
+        !/^<!DOCTYPE html><html[^>]*><head><meta charset="utf-8"><meta http-equiv="content-security-policy" content="default-src 'self';/i.test(
+          readFileSync(file, 'utf8'),
+        ),
+    );
     expect(without).toEqual([]);
   });
 
@@ -31,15 +36,18 @@ describe('Content-Security-Policy', () => {
     expect(headers).toMatch(/^\/\*\n {2}Content-Security-Policy: default-src 'self';.*frame-ancestors 'none'\n/);
   });
 
-  test.each(['', 'check/?q=https%3A%2F%2Ft.me%2Fmos_sobyanin', 'search/?q=%D1%81%D0%BE%D0%B1%D1%8F%D0%BD%D0%B8%D0%BD', 'regions/moskva/', 'data/'])(
-    '/%s runs under the policy without a violation',
-    async (address) => {
-      const { page, errors } = await openPage(browser, new URL(address, inject('siteUrl')).href);
-      await page.waitForTimeout(300);
-      expect(errors).toEqual([]);
-      await page.close();
-    },
-  );
+  test.each([
+    '',
+    'check/?q=https%3A%2F%2Ft.me%2Fmos_sobyanin',
+    'search/?q=%D1%81%D0%BE%D0%B1%D1%8F%D0%BD%D0%B8%D0%BD',
+    'regions/moskva/',
+    'data/',
+  ])('/%s runs under the policy without a violation', async (address) => {
+    const { page, errors } = await openPage(browser, new URL(address, inject('siteUrl')).href);
+    await page.waitForTimeout(300);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 
   test('code injected into a page is blocked, and the tests see the violation', async () => {
     const { page, errors } = await openPage(browser, inject('siteUrl'));

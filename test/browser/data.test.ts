@@ -26,7 +26,9 @@ describe('/data/ downloads page', () => {
     expect(links).toEqual(expect.arrayContaining(['metadata.json']));
     expect(links.filter((l) => /\.(csv|json)\.gz$/.test(l!))).toEqual([]);
     expect(links).toEqual(expect.arrayContaining(['gospabliki.xlsx', 'gospabliki.sqlite']));
-    const accountsRow = await page.$eval('#files-table tr:has(a[href$="/data/accounts.csv"])', (tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim()));
+    const accountsRow = await page.$eval('#files-table tr:has(a[href$="/data/accounts.csv"])', (tr) =>
+      [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim()),
+    );
     expect(accountsRow[2]).toBe('CSV');
     expect(accountsRow[3]).toMatch(/^[\d,]+ КБ$/);
     expect(Number(accountsRow[4])).toBeGreaterThan(5);
@@ -40,7 +42,9 @@ describe('/data/ downloads page', () => {
   test('the data dictionary lists every column of every table', async () => {
     const { page } = await openPage(browser, new URL('data/', inject('siteUrl')).href);
     for (const table of TABLE_NAMES) {
-      const names = await page.$$eval(`table.dictionary[data-table="${table}"] tbody tr td:first-child`, (tds) => tds.map((td) => td.textContent));
+      const names = await page.$$eval(`table.dictionary[data-table="${table}"] tbody tr td:first-child`, (tds) =>
+        tds.map((td) => td.textContent),
+      );
       expect(names).toEqual(TABLES[table].columns.map((c) => c.name));
     }
   });
@@ -51,7 +55,7 @@ describe('/data/ downloads page', () => {
     const bytes = readFileSync((await download.path())!);
     // UTF-8 without a byte order mark, as the descriptor declares.
     expect(bytes.subarray(0, 4).toString()).toBe('uid,');
-    expect(bytes.toString('utf8')).toContain("'=HYPERLINK(\"\"http://example.com\"\")");
+    expect(bytes.toString('utf8')).toContain('\'=HYPERLINK(""http://example.com"")');
     const sums = readFileSync(path.join(siteDir(), 'data/SHA256SUMS'), 'utf8');
     expect(sums).toContain(`${createHash('sha256').update(bytes).digest('hex')}  accounts.csv\n`);
   });
@@ -77,11 +81,19 @@ describe('/changes/ page and feeds', () => {
   test('the national and regional Atom feeds are well-formed Atom', async () => {
     const { page } = await openPage(browser, inject('siteUrl'));
     for (const feed of ['changes.atom', 'changes/moskva.atom']) {
-      const result = await page.evaluate(async (url) => {
-        const response = await fetch(url);
-        const doc = new DOMParser().parseFromString(await response.text(), 'application/xml');
-        return { type: response.headers.get('content-type'), error: doc.querySelector('parsererror')?.textContent ?? null, root: doc.documentElement.namespaceURI, title: doc.querySelector('feed > title')?.textContent };
-      }, new URL(feed, inject('siteUrl')).href);
+      const result = await page.evaluate(
+        async (url) => {
+          const response = await fetch(url);
+          const doc = new DOMParser().parseFromString(await response.text(), 'application/xml');
+          return {
+            type: response.headers.get('content-type'),
+            error: doc.querySelector('parsererror')?.textContent ?? null,
+            root: doc.documentElement.namespaceURI,
+            title: doc.querySelector('feed > title')?.textContent,
+          };
+        },
+        new URL(feed, inject('siteUrl')).href,
+      );
       expect(result).toMatchObject({ error: null, root: 'http://www.w3.org/2005/Atom' });
       expect(result.type).toContain('application/atom+xml');
       expect(result.title).toMatch(/^Госпаблики: изменения/);

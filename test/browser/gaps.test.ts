@@ -33,7 +33,9 @@ describe('/gaps/', () => {
     // only by a 2018 copy of the portal (stale) and a Telegram channel without first-party proof (weak).
     expect(summary).toEqual({ regions: 4, cells: 32, open: 24, byStatus: { missing: 22, stale: 1, weak: 1 }, regionsWithGaps: 4 });
     const lead = ((await page.locator('[data-gaps-summary]').textContent()) ?? '').replace(/\s+/g, ' ').trim();
-    expect(lead).toBe('Открыто 24 из 32 клеток: страницы глав и правительств 4 регионов на площадках ВКонтакте, Одноклассники, Telegram, MAX.');
+    expect(lead).toBe(
+      'Открыто 24 из 32 клеток: страницы глав и правительств 4 регионов на площадках ВКонтакте, Одноклассники, Telegram, MAX.',
+    );
     await expect(page.locator('li.gap').count()).resolves.toBe(summary.open);
     for (const status of ['missing', 'weak', 'stale'] as const) {
       await expect(page.locator(`[data-figure="${status}"]`).textContent()).resolves.toBe(String(summary.byStatus[status]));
@@ -47,7 +49,9 @@ describe('/gaps/', () => {
     for (const region of regions) await expect(page.locator(`section#${region.region} h2`).textContent()).resolves.toBe(region.name);
     const moskva = page.locator('section#moskva');
     // The mayor's Telegram channel is confirmed, so it is not a gap; his VK is.
-    await expect(moskva.locator('li.gap[data-platform="telegram"]').count()).resolves.toBe(regions.find((r) => r.region === 'moskva')!.cells.filter((c) => c.platform === 'telegram').length);
+    await expect(moskva.locator('li.gap[data-platform="telegram"]').count()).resolves.toBe(
+      regions.find((r) => r.region === 'moskva')!.cells.filter((c) => c.platform === 'telegram').length,
+    );
     const link = moskva.locator('a.gap-form', { hasText: 'Предложить страницу: глава региона, ВКонтакте, Москва' });
     const form = new URL((await link.getAttribute('href'))!);
     expect(`${form.origin}${form.pathname}`).toBe(`${REPOSITORY_URL}/issues/new`);
@@ -68,7 +72,8 @@ describe('/gaps/', () => {
     await expect(account.textContent()).resolves.toBe(cell.accounts[0]!.url.replace(/^https:\/\//, ''));
     const target = new URL((await account.getAttribute('href'))!, url('gaps/')).href;
     expect(target).toContain(`#${cell.accounts[0]!.anchor}`);
-    if (status === 'stale') await expect(item.locator('.gap-accounts').textContent()).resolves.toContain('(был подтверждён в марте 2018 г., нужна перепроверка)');
+    if (status === 'stale')
+      await expect(item.locator('.gap-accounts').textContent()).resolves.toContain('(был подтверждён в марте 2018 г., нужна перепроверка)');
     const row = await openPage(browser, target, { javaScript: false });
     await expect(row.page.locator(`#${cell.accounts[0]!.anchor}`).count()).resolves.toBe(1);
   });
@@ -78,7 +83,9 @@ describe('/gaps/', () => {
     const current = page.locator('nav[aria-label="Разделы"] a[aria-current="page"]');
     await expect(current.textContent()).resolves.toBe('Помочь реестру');
     const home = await openPage(browser, url(''));
-    await expect(home.page.locator('nav[aria-label="Разделы"] a', { hasText: 'Помочь реестру' }).getAttribute('href')).resolves.toMatch(/\/gaps\/$/);
+    await expect(home.page.locator('nav[aria-label="Разделы"] a', { hasText: 'Помочь реестру' }).getAttribute('href')).resolves.toMatch(
+      /\/gaps\/$/,
+    );
   });
 
   test.each([

@@ -37,12 +37,13 @@ async function expectClean({ page, errors }: { page: Page; errors: string[] }) {
 const text = async (page: Page, selector = 'main') => ((await page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ');
 
 describe('home → region → account', () => {
-  test('the home page leads to Moscow, and the mayor\'s row links to the canonical channel with its level, date and evidence', async () => {
+  test("the home page leads to Moscow, and the mayor's row links to the canonical channel with its level, date and evidence", async () => {
     const home = await open('');
     const { page } = home;
     await expect(page.title()).resolves.toBe('Госпаблики');
     const nav = await text(page, 'nav[aria-label="Разделы"]');
-    for (const label of ['Регионы', 'Площадки', 'Федеральные органы', 'Поиск', 'Проверить страницу', 'Данные', 'О реестре']) expect(nav).toContain(label);
+    for (const label of ['Регионы', 'Площадки', 'Федеральные органы', 'Поиск', 'Проверить страницу', 'Данные', 'О реестре'])
+      expect(nav).toContain(label);
     // The "is this page official?" box is a plain GET form to /check/ with the field q.
     const checkForm = page.locator('form[action$="/check/"]');
     await expect(checkForm.getAttribute('method')).resolves.toBe('get');
@@ -101,9 +102,9 @@ describe('a large region is split and navigable', () => {
     await expect(page.locator('#org-test-chel-gubernator').textContent()).resolves.toBe('Губернатор Челябинской области (тест)');
     // No municipal body on the region page itself.
     await expect(page.locator('[id^="org-test-chelyabinsk-"]').count()).resolves.toBe(0);
-    const rows = await page.locator('#municipalities ~ div table tbody tr').evaluateAll((trs) =>
-      trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim()).join(' ')),
-    );
+    const rows = await page
+      .locator('#municipalities ~ div table tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim()).join(' ')));
     expect(rows).toEqual([
       'Златоустовский городской округ 26 27',
       'Копейский городской округ 5 6',
@@ -112,18 +113,26 @@ describe('a large region is split and navigable', () => {
     ]);
     await expectClean(result);
 
-    await Promise.all([page.waitForURL(/\/m\/chelyabinskiy-gorodskoy-okrug\/$/), page.getByRole('link', { name: 'Челябинский городской округ' }).click()]);
+    await Promise.all([
+      page.waitForURL(/\/m\/chelyabinskiy-gorodskoy-okrug\/$/),
+      page.getByRole('link', { name: 'Челябинский городской округ' }).click(),
+    ]);
     await expect(page.locator('h1').textContent()).resolves.toBe('Челябинский городской округ');
     await expect(text(page, 'nav.pager')).resolves.toContain('Страница 1 из 2.');
     const firstPage = await page.locator('h4[id^="org-"]').count();
     expect(firstPage).toBeGreaterThan(50);
     await expectClean(opened.at(-1)!);
 
-    await Promise.all([page.waitForURL(/\/m\/chelyabinskiy-gorodskoy-okrug\/2\/$/), page.locator('nav.pager').first().getByRole('link', { name: 'Дальше →' }).click()]);
+    await Promise.all([
+      page.waitForURL(/\/m\/chelyabinskiy-gorodskoy-okrug\/2\/$/),
+      page.locator('nav.pager').first().getByRole('link', { name: 'Дальше →' }).click(),
+    ]);
     await expect(text(page, 'nav.pager')).resolves.toContain('Страница 2 из 2.');
     const secondPage = await page.locator('h4[id^="org-"]').count();
     expect(firstPage + secondPage).toBe(142);
-    await expect(page.locator('nav.breadcrumbs').getByRole('link', { name: 'Челябинская область' }).getAttribute('href')).resolves.toMatch(/\/regions\/chelyabinskaya-oblast\/$/);
+    await expect(page.locator('nav.breadcrumbs').getByRole('link', { name: 'Челябинская область' }).getAttribute('href')).resolves.toMatch(
+      /\/regions\/chelyabinskaya-oblast\/$/,
+    );
     await expectClean(opened.at(-1)!);
   });
 
@@ -147,7 +156,9 @@ describe('a region without organisations', () => {
     const result = await open('regions/tverskaya-oblast/');
     const main = await text(result.page);
     expect(main).toContain('Организаций этого региона в реестре пока нет.');
-    await expect(result.page.getByRole('link', { name: 'Как дополнить реестр' }).first().getAttribute('href')).resolves.toMatch(/\/about\/#contribute$/);
+    await expect(result.page.getByRole('link', { name: 'Как дополнить реестр' }).first().getAttribute('href')).resolves.toMatch(
+      /\/about\/#contribute$/,
+    );
     await expect(result.page.getByRole('link', { name: /Создать файл данных региона/ }).getAttribute('href')).resolves.toBe(
       'https://github.com/gospabliki/gospabliki/new/main/data/regions?filename=tverskaya-oblast.yaml',
     );
@@ -170,15 +181,17 @@ describe('other pages', () => {
     // The canonical URL is the configured site's (SITE_URL), not the test server's.
     const canonical = new URL((await result.page.locator('link[rel="canonical"]').getAttribute('href'))!);
     expect(canonical.pathname).toBe(`/${pathname}`);
-    await expect(result.page.locator('meta[property="og:title"]').getAttribute('content')).resolves.toMatch(new RegExp(`^${heading} — (.+ — )?Госпаблики$`));
+    await expect(result.page.locator('meta[property="og:title"]').getAttribute('content')).resolves.toMatch(
+      new RegExp(`^${heading} — (.+ — )?Госпаблики$`),
+    );
     await expectClean(result);
   });
 
   test('the about page prints the level of every evidence type from the code', async () => {
     const result = await open('about/');
-    const rows = await result.page.locator('#evidence ~ div table tbody tr').evaluateAll((trs) =>
-      trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim()).join(' | ')),
-    );
+    const rows = await result.page
+      .locator('#evidence ~ div table tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim()).join(' | ')));
     expect(rows).toHaveLength(8);
     expect(rows[0]).toMatch(/^ссылка с официального сайта \| .* \| Подтверждён \| official_website$/);
     expect(rows[7]).toMatch(/^сторонний список \| .* \| Только в сторонних списках \| third_party_listing$/);
@@ -194,25 +207,35 @@ describe('other pages', () => {
 
   test('sitemap.xml lists the split pages and robots.txt points to it', async () => {
     const sitemap = await (await fetch(new URL('sitemap.xml', site()))).text();
-    for (const p of ['regions/tverskaya-oblast/', 'regions/chelyabinskaya-oblast/m/chelyabinskiy-gorodskoy-okrug/2/', 'about/', 'platforms/vk/']) {
+    for (const p of [
+      'regions/tverskaya-oblast/',
+      'regions/chelyabinskaya-oblast/m/chelyabinskiy-gorodskoy-okrug/2/',
+      'about/',
+      'platforms/vk/',
+    ]) {
       expect(sitemap).toMatch(new RegExp(`<loc>https?://[^<]+/${p}</loc>`));
     }
     const robots = await (await fetch(new URL('robots.txt', site()))).text();
     expect(robots).toMatch(/^Sitemap: https?:\/\/\S+\/sitemap\.xml$/m);
   });
 
-  test.each(['', 'regions/moskva/', 'regions/chelyabinskaya-oblast/', 'about/'])('a 360-px-wide screen has no horizontal scrolling on «/%s», with every disclosure open', async (pathname) => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'ru-RU' });
-    const page = await context.newPage();
-    await page.goto(new URL(pathname, site()).href);
-    await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
-    await context.close();
-  });
+  test.each(['', 'regions/moskva/', 'regions/chelyabinskaya-oblast/', 'about/'])(
+    'a 360-px-wide screen has no horizontal scrolling on «/%s», with every disclosure open',
+    async (pathname) => {
+      const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'ru-RU' });
+      const page = await context.newPage();
+      await page.goto(new URL(pathname, site()).href);
+      await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      await context.close();
+    },
+  );
 
   test('pages work without JavaScript', async () => {
     const result = await open('regions/moskva/', { javaScript: false });
-    await expect(result.page.locator('#acc-telegram-mos_sobyanin a').first().getAttribute('href')).resolves.toBe('https://t.me/mos_sobyanin');
+    await expect(result.page.locator('#acc-telegram-mos_sobyanin a').first().getAttribute('href')).resolves.toBe(
+      'https://t.me/mos_sobyanin',
+    );
   });
 });

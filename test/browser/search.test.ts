@@ -56,11 +56,13 @@ describe('search from the address', () => {
     await expect(page.locator(`[id="${id}"]`).isVisible()).resolves.toBe(true);
   });
 
-  test('an organisation without a record of its own is found on its region\'s page and linked by its anchor', async () => {
+  test("an organisation without a record of its own is found on its region's page and linked by its anchor", async () => {
     const { page, links, errors } = await search('детский сад златоуст');
     const organisations = links.filter((link) => link.includes('#org-'));
     expect(organisations.length).toBeGreaterThan(0);
-    expect(organisations.every((link) => /\/regions\/chelyabinskaya-oblast\/m\/zlatoustovskiy-gorodskoy-okrug\/(\d+\/)?#org-/.test(link))).toBe(true);
+    expect(
+      organisations.every((link) => /\/regions\/chelyabinskaya-oblast\/m\/zlatoustovskiy-gorodskoy-okrug\/(\d+\/)?#org-/.test(link)),
+    ).toBe(true);
     const first = page.locator('#search-list > li').first();
     await expect(first.locator('h2').textContent()).resolves.toMatch(/Детский сад/i);
     await expect(first.locator('.result-meta').textContent()).resolves.toMatch(/^на странице «.+»$/);
@@ -85,12 +87,16 @@ describe('search from the address', () => {
     expect(status).toBe('По запросу «qwxzqwxz» ничего не найдено.');
     expect(links).toEqual([]);
     await expect(page.locator('#search-help').isVisible()).resolves.toBe(true);
-    await expect(page.locator('#search-help').getByRole('link', { name: 'списке регионов' }).getAttribute('href')).resolves.toMatch(/\/regions\/$/);
+    await expect(page.locator('#search-help').getByRole('link', { name: 'списке регионов' }).getAttribute('href')).resolves.toMatch(
+      /\/regions\/$/,
+    );
   });
 
   test.each(['не', 'не в на', 'я', 'й не'])('stop words and single letters («%s») match nothing', async (q) => {
     const { status, links } = await search(q);
-    expect(status).toBe(`По запросу «${q}» ничего не найдено. Короткие и служебные слова («и», «не», «в») не ищутся: напишите название или имя целиком.`);
+    expect(status).toBe(
+      `По запросу «${q}» ничего не найдено. Короткие и служебные слова («и», «не», «в») не ищутся: напишите название или имя целиком.`,
+    );
     expect(links).toEqual([]);
   });
 
@@ -127,8 +133,12 @@ describe('search from the address', () => {
     const { page, errors } = await openPage(browser, `${inject('siteUrl')}search/?q=собянин`, { javaScript: false });
     const text = ((await page.locator('main').textContent()) ?? '').replace(/\s+/g, ' ');
     expect(text).toContain('Поиск по словам работает в браузере и требует JavaScript, а он отключён.');
-    await expect(page.locator('main').getByRole('link', { name: 'Москва', exact: true }).getAttribute('href')).resolves.toMatch(/\/regions\/moskva\/$/);
-    await expect(page.locator('main').getByRole('link', { name: '«Федеральные органы»' }).getAttribute('href')).resolves.toMatch(/\/federal\/$/);
+    await expect(page.locator('main').getByRole('link', { name: 'Москва', exact: true }).getAttribute('href')).resolves.toMatch(
+      /\/regions\/moskva\/$/,
+    );
+    await expect(page.locator('main').getByRole('link', { name: '«Федеральные органы»' }).getAttribute('href')).resolves.toMatch(
+      /\/federal\/$/,
+    );
     expect(errors).toEqual([]);
   });
 

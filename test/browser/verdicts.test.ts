@@ -32,7 +32,9 @@ describe('region page', () => {
     expect(style).toBe('dashed');
     // the fresh one keeps its plain label
     await expect(page.locator('#acc-telegram-mos_sobyanin .level').textContent()).resolves.toBe('Подтверждён');
-    expect(squash(await page.locator('.lead').first().textContent())).toContain('ещё 1 аккаунт был подтверждён давно — их нужно проверить заново');
+    expect(squash(await page.locator('.lead').first().textContent())).toContain(
+      'ещё 1 аккаунт был подтверждён давно — их нужно проверить заново',
+    );
     expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
   });
@@ -50,7 +52,10 @@ describe('region page', () => {
     const { page } = await open('regions/moskva/');
     const item = page.locator('#acc-telegram-test_moskva_gov .evidence li').first();
     expect(squash(await item.textContent())).toContain('t.me/s/test_moskva_gov (копия на стороннем сайте: t.iss.one/s/test_moskva_gov)');
-    expect(await item.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual(['https://t.me/s/test_moskva_gov', 'https://t.iss.one/s/test_moskva_gov']);
+    expect(await item.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual([
+      'https://t.me/s/test_moskva_gov',
+      'https://t.iss.one/s/test_moskva_gov',
+    ]);
     await expect(page.locator('#acc-telegram-test_moskva_gov .level').textContent()).resolves.toBe('Называет себя официальным');
   });
 });
@@ -70,12 +75,16 @@ describe('platform and about pages', () => {
     const row = page.locator('tr[data-figure="test-russia-governments-on-max"]');
     const cells = (await row.locator('td').allTextContents()).map(squash);
     expect(cells[2]).toBe('89 из 89');
-    expect(cells.at(-1)).toBe('0 из 4 — регионов, правительство которых ведёт действующий канал в MAX; из них подтверждены свежим первичным подтверждением — 0');
+    expect(cells.at(-1)).toBe(
+      '0 из 4 — регионов, правительство которых ведёт действующий канал в MAX; из них подтверждены свежим первичным подтверждением — 0',
+    );
   });
 
   test('the about page states the freshness rule with the threshold from data/policy.yaml', async () => {
     const { page } = await open('about/');
-    expect(squash(await page.locator('main').textContent())).toContain('подтверждает страницу, только пока оно свежее: моложе 24 месяцев на дату версии данных');
+    expect(squash(await page.locator('main').textContent())).toContain(
+      'подтверждает страницу, только пока оно свежее: моложе 24 месяцев на дату версии данных',
+    );
   });
 });
 

@@ -16,7 +16,9 @@ afterAll(() => rmSync(parent, { recursive: true, force: true }));
 
 function files(root: string): string[] {
   const walk = (relative: string): string[] =>
-    readdirSync(path.join(root, relative), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(relative, e.name)) : [path.join(relative, e.name)]));
+    readdirSync(path.join(root, relative), { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? walk(path.join(relative, e.name)) : [path.join(relative, e.name)],
+    );
   return walk('').sort();
 }
 
@@ -37,15 +39,30 @@ test('two builds with one SOURCE_DATE_EPOCH are byte-identical', async () => {
     first = await build('first');
     second = await build('second');
   } finally {
-    for (const [key, value] of [['DATA_DIR', saved.data], ['SOURCE_DATE_EPOCH', saved.epoch]] as const) {
+    for (const [key, value] of [
+      ['DATA_DIR', saved.data],
+      ['SOURCE_DATE_EPOCH', saved.epoch],
+    ] as const) {
       if (value === undefined) delete process.env[key];
       else process.env[key] = value;
     }
   }
   const a = files(first);
   expect(files(second)).toEqual(a);
-  expect(a).toEqual(expect.arrayContaining(['datapackage.json', 'data/SHA256SUMS', 'data/gospabliki.xlsx', 'data/gospabliki.sqlite', 'changes.atom', 'index.html']));
-  const hash = (root: string, file: string) => createHash('sha256').update(readFileSync(path.join(root, file))).digest('hex');
+  expect(a).toEqual(
+    expect.arrayContaining([
+      'datapackage.json',
+      'data/SHA256SUMS',
+      'data/gospabliki.xlsx',
+      'data/gospabliki.sqlite',
+      'changes.atom',
+      'index.html',
+    ]),
+  );
+  const hash = (root: string, file: string) =>
+    createHash('sha256')
+      .update(readFileSync(path.join(root, file)))
+      .digest('hex');
   const differing = a.find((file) => hash(first, file) !== hash(second, file));
   expect(differing, 'первый различающийся файл').toBeUndefined();
   // The stamp is the data version's, not the wall clock's.

@@ -39,7 +39,14 @@ test('removes the folders of killed builds and keeps those of running ones', asy
   const otherSite = folder('other.exports-ffffff', await deadPid());
 
   expect(removeStaleExports(prefix)).toEqual([killed, oldUnowned, garbageOwner]);
-  expect([killed, running, oldUnowned, freshUnowned, garbageOwner, otherSite].map(existsSync)).toEqual([false, true, false, true, false, true]);
+  expect([killed, running, oldUnowned, freshUnowned, garbageOwner, otherSite].map(existsSync)).toEqual([
+    false,
+    true,
+    false,
+    true,
+    false,
+    true,
+  ]);
 });
 
 test('a missing parent folder is nothing to clean', () => {

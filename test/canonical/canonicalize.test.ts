@@ -189,7 +189,11 @@ describe('what is not an account of the registry', () => {
   });
 
   test('a validator that knows the platform reports an address of another one', () => {
-    expect(canonicalize(platforms, 'https://t.me/mos_sobyanin', 'vk')).toEqual({ ok: false, reason: 'platform-mismatch', platform: 'telegram' });
+    expect(canonicalize(platforms, 'https://t.me/mos_sobyanin', 'vk')).toEqual({
+      ok: false,
+      reason: 'platform-mismatch',
+      platform: 'telegram',
+    });
   });
 });
 

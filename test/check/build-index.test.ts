@@ -10,7 +10,15 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { checkIndexFiles, checkMeta, checkRecords, organizationPages, shardCount } from '../../src/check/build-index.ts';
 import { writeCheckIndex } from '../../src/check/check-index-fs.ts';
-import { chosenName, mainShardPath, measureLookup, type Answer, type CheckMeta, type MainShard, type SimilarShard } from '../../src/check/lookup.ts';
+import {
+  chosenName,
+  mainShardPath,
+  measureLookup,
+  type Answer,
+  type CheckMeta,
+  type MainShard,
+  type SimilarShard,
+} from '../../src/check/lookup.ts';
 import { loadDatasetFromDir } from '../../src/dataset/dataset-fs.ts';
 import { buildRegistry, type Registry } from '../../src/model/registry.ts';
 
@@ -65,7 +73,10 @@ describe('the index files', () => {
     for (const account of registry.accounts) {
       const shard = json<MainShard>(mainShardPath(meta, account.key));
       const records = shard.records[account.uid] ?? [];
-      expect(records.some((r) => shard.orgs[r.org]![0] === account.organization.id), account.uid).toBe(true);
+      expect(
+        records.some((r) => shard.orgs[r.org]![0] === account.organization.id),
+        account.uid,
+      ).toBe(true);
     }
     for (const name of files.keys()) {
       if (!name.startsWith('check/keys/')) continue;
@@ -78,12 +89,23 @@ describe('the index files', () => {
     const [record] = checkRecords(registry).get('telegram:krym_glava_test')!;
     expect(record).toMatchObject({
       status: 'official',
-      organization: { id: 'krym-glava', name: 'Глава Республики Крым (тест)', region: 'krym', region_name: 'Республика Крым', page: 'regions/krym/#org-krym-glava' },
+      organization: {
+        id: 'krym-glava',
+        name: 'Глава Республики Крым (тест)',
+        region: 'krym',
+        region_name: 'Республика Крым',
+        page: 'regions/krym/#org-krym-glava',
+      },
       role: 'official',
       holder: 'Тестовый Глава',
       level: 'confirmed',
       evidence: [
-        { type: 'official_website', date: '2026-09-15', url: 'https://example.org/krym/glava/', note: 'Ссылка на канал в шапке официального сайта' },
+        {
+          type: 'official_website',
+          date: '2026-09-15',
+          url: 'https://example.org/krym/glava/',
+          note: 'Ссылка на канал в шапке официального сайта',
+        },
         { type: 'platform_badge', date: '2026-10-02', url: 'https://t.me/krym_glava_test' },
       ],
     });
@@ -113,7 +135,13 @@ describe('the index files', () => {
     expect(checkRecords(registry).get('telegram:krym_glava_old_test')).toEqual([
       {
         status: 'previous',
-        organization: { id: 'krym-glava', name: 'Глава Республики Крым (тест)', region: 'krym', region_name: 'Республика Крым', page: 'regions/krym/#org-krym-glava' },
+        organization: {
+          id: 'krym-glava',
+          name: 'Глава Республики Крым (тест)',
+          region: 'krym',
+          region_name: 'Республика Крым',
+          page: 'regions/krym/#org-krym-glava',
+        },
         current: { platform: 'telegram', key: 'krym_glava_test', url: 'https://t.me/krym_glava_test' },
         level: 'confirmed',
       },
@@ -198,7 +226,10 @@ describe('lookups over the built shards', () => {
           const { answer } = await measureLookup(meta, host.replace('{key}', slip), read);
           if (answer.kind !== 'absent') continue; // the slip is not an address of this platform
           tried++;
-          expect(answer.lookalikes.map((l) => l.uid), `${slip} → ${account.uid}`).toContain(account.uid);
+          expect(
+            answer.lookalikes.map((l) => l.uid),
+            `${slip} → ${account.uid}`,
+          ).toContain(account.uid);
         }
       }
     }

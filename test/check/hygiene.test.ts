@@ -41,8 +41,10 @@ const read = (name: string) => {
 
 /** What a person would be told, reduced to a comparable line. */
 function verdict(answer: Answer): string {
-  if (answer.kind === 'found') return `found ${answer.hits.map((h) => `${h.candidate.platform}:${h.candidate.key}=${h.records.map((r) => r.status).join(',')}`).join(' ')}`;
-  if (answer.kind === 'absent') return `absent${answer.mixed ? ' mixed' : ''} [${answer.lookalikes.map((l) => `${l.uid}@${l.distance}`).join(' ')}]`;
+  if (answer.kind === 'found')
+    return `found ${answer.hits.map((h) => `${h.candidate.platform}:${h.candidate.key}=${h.records.map((r) => r.status).join(',')}`).join(' ')}`;
+  if (answer.kind === 'absent')
+    return `absent${answer.mixed ? ' mixed' : ''} [${answer.lookalikes.map((l) => `${l.uid}@${l.distance}`).join(' ')}]`;
   if (answer.kind === 'scheme') return `scheme ${answer.scheme ?? ''}`.trim();
   if (answer.kind === 'unknown-host') return `unknown-host ${answer.host}${answer.resembles ? ` ~${answer.resembles}` : ''}`;
   if (answer.kind === 'not-account') return `not-account ${answer.platform ?? ''}`.trim();
@@ -124,11 +126,29 @@ describe('hostile and careless queries', () => {
 
   test('the table covers every class of issue 15 with more than forty queries', () => {
     expect(HOSTILE.length).toBeGreaterThanOrEqual(40);
-    expect(new Set(HOSTILE.map(([c]) => c))).toEqual(new Set(['scheme', 'host', 'invisible', 'bidi', 'mixed', 'words', 'slip', 'careless']));
+    expect(new Set(HOSTILE.map(([c]) => c))).toEqual(
+      new Set(['scheme', 'host', 'invisible', 'bidi', 'mixed', 'words', 'slip', 'careless']),
+    );
   });
 
   test('no non-web scheme ever gives «found», whatever account it names', async () => {
-    for (const scheme of ['javascript', 'ftp', 'intent', 'data', 'file', 'blob', 'view-source', 'chrome', 'about', 'ws', 'sms', 'tel', 'market', 'vk', 'ok']) {
+    for (const scheme of [
+      'javascript',
+      'ftp',
+      'intent',
+      'data',
+      'file',
+      'blob',
+      'view-source',
+      'chrome',
+      'about',
+      'ws',
+      'sms',
+      'tel',
+      'market',
+      'vk',
+      'ok',
+    ]) {
       for (const target of ['t.me/mos_sobyanin', 'https://t.me/mos_sobyanin', '//t.me/mos_sobyanin', 'vk.com/krym_glava_test']) {
         const { answer } = await measureLookup(meta, `${scheme}:${target}`, read);
         expect(answer.kind, `${scheme}:${target}`).not.toBe('found');
@@ -150,6 +170,9 @@ describe('latinizeLookalikes', () => {
 
   test('a mixed-script handle is read as a query for the Latin one, flagged', () => {
     const query = parseQuery(meta.platforms, '@mоs_sobyanin');
-    expect(query.kind === 'accounts' && [query.mixed, query.candidates.map((c) => c.key)]).toEqual(['@mоs_sobyanin', ['mos_sobyanin', 'mos_sobyanin', 'mos_sobyanin']]);
+    expect(query.kind === 'accounts' && [query.mixed, query.candidates.map((c) => c.key)]).toEqual([
+      '@mоs_sobyanin',
+      ['mos_sobyanin', 'mos_sobyanin', 'mos_sobyanin'],
+    ]);
   });
 });

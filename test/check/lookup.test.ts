@@ -104,7 +104,10 @@ test('the two-halves buckets of two names one edit apart always meet (substituti
   for (const name of ['mos_sobyanin', 'favt_ru', 'krym_glava_test', 'aa', 'abc', 'mchs28', 'school12_kopeysk']) {
     const own = new Set(similarBuckets(name));
     for (const edited of singleEdits(name)) {
-      expect(probeBuckets(edited).some((b) => own.has(b)), `${name} ↔ ${edited}`).toBe(true);
+      expect(
+        probeBuckets(edited).some((b) => own.has(b)),
+        `${name} ↔ ${edited}`,
+      ).toBe(true);
     }
   }
 });

@@ -14,7 +14,11 @@ test('no research note reaches the check index', () => {
 
 test('records carry freshness; mirrored evidence names its original', () => {
   const records = checkRecords(registry, () => 'x/');
-  expect(records.get('vk:test_moskva_gov_old')![0]).toMatchObject({ level: 'stale', first_party_date: '2018-03', first_party_age_months: 105 });
+  expect(records.get('vk:test_moskva_gov_old')![0]).toMatchObject({
+    level: 'stale',
+    first_party_date: '2018-03',
+    first_party_age_months: 105,
+  });
   expect(records.get('telegram:mos_sobyanin')![0]).toMatchObject({ level: 'confirmed' });
   const claimed = records.get('telegram:test_moskva_gov')![0]!;
   expect(claimed).toMatchObject({ level: 'claimed' });

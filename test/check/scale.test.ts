@@ -26,7 +26,8 @@ beforeAll(() => {
   writeCheckIndex(path.join(dir, 'site'), registry);
   meta = checkMeta(registry);
   for (const folder of ['keys', 'similar']) {
-    for (const name of readdirSync(path.join(dir, 'site', 'check', folder))) files.set(`check/${folder}/${name}`, readFileSync(path.join(dir, 'site', 'check', folder, name)));
+    for (const name of readdirSync(path.join(dir, 'site', 'check', folder)))
+      files.set(`check/${folder}/${name}`, readFileSync(path.join(dir, 'site', 'check', folder, name)));
   }
 }, 180_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -47,7 +48,9 @@ test('every lookup of an address, found or absent, fetches under 20 KB', async (
   const sample = registry.accounts.filter((_, i) => i % 41 === 0);
   const inputs = [
     ...sample.map((a) => a.canonical_url),
-    ...sample.filter((a) => chosenName(a.key) === a.key && a.key.length > 5).map((a) => a.canonical_url.replace(a.key, `${a.key.slice(0, 4)}x${a.key.slice(5)}`)),
+    ...sample
+      .filter((a) => chosenName(a.key) === a.key && a.key.length > 5)
+      .map((a) => a.canonical_url.replace(a.key, `${a.key.slice(0, 4)}x${a.key.slice(5)}`)),
     'https://t.me/nobody_here_with_a_long_name_zz',
   ];
   let worst = 0;

@@ -36,12 +36,21 @@ const files: DataFile[] = [
 ];
 const registry = buildRegistry(loadDataset(files, { today: '2026-11-22' }).dataset);
 const region = regionGaps(registry, 'https://github.com/example/registry').find((r) => r.region === 'chelyabinskaya-oblast')!;
-const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+const text = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 test('a weak cell shows the account to re-check; a confirmed one is not listed; a body without an organisation says so', async () => {
-  const html = await renderComponent('/src/components/GapsRegion.astro', { region, accountPath: (_: unknown, anchor: string) => `/regions/chelyabinskaya-oblast/#${anchor}` });
+  const html = await renderComponent('/src/components/GapsRegion.astro', {
+    region,
+    accountPath: (_: unknown, anchor: string) => `/regions/chelyabinskaya-oblast/#${anchor}`,
+  });
   expect(html).toMatch(/^<section class="gaps-region" id="chelyabinskaya-oblast" aria-labelledby="chelyabinskaya-oblast-title"/);
-  const items = [...html.matchAll(/<li class="gap gap-(\w+)" data-platform="(\w+)" data-status="\w+"[^>]*>(.*?)<\/li>/gs)].map((m) => `${m[2]} ${m[1]}: ${text(m[3]!)}`);
+  const items = [...html.matchAll(/<li class="gap gap-(\w+)" data-platform="(\w+)" data-status="\w+"[^>]*>(.*?)<\/li>/gs)].map(
+    (m) => `${m[2]} ${m[1]}: ${text(m[3]!)}`,
+  );
   expect(items).toEqual([
     'vk missing: ВКонтакте нет аккаунта Предложить страницу : глава региона, ВКонтакте, Челябинская область',
     'ok missing: Одноклассники нет аккаунта Предложить страницу : глава региона, Одноклассники, Челябинская область',

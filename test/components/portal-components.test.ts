@@ -10,12 +10,27 @@ import { closeRenderer, renderComponent } from './astro.ts';
 
 let registry: Registry;
 const account = (anchor: string) => registry.accounts.find((a) => a.anchor === anchor)!;
-const row = (a: RegistryAccount) => renderComponent('/src/components/AccountRow.astro', { account: a, platformName: registry.platformById.get(a.platform)!.name, platforms: registry.dataset.platforms });
+const row = (a: RegistryAccount) =>
+  renderComponent('/src/components/AccountRow.astro', {
+    account: a,
+    platformName: registry.platformById.get(a.platform)!.name,
+    platforms: registry.dataset.platforms,
+  });
 const list = (orgIds: string[], extra: Record<string, unknown> = {}) =>
-  renderComponent('/src/components/OrganizationList.astro', { organizations: orgIds.map((id) => registry.organizationById.get(id)!), registry, ...extra });
+  renderComponent('/src/components/OrganizationList.astro', {
+    organizations: orgIds.map((id) => registry.organizationById.get(id)!),
+    registry,
+    ...extra,
+  });
 /** Visible text, tags dropped, spaces collapsed. */
-const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ').trim();
-const headings = (html: string, level: number) => [...html.matchAll(new RegExp(`<h${level}[^>]*>(.*?)</h${level}>`, 'g'))].map((m) => text(m[1]!));
+const text = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+const headings = (html: string, level: number) =>
+  [...html.matchAll(new RegExp(`<h${level}[^>]*>(.*?)</h${level}>`, 'g'))].map((m) => text(m[1]!));
 
 beforeAll(async () => {
   const { dataset, issues } = loadDatasetFromDir('test/fixtures/site');
@@ -34,7 +49,9 @@ describe('AccountRow', () => {
       'Telegram t.me/mos_sobyanin Подтверждён проверено 1 октября 2026 г. страница: Сергей Собянин действует ' +
         'Подтверждения (1) ссылка с официального сайта , 1 октября 2026 г. (дата проверки): www.mos.ru/mayor/ — Тестовая запись',
     );
-    expect(html).toMatch(/<details data-pagefind-ignore><summary>Подтверждения \(1\)<\/summary>.*<a href="https:\/\/www\.mos\.ru\/mayor\/">/s);
+    expect(html).toMatch(
+      /<details data-pagefind-ignore><summary>Подтверждения \(1\)<\/summary>.*<a href="https:\/\/www\.mos\.ru\/mayor\/">/s,
+    );
     expect(html).toContain('class="level level-confirmed"');
     // Search indexes who holds the page, not the level, dates and evidence repeated on every row.
     expect(html).toMatch(/<span>страница: Сергей Собянин<\/span>/);
@@ -57,11 +74,19 @@ describe('AccountRow', () => {
 });
 
 describe('OrganizationList', () => {
-  test('leads with the head, then the region\'s bodies by kind, federal offices last, with stable organisation anchors on the headings', async () => {
+  test("leads with the head, then the region's bodies by kind, federal offices last, with stable organisation anchors on the headings", async () => {
     const html = await list(['test-moskva-transport', 'moskva-mer', 'moskva-mchs']);
     expect(headings(html, 2)).toEqual(['Региональные органы и учреждения', 'Федеральные органы']);
-    expect(headings(html, 3)).toEqual(['Глава региона', 'Органы исполнительной власти региона', 'Территориальные органы федеральных ведомств']);
-    expect([...html.matchAll(/<h4 id="([^"]+)">/g)].map((m) => m[1])).toEqual(['org-moskva-mer', 'org-test-moskva-transport', 'org-moskva-mchs']);
+    expect(headings(html, 3)).toEqual([
+      'Глава региона',
+      'Органы исполнительной власти региона',
+      'Территориальные органы федеральных ведомств',
+    ]);
+    expect([...html.matchAll(/<h4 id="([^"]+)">/g)].map((m) => m[1])).toEqual([
+      'org-moskva-mer',
+      'org-test-moskva-transport',
+      'org-moskva-mchs',
+    ]);
     // Organisations with a search record of their own (src/model/search-records.ts; all of these, within the budget)
     // are left out of the page's index, as are the kind and level headings; no Latin spellings in it.
     const cards = [...html.matchAll(/<li class="org"([^>]*)>/g)].map((m) => m[1]);
@@ -70,16 +95,22 @@ describe('OrganizationList', () => {
     expect(html).not.toContain('search-latin');
   });
 
-  test('municipal bodies are grouped by municipality, except on the municipality\'s own page', async () => {
+  test("municipal bodies are grouped by municipality, except on the municipality's own page", async () => {
     const ids = ['test-zlatoust-glava', 'test-kopeysk-glava', 'test-kopeysk-school-3', 'test-chel-gubernator'];
-    expect(headings(await list(ids), 2)).toEqual(['Региональные органы и учреждения', 'Златоустовский городской округ', 'Копейский городской округ']);
+    expect(headings(await list(ids), 2)).toEqual([
+      'Региональные органы и учреждения',
+      'Златоустовский городской округ',
+      'Копейский городской округ',
+    ]);
     const own = await list(['test-kopeysk-glava', 'test-kopeysk-school-3'], { withinMunicipality: true });
     expect(headings(own, 2)).toEqual([]);
     expect(headings(own, 3)).toEqual(['Главы муниципальных образований', 'Школы']);
   });
 
   test('an organisation without accounts says so; known fakes are listed as text, never as links', async () => {
-    expect(text(await list(['test-chel-arkhiv']))).toContain('Государственный архив Челябинской области (тест) Официальных страниц в реестре пока нет.');
+    expect(text(await list(['test-chel-arkhiv']))).toContain(
+      'Государственный архив Челябинской области (тест) Официальных страниц в реестре пока нет.',
+    );
     const krym = await list(['krym-glava']);
     expect(text(krym)).toContain('Осторожно, подделки: эти страницы выдают себя за официальные. Telegram: t.me/krym_gov_fake_test');
     expect(krym).not.toContain('href="https://t.me/krym_gov_fake_test"');

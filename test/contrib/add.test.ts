@@ -101,7 +101,14 @@ describe.each(Object.entries(SAMPLES))('%s', (platform, [pasted, canonical]) => 
   test('creates a new region file on a fresh clone', async () => {
     rmSync(path.join(dir, 'regions'), { recursive: true });
     rmSync(path.join(dir, 'federal.yaml'));
-    const { code } = await add({ url: pasted, region: 'krym', name: 'Правительство Республики Крым', kind: 'regional_government', level: 'regional', ...evidence });
+    const { code } = await add({
+      url: pasted,
+      region: 'krym',
+      name: 'Правительство Республики Крым',
+      kind: 'regional_government',
+      level: 'regional',
+      ...evidence,
+    });
     expect(code).toBe(0);
     const text = read('regions/krym.yaml');
     expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=../schema/region-file.schema.json');
@@ -114,7 +121,12 @@ describe.each(Object.entries(SAMPLES))('%s', (platform, [pasted, canonical]) => 
 describe('the entry it writes', () => {
   test('keeps comments and puts the account under its organisation', async () => {
     const before = read('regions/moskva.yaml');
-    const { code, lines } = await add({ url: 'https://t.me/moscow_mayor_news', org: 'moskva-mer', ...evidence, note: 'Ссылка в подвале сайта' });
+    const { code, lines } = await add({
+      url: 'https://t.me/moscow_mayor_news',
+      org: 'moskva-mer',
+      ...evidence,
+      note: 'Ссылка в подвале сайта',
+    });
     expect(code).toBe(0);
     const after = read('regions/moskva.yaml');
     expect(after).toContain('# Москва (тестовые данные). Этот комментарий должен пережить npm run add.');
@@ -122,7 +134,9 @@ describe('the entry it writes', () => {
     expect(after).toContain('note: Тестовая запись # комментарий в строке');
     // Only the entry was added, right after the mayor's first account.
     const lines22 = before.split('\n');
-    lines22.splice(22, 0,
+    lines22.splice(
+      22,
+      0,
       '      - platform: telegram',
       '        url: https://t.me/moscow_mayor_news',
       '        evidence:',
@@ -163,37 +177,65 @@ describe('the entry it writes', () => {
       kind: 'legislature',
       level: 'regional',
       website: 'https://duma.mos.ru/',
-      accounts: [{ platform: 'vk', url: 'https://vk.com/mosgorduma', evidence: [{ type: 'official_website', url: 'https://www.mos.ru/', date: '2026-11-20', date_kind: 'stated' }] }],
+      accounts: [
+        {
+          platform: 'vk',
+          url: 'https://vk.com/mosgorduma',
+          evidence: [{ type: 'official_website', url: 'https://www.mos.ru/', date: '2026-11-20', date_kind: 'stated' }],
+        },
+      ],
     });
   });
 
   test('an organisation named like an existing one in the region is reused, not duplicated', async () => {
-    const { code, lines } = await add({ url: 'https://ok.ru/mosmayor', region: 'moskva', name: 'мэр  москвы', kind: 'head_of_region', level: 'regional', ...evidence });
+    const { code, lines } = await add({
+      url: 'https://ok.ru/mosmayor',
+      region: 'moskva',
+      name: 'мэр  москвы',
+      kind: 'head_of_region',
+      level: 'regional',
+      ...evidence,
+    });
     expect(code).toBe(0);
     expect(lines).toContain('  организация «Мэр Москвы» (moskva-mer)');
     expect(loadDatasetFromDir(dir).dataset.organizations.filter((o) => o.region === 'moskva')).toHaveLength(2);
   });
 
   test('a federal body without a region goes to federal.yaml', async () => {
-    const { code } = await add({ url: 'https://t.me/minfin', name: 'Министерство финансов Российской Федерации', kind: 'federal_body', level: 'federal', ...evidence });
+    const { code } = await add({
+      url: 'https://t.me/minfin',
+      name: 'Министерство финансов Российской Федерации',
+      kind: 'federal_body',
+      level: 'federal',
+      ...evidence,
+    });
     expect(code).toBe(0);
     expect(read('federal.yaml')).toContain('  - id: rf-ministerstvo-finansov-rossiyskoy-federatsii\n');
     expectCanonical('federal.yaml', 'federal');
   });
 
   test('an organisation with an empty flow list of accounts gets a block list', async () => {
-    writeFileSync(path.join(dir, 'federal.yaml'), '# yaml-language-server: $schema=./schema/federal.schema.json\norganizations:\n  - id: mchs-rossii\n    name: МЧС России\n    kind: federal_body\n    level: federal\n    accounts: []\n');
+    writeFileSync(
+      path.join(dir, 'federal.yaml'),
+      '# yaml-language-server: $schema=./schema/federal.schema.json\norganizations:\n  - id: mchs-rossii\n    name: МЧС России\n    kind: federal_body\n    level: federal\n    accounts: []\n',
+    );
     expect((await add({ url: 'https://t.me/mchs_official', org: 'mchs-rossii', ...evidence })).code).toBe(0);
     expect(read('federal.yaml')).toContain('    accounts:\n      - platform: telegram\n        url: https://t.me/mchs_official\n');
     expectCanonical('federal.yaml', 'federal');
   });
 
   test("an official's page records the holder; without one the new warning is shown", async () => {
-    expect((await add({ url: 'https://vk.com/sobyanin', org: 'moskva-mer', role: 'official', holder: 'Сергей Собянин', ...evidence })).code).toBe(0);
-    expect(read('regions/moskva.yaml')).toContain('        url: https://vk.com/sobyanin\n        role: official\n        holder:\n          name: Сергей Собянин\n');
+    expect(
+      (await add({ url: 'https://vk.com/sobyanin', org: 'moskva-mer', role: 'official', holder: 'Сергей Собянин', ...evidence })).code,
+    ).toBe(0);
+    expect(read('regions/moskva.yaml')).toContain(
+      '        url: https://vk.com/sobyanin\n        role: official\n        holder:\n          name: Сергей Собянин\n',
+    );
     const { code, lines } = await add({ url: 'https://ok.ru/sobyanin', org: 'moskva-mer', role: 'official', ...evidence });
     expect(code).toBe(0);
-    expect(lines.find((line) => line.includes('[holder-missing]'))).toMatch(/^<tmp>\/data\/regions\/moskva\.yaml:\d+:\d+ organizations\[0\]\.accounts\[2\] — предупреждение: /);
+    expect(lines.find((line) => line.includes('[holder-missing]'))).toMatch(
+      /^<tmp>\/data\/regions\/moskva\.yaml:\d+:\d+ organizations\[0\]\.accounts\[2\] — предупреждение: /,
+    );
   });
 
   test('the evidence date defaults to today', async () => {
@@ -206,7 +248,18 @@ describe('regions split into a folder', () => {
   const school = { region: 'chelyabinskaya-oblast', name: 'Школа № 1', kind: 'school', level: 'municipal', ...evidence };
 
   test('a regional body goes to regional.yaml', async () => {
-    expect((await add({ url: 'https://t.me/gov74', region: 'chelyabinskaya-oblast', name: 'Правительство Челябинской области', kind: 'regional_government', level: 'regional', ...evidence })).code).toBe(0);
+    expect(
+      (
+        await add({
+          url: 'https://t.me/gov74',
+          region: 'chelyabinskaya-oblast',
+          name: 'Правительство Челябинской области',
+          kind: 'regional_government',
+          level: 'regional',
+          ...evidence,
+        })
+      ).code,
+    ).toBe(0);
     expect(read('regions/chelyabinskaya-oblast/regional.yaml')).toContain('https://t.me/gov74');
   });
 
@@ -226,18 +279,44 @@ describe('regions split into a folder', () => {
   test('a municipal body without a municipality is refused', async () => {
     const { code, lines } = await add({ url: 'https://t.me/some_school', ...school });
     expect(code).toBe(1);
-    expect(lines[0]).toBe('Ошибка: регион «chelyabinskaya-oblast» разделён на файлы по муниципалитетам: укажите --municipality "<муниципальное образование>"');
+    expect(lines[0]).toBe(
+      'Ошибка: регион «chelyabinskaya-oblast» разделён на файлы по муниципалитетам: укажите --municipality "<муниципальное образование>"',
+    );
   });
 });
 
 describe('refusals', () => {
   test.each([
-    ['the same account in another form', 'https://t.me/s/MOS_SOBYANIN', 'Ошибка: аккаунт https://t.me/mos_sobyanin уже есть в реестре: <tmp>/data/regions/moskva.yaml:12 (организация «Мэр Москвы», moskva-mer); чтобы добавить подтверждение, допишите его в evidence этой записи'],
-    ['a former address', 'https://t.me/sobyanin_old', 'Ошибка: https://t.me/sobyanin_old — прежний адрес аккаунта https://t.me/mos_sobyanin: <tmp>/data/regions/moskva.yaml:12 (организация «Мэр Москвы», moskva-mer)'],
-    ['a known fake', 'https://t.me/mchs_moskva_fake', 'Ошибка: аккаунт https://t.me/mchs_moskva_fake записан как поддельный (impersonations) у организации «Главное управление МЧС России по г. Москве»: <tmp>/data/regions/moskva.yaml:35; если это ошибка, сообщите о ней, а не добавляйте аккаунт'],
-    ['an account of the split region', 'vk.com/TeksleRAP', 'Ошибка: аккаунт https://vk.com/tekslerap уже есть в реестре: <tmp>/data/regions/chelyabinskaya-oblast/regional.yaml:10 (организация «Губернатор Челябинской области», chelyabinskaya-oblast-gubernator); чтобы добавить подтверждение, допишите его в evidence этой записи'],
-    ['a site that is no platform', 'https://example.com/page', 'Ошибка: сайт example.com не относится ни к одной площадке реестра (vk.com, ok.ru, t.me, max.ru, rutube.ru, dzen.ru, youtube.com, tiktok.com, x.com); новую площадку сначала опишите в data/platforms.yaml'],
-    ['a platform feature, not an account', 'https://vk.com/feed', 'Ошибка: по ссылке не удаётся определить аккаунт: дайте адрес самой страницы, канала или сообщества, а не поста или раздела площадки'],
+    [
+      'the same account in another form',
+      'https://t.me/s/MOS_SOBYANIN',
+      'Ошибка: аккаунт https://t.me/mos_sobyanin уже есть в реестре: <tmp>/data/regions/moskva.yaml:12 (организация «Мэр Москвы», moskva-mer); чтобы добавить подтверждение, допишите его в evidence этой записи',
+    ],
+    [
+      'a former address',
+      'https://t.me/sobyanin_old',
+      'Ошибка: https://t.me/sobyanin_old — прежний адрес аккаунта https://t.me/mos_sobyanin: <tmp>/data/regions/moskva.yaml:12 (организация «Мэр Москвы», moskva-mer)',
+    ],
+    [
+      'a known fake',
+      'https://t.me/mchs_moskva_fake',
+      'Ошибка: аккаунт https://t.me/mchs_moskva_fake записан как поддельный (impersonations) у организации «Главное управление МЧС России по г. Москве»: <tmp>/data/regions/moskva.yaml:35; если это ошибка, сообщите о ней, а не добавляйте аккаунт',
+    ],
+    [
+      'an account of the split region',
+      'vk.com/TeksleRAP',
+      'Ошибка: аккаунт https://vk.com/tekslerap уже есть в реестре: <tmp>/data/regions/chelyabinskaya-oblast/regional.yaml:10 (организация «Губернатор Челябинской области», chelyabinskaya-oblast-gubernator); чтобы добавить подтверждение, допишите его в evidence этой записи',
+    ],
+    [
+      'a site that is no platform',
+      'https://example.com/page',
+      'Ошибка: сайт example.com не относится ни к одной площадке реестра (vk.com, ok.ru, t.me, max.ru, rutube.ru, dzen.ru, youtube.com, tiktok.com, x.com); новую площадку сначала опишите в data/platforms.yaml',
+    ],
+    [
+      'a platform feature, not an account',
+      'https://vk.com/feed',
+      'Ошибка: по ссылке не удаётся определить аккаунт: дайте адрес самой страницы, канала или сообщества, а не поста или раздела площадки',
+    ],
   ])('%s', async (_, url, message) => {
     const before = read('regions/moskva.yaml');
     const { code, lines } = await add({ url, org: 'moskva-mer', ...evidence });
@@ -268,7 +347,14 @@ describe('refusals', () => {
   test('an entry that breaks validation is taken back out', async () => {
     const before = read('regions/moskva.yaml');
     // A territorial body of a federal ministry must be level: federal (rule level-mismatch).
-    const { code, lines } = await add({ url: 'https://t.me/mvd_moskva', region: 'moskva', name: 'ГУ МВД России по г. Москве', kind: 'federal_territorial', level: 'regional', ...evidence });
+    const { code, lines } = await add({
+      url: 'https://t.me/mvd_moskva',
+      region: 'moskva',
+      name: 'ГУ МВД России по г. Москве',
+      kind: 'federal_territorial',
+      level: 'regional',
+      ...evidence,
+    });
     expect(code).toBe(1);
     expect(lines[0]).toBe('Запись не добавлена: после неё данные не проходят проверку.');
     expect(lines[1]).toContain('[level-mismatch]');
@@ -276,7 +362,14 @@ describe('refusals', () => {
   });
 
   test('a created file is removed again when the entry is refused', async () => {
-    const { code } = await add({ url: 'https://t.me/mvd_krym', region: 'krym', name: 'МВД по Республике Крым', kind: 'federal_territorial', level: 'regional', ...evidence });
+    const { code } = await add({
+      url: 'https://t.me/mvd_krym',
+      region: 'krym',
+      name: 'МВД по Республике Крым',
+      kind: 'federal_territorial',
+      level: 'regional',
+      ...evidence,
+    });
     expect(code).toBe(1);
     expect(existsSync(path.join(dir, 'regions/krym.yaml'))).toBe(false);
   });
@@ -310,13 +403,18 @@ describe('at a terminal', () => {
     expect(questions[7]).toContain(`[${TODAY}]`);
     const data = parse(read('regions/krym.yaml')) as { organizations: Array<{ name: string; accounts: Array<{ evidence: unknown[] }> }> };
     expect(data.organizations[0]!.name).toBe('Министерство спорта Республики Крым');
-    expect(data.organizations[0]!.accounts[0]!.evidence).toEqual([{ type: 'official_website', url: 'https://msrk.rk.gov.ru/', date: TODAY, note: 'Ссылка на главной странице' }]);
+    expect(data.organizations[0]!.accounts[0]!.evidence).toEqual([
+      { type: 'official_website', url: 'https://msrk.rk.gov.ru/', date: TODAY, note: 'Ссылка на главной странице' },
+    ]);
   });
 
   test('a choice outside the list is asked again with a suggestion', async () => {
     const lines: string[] = [];
     const answers = ['www.mos.ru', 'https://www.mos.ru/', 'oficial_website', 'official_website', '22.11.2026', '', ''];
-    const code = await runAdd({ url: 'https://t.me/mos_again', org: 'moskva-mer' }, { dir, today: TODAY, io: { print: (l) => lines.push(l), ask: async () => answers.shift() ?? '' } });
+    const code = await runAdd(
+      { url: 'https://t.me/mos_again', org: 'moskva-mer' },
+      { dir, today: TODAY, io: { print: (l) => lines.push(l), ask: async () => answers.shift() ?? '' } },
+    );
     expect(code).toBe(0);
     expect(lines.slice(0, 3)).toEqual([
       '«www.mos.ru» — ожидается адрес, начинающийся с https://; попробуйте ещё раз',
@@ -328,7 +426,13 @@ describe('at a terminal', () => {
   });
 
   test('an unknown organisation id is answered with the nearest ones to choose from', async () => {
-    const { code, questions, lines } = await add({ url: 'https://t.me/mos_again', org: 'moskva-mr' }, ['1', 'https://www.mos.ru/', 'official_website', '', '']);
+    const { code, questions, lines } = await add({ url: 'https://t.me/mos_again', org: 'moskva-mr' }, [
+      '1',
+      'https://www.mos.ru/',
+      'official_website',
+      '',
+      '',
+    ]);
     expect(lines.slice(0, 3)).toEqual([
       'Ошибка: организация «moskva-mr» не найдена (возможно, «moskva-mer»): укажите id существующей организации или создайте новую через --region, --name, --kind и --level',
       'Похожие организации в реестре:\n  1) moskva-mer — Мэр Москвы (moskva)\n  2) moskva-mchs — Главное управление МЧС России по г. Москве (moskva)',
@@ -340,23 +444,52 @@ describe('at a terminal', () => {
   });
 
   test('the organisation is asked first and found by part of its name', async () => {
-    const { code, questions, lines } = await add({ url: 'https://t.me/mos_mer_news' }, ['мэра москвы', '1', 'https://www.mos.ru/', 'official_website', '', '']);
+    const { code, questions, lines } = await add({ url: 'https://t.me/mos_mer_news' }, [
+      'мэра москвы',
+      '1',
+      'https://www.mos.ru/',
+      'official_website',
+      '',
+      '',
+    ]);
     expect(questions[0]).toBe('Организация: id из реестра или часть названия (Enter — новая организация): ');
-    expect(lines[0]).toBe('Похожие организации в реестре:\n  1) moskva-mer — Мэр Москвы (moskva)\n  2) moskva-mchs — Главное управление МЧС России по г. Москве (moskva)');
+    expect(lines[0]).toBe(
+      'Похожие организации в реестре:\n  1) moskva-mer — Мэр Москвы (moskva)\n  2) moskva-mchs — Главное управление МЧС России по г. Москве (moskva)',
+    );
     expect(code).toBe(0);
     expect(lines[1]).toBe('Добавлен аккаунт https://t.me/mos_mer_news (Telegram)');
     expect(lines[3]).toBe('  организация «Мэр Москвы» (moskva-mer)');
   });
 
   test('a name that matches nothing starts a new organisation with that name', async () => {
-    const { code, lines } = await add({ url: 'https://t.me/krym_sport2' }, ['Министерство спорта Республики Крым', 'regional', 'krym', 'regional_executive', 'https://msrk.rk.gov.ru/', 'official_website', '', '']);
+    const { code, lines } = await add({ url: 'https://t.me/krym_sport2' }, [
+      'Министерство спорта Республики Крым',
+      'regional',
+      'krym',
+      'regional_executive',
+      'https://msrk.rk.gov.ru/',
+      'official_website',
+      '',
+      '',
+    ]);
     expect(lines[0]).toBe('В реестре нет организации, похожей на «Министерство спорта Республики Крым»: создаём новую с этим названием');
     expect(code).toBe(0);
     expect(read('regions/krym.yaml')).toContain('name: Министерство спорта Республики Крым');
   });
 
   test('an answer that fails validation is asked again and the others are kept', async () => {
-    const { code, questions, lines } = await add({ url: 'https://t.me/mvd_moskva' }, ['', 'ГУ МВД России по г. Москве', 'regional', 'moskva', 'federal_territorial', 'https://мвд.рф/', 'official_website', '', '', 'federal']);
+    const { code, questions, lines } = await add({ url: 'https://t.me/mvd_moskva' }, [
+      '',
+      'ГУ МВД России по г. Москве',
+      'regional',
+      'moskva',
+      'federal_territorial',
+      'https://мвд.рф/',
+      'official_website',
+      '',
+      '',
+      'federal',
+    ]);
     expect(lines).toContain('Остальные ответы сохранены; спрошу заново только это.');
     expect(questions.at(-1)).toBe('Уровень (federal, regional, municipal): ');
     expect(code).toBe(0);
@@ -364,7 +497,13 @@ describe('at a terminal', () => {
   });
 
   test('an impossible date is asked again at a terminal and refused on the command line', async () => {
-    const asked = await add({ url: 'https://t.me/mos_dates', org: 'moskva-mer' }, ['https://www.mos.ru/', 'official_website', '2026-02-30', '2026-02-28', '']);
+    const asked = await add({ url: 'https://t.me/mos_dates', org: 'moskva-mer' }, [
+      'https://www.mos.ru/',
+      'official_website',
+      '2026-02-30',
+      '2026-02-28',
+      '',
+    ]);
     expect(asked.lines[0]).toBe('«2026-02-30» — такой даты не бывает (нет такого дня в календаре); попробуйте ещё раз');
     expect(asked.code).toBe(0);
     const flag = await add({ url: 'https://t.me/mos_calendar', org: 'moskva-mer', ...evidence, evidenceDate: '2026-02-30' });
@@ -375,7 +514,9 @@ describe('at a terminal', () => {
   test('an unknown organisation is refused without a terminal', async () => {
     const { code, lines } = await add({ url: 'https://t.me/mos_again', org: 'moskva-mr', ...evidence });
     expect(code).toBe(1);
-    expect(lines[0]).toBe('Ошибка: организация «moskva-mr» не найдена (возможно, «moskva-mer»): укажите id существующей организации или создайте новую через --region, --name, --kind и --level');
+    expect(lines[0]).toBe(
+      'Ошибка: организация «moskva-mr» не найдена (возможно, «moskva-mer»): укажите id существующей организации или создайте новую через --region, --name, --kind и --level',
+    );
   });
 
   test('asks nothing for a duplicate', async () => {
@@ -385,7 +526,12 @@ describe('at a terminal', () => {
   });
 
   test('asks only for evidence when the organisation is given', async () => {
-    const { questions } = await add({ url: 'https://t.me/mos_more', org: 'moskva-mer' }, ['https://www.mos.ru/', 'official_website', '2026-11-01', '']);
+    const { questions } = await add({ url: 'https://t.me/mos_more', org: 'moskva-mer' }, [
+      'https://www.mos.ru/',
+      'official_website',
+      '2026-11-01',
+      '',
+    ]);
     expect(questions).toHaveLength(4);
     expect(read('regions/moskva.yaml')).toContain('date: "2026-11-01"');
   });
@@ -405,7 +551,9 @@ describe('look-alikes of registered accounts', () => {
   test('a Cyrillic letter in a Latin handle is named as such, with the page it imitates', async () => {
     const { code, lines } = await add({ url: 'https://t.me/mos_sоbyanin', org: 'moskva-mer', ...evidence });
     expect(code).toBe(1);
-    expect(lines).toEqual(['Ошибка: в имени смешаны буквы разных алфавитов (латиница и кириллица) — похоже на https://t.me/mos_sobyanin, проверьте, не подделка ли это; наберите адрес заново латиницей']);
+    expect(lines).toEqual([
+      'Ошибка: в имени смешаны буквы разных алфавитов (латиница и кириллица) — похоже на https://t.me/mos_sobyanin, проверьте, не подделка ли это; наберите адрес заново латиницей',
+    ]);
   });
 
   test('numeric ids one digit apart are different pages, not look-alikes', async () => {
@@ -416,10 +564,31 @@ describe('look-alikes of registered accounts', () => {
 
 describe('command line', () => {
   test('parses the options', () => {
-    expect(parseAddArgs(['vk.com/x', '--org', 'a', '--evidence-url', 'https://e.org/', '--evidence-type', 'platform_badge', '--evidence-date', '2026-01-01', '--note', ' текст '])).toEqual({
+    expect(
+      parseAddArgs([
+        'vk.com/x',
+        '--org',
+        'a',
+        '--evidence-url',
+        'https://e.org/',
+        '--evidence-type',
+        'platform_badge',
+        '--evidence-date',
+        '2026-01-01',
+        '--note',
+        ' текст ',
+      ]),
+    ).toEqual({
       ok: true,
       help: false,
-      request: { url: 'vk.com/x', org: 'a', evidenceUrl: 'https://e.org/', evidenceType: 'platform_badge', evidenceDate: '2026-01-01', note: 'текст' },
+      request: {
+        url: 'vk.com/x',
+        org: 'a',
+        evidenceUrl: 'https://e.org/',
+        evidenceType: 'platform_badge',
+        evidenceDate: '2026-01-01',
+        note: 'текст',
+      },
     });
     expect(parseAddArgs([])).toEqual({ ok: false, error: 'не указана ссылка на аккаунт' });
     expect(parseAddArgs(['a', '--orgg', 'x'])).toEqual({ ok: false, error: 'неизвестный или неполный параметр --orgg' });
@@ -429,11 +598,32 @@ describe('command line', () => {
 
   test('npm run add works from the root of a fresh checkout', () => {
     writeFileSync(path.join(root, 'package.json'), '{}');
-    const run = spawnSync(NODE, [path.resolve('scripts/add.ts'), 'https://t.me/krym_culture', '--region', 'krym', '--name', 'Министерство культуры Республики Крым', '--kind', 'regional_executive', '--level', 'regional', '--evidence-url', 'https://mkrk.rk.gov.ru/', '--evidence-type', 'official_website', '--evidence-date', '2026-11-01'], {
-      cwd: root,
-      encoding: 'utf8',
-      env: withoutDataDir(),
-    });
+    const run = spawnSync(
+      NODE,
+      [
+        path.resolve('scripts/add.ts'),
+        'https://t.me/krym_culture',
+        '--region',
+        'krym',
+        '--name',
+        'Министерство культуры Республики Крым',
+        '--kind',
+        'regional_executive',
+        '--level',
+        'regional',
+        '--evidence-url',
+        'https://mkrk.rk.gov.ru/',
+        '--evidence-type',
+        'official_website',
+        '--evidence-date',
+        '2026-11-01',
+      ],
+      {
+        cwd: root,
+        encoding: 'utf8',
+        env: withoutDataDir(),
+      },
+    );
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout.split('\n').slice(0, 3)).toEqual([

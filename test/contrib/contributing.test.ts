@@ -69,7 +69,8 @@ describe('rule ids', () => {
   const emitted = emittedRuleIds([...sourcesUnder('src/dataset'), ...sourcesUnder('src/schema')]);
 
   test('the scan finds the rules (it is not silently matching nothing)', () => {
-    for (const id of ['missing-file', 'duplicate-account', 'crlf', 'unknown-field', 'url-scheme', 'tab-indent', 'invalid-format']) expect(emitted).toContain(id);
+    for (const id of ['missing-file', 'duplicate-account', 'crlf', 'unknown-field', 'url-scheme', 'tab-indent', 'invalid-format'])
+      expect(emitted).toContain(id);
   });
 
   test('every rule id the code emits is listed in RULE_IDS', () => {
@@ -100,7 +101,8 @@ describe('policy and evidence', () => {
     expect(guide).toContain('.github/workflows/issue-to-pr.yml');
     expect(guide).toContain('«Помочь реестру» (`/gaps/`)');
     expect(guide).toContain('## Еженедельный сбор и перепроверка: как смотреть предложения робота');
-    for (const text of ['npm run harvest', 'npm run verify', '`VK_TOKEN`', '`bot/harvest-verify`', '.github/workflows/harvest.yml']) expect(guide).toContain(text);
+    for (const text of ['npm run harvest', 'npm run verify', '`VK_TOKEN`', '`bot/harvest-verify`', '.github/workflows/harvest.yml'])
+      expect(guide).toContain(text);
   });
 });
 
@@ -112,7 +114,7 @@ function addExamples(markdown: string): string[][] {
     .map((block) => [...block.slice('npm run add -- '.length).matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2]!));
 }
 
-describe('the guide\'s npm run add examples', () => {
+describe("the guide's npm run add examples", () => {
   const examples = addExamples(guide);
 
   test('there are two: an existing organisation and a new one', () => {
@@ -125,7 +127,11 @@ describe('the guide\'s npm run add examples', () => {
       cpSync('data', path.join(root, 'data'), { recursive: true });
       writeFileSync(path.join(root, 'package.json'), '{}');
       const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== 'DATA_DIR'));
-      const run = spawnSync(path.resolve('node_modules/.bin/node'), [path.resolve('scripts/add.ts'), ...args], { cwd: root, encoding: 'utf8', env });
+      const run = spawnSync(path.resolve('node_modules/.bin/node'), [path.resolve('scripts/add.ts'), ...args], {
+        cwd: root,
+        encoding: 'utf8',
+        env,
+      });
       expect(run.stderr).toBe('');
       expect(run.stdout.split('\n')[0]).toBe('Добавлен аккаунт https://vk.com/club123456 (ВКонтакте)');
       expect(run.status).toBe(0);

@@ -16,7 +16,18 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { parse } from 'yaml';
 import { accountUid, canonicalize, type PlatformRules } from '../../src/canonical/canonicalize.ts';
 import { loadDatasetFromDir } from '../../src/dataset/dataset-fs.ts';
-import { checkLinks, inShard, linkTargets, publicUrl, requestUrl, retryAfterMs, type CheckOptions, type FetchLike, type LinkResult, type LinkTarget } from '../../src/contrib/link-check.ts';
+import {
+  checkLinks,
+  inShard,
+  linkTargets,
+  publicUrl,
+  requestUrl,
+  retryAfterMs,
+  type CheckOptions,
+  type FetchLike,
+  type LinkResult,
+  type LinkTarget,
+} from '../../src/contrib/link-check.ts';
 import { isLoginPage, notFoundMarker, platformText } from '../../src/contrib/link-check-page.ts';
 import { confirmLosses, emptyState, parseState, serializeState } from '../../src/contrib/link-check-state.ts';
 import { networkFailure, readCapped } from '../../src/contrib/link-check-http.ts';
@@ -83,7 +94,10 @@ function route(req: IncomingMessage, res: ServerResponse) {
       return send(302, '', { location: '/vk/loop' });
     case '/vk/quoting':
       // A live community whose post quotes the not-found words: the platform says nothing.
-      return send(200, `<!doctype html><title>Правительство области | ВКонтакте</title><div class="page_block"><h2 class="page_name">Правительство области</h2></div><div class="wall_post_text">Если видите «Страница не найдена» или «Страница удалена либо ещё не создана» — обновите приложение.</div>`);
+      return send(
+        200,
+        `<!doctype html><title>Правительство области | ВКонтакте</title><div class="page_block"><h2 class="page_name">Правительство области</h2></div><div class="wall_post_text">Если видите «Страница не найдена» или «Страница удалена либо ещё не создана» — обновите приложение.</div>`,
+      );
     case '/vk/deleted1251':
       // VK's own message block, in the windows-1251 VK still serves.
       res.writeHead(200, { 'content-type': 'text/html; charset=windows-1251' });
@@ -103,13 +117,18 @@ function route(req: IncomingMessage, res: ServerResponse) {
       // A free Telegram name: 200, but without the block a taken name shows.
       if (url.startsWith('/telegram/free') || url.startsWith('/relabelled/')) return send(200, page('Telegram: Contact'));
       // Any other account page exists; a small delay makes concurrency observable.
-      return void setTimeout(() => send(200, `${page(url)}<div class="tgme_page_extra">1 000 подписчиков</div>`), url.startsWith('/slow/') ? 40 : 1);
+      return void setTimeout(
+        () => send(200, `${page(url)}<div class="tgme_page_extra">1 000 подписчиков</div>`),
+        url.startsWith('/slow/') ? 40 : 1,
+      );
   }
 }
 
 /** «Страница удалена либо ещё не создана.» in VK's message block, encoded in windows-1251. */
 const WIN1251_DELETED = String.fromCharCode(
-  ...[...'<!doctype html><title>ВКонтакте</title><div class="message_page page_block"><div class="message_page_title">Ошибка</div><div class="message_page_body">Страница удалена либо ещё не создана.</div></div>'].map((ch) => {
+  ...[
+    ...'<!doctype html><title>ВКонтакте</title><div class="message_page page_block"><div class="message_page_title">Ошибка</div><div class="message_page_body">Страница удалена либо ещё не создана.</div></div>',
+  ].map((ch) => {
     const code = ch.charCodeAt(0);
     if (code < 128) return code;
     if (code === 0x451) return 0xb8; // ё
@@ -162,7 +181,14 @@ const localFetch: FetchLike = (url, init) => {
 function target(url: string): LinkTarget {
   const result = canonicalize(platforms, url);
   if (!result.ok) throw new Error(url);
-  return { uid: accountUid(result.value.platform, result.value.key), platform: result.value.platform, url: result.value.url, organization: { id: 'org', name: 'Организация' }, file: 'data/regions/x.yaml', line: 7 };
+  return {
+    uid: accountUid(result.value.platform, result.value.key),
+    platform: result.value.platform,
+    url: result.value.url,
+    organization: { id: 'org', name: 'Организация' },
+    file: 'data/regions/x.yaml',
+    line: 7,
+  };
 }
 
 /** A clock that only moves when the checker sleeps: pauses are exact and instant. */
@@ -173,7 +199,17 @@ function fakeClock() {
 }
 
 const run = (urls: string[], options: Partial<CheckOptions> = {}) =>
-  checkLinks(urls.map(target), { platforms, fetch: localFetch, baseUrls: bases(), concurrency: 4, perHostIntervalMs: 0, timeoutMs: 200, retries: 2, backoffMs: 10, ...options });
+  checkLinks(urls.map(target), {
+    platforms,
+    fetch: localFetch,
+    baseUrls: bases(),
+    concurrency: 4,
+    perHostIntervalMs: 0,
+    timeoutMs: 200,
+    retries: 2,
+    backoffMs: 10,
+    ...options,
+  });
 
 describe('addresses', () => {
   const vk = platforms.find((p) => p.id === 'vk')!;
@@ -195,17 +231,45 @@ describe('addresses', () => {
 describe('classification', () => {
   test.each<[string, string, Partial<LinkResult>]>([
     ['found', 'https://vk.com/club1', { status: 'found', http_status: 200, final_url: null, attempts: 1 }],
-    ['404: suspect, not yet lost', 'https://vk.com/club404', { status: 'suspect', observed: 'not_found', http_status: 404, detail: 'ответ 404: страницы нет' }],
-    ['a "page deleted" title answered with 200', 'https://vk.com/deleted1', { status: 'suspect', observed: 'not_found', http_status: 200, detail: 'площадка пишет «Страница удалена либо ещё не создана»' }],
-    ['VK\'s own message block in windows-1251', 'https://vk.com/deleted1251', { status: 'suspect', observed: 'not_found', detail: 'площадка пишет «Страница удалена либо ещё не создана»' }],
+    [
+      '404: suspect, not yet lost',
+      'https://vk.com/club404',
+      { status: 'suspect', observed: 'not_found', http_status: 404, detail: 'ответ 404: страницы нет' },
+    ],
+    [
+      'a "page deleted" title answered with 200',
+      'https://vk.com/deleted1',
+      { status: 'suspect', observed: 'not_found', http_status: 200, detail: 'площадка пишет «Страница удалена либо ещё не создана»' },
+    ],
+    [
+      "VK's own message block in windows-1251",
+      'https://vk.com/deleted1251',
+      { status: 'suspect', observed: 'not_found', detail: 'площадка пишет «Страница удалена либо ещё не создана»' },
+    ],
     ['the not-found words inside a post count for nothing', 'https://vk.com/quoting', { status: 'found', detail: 'страница доступна' }],
     ['a redirect to the same account', 'https://vk.com/club77', { status: 'found', final_url: 'https://vk.com/public77', attempts: 2 }],
-    ['a redirect to another account', 'https://vk.com/oldname', { status: 'renamed', new_url: 'https://vk.com/newname', final_url: 'https://vk.com/newname' }],
+    [
+      'a redirect to another account',
+      'https://vk.com/oldname',
+      { status: 'renamed', new_url: 'https://vk.com/newname', final_url: 'https://vk.com/newname' },
+    ],
     ['a redirect to the home page: suspect', 'https://t.me/gonechan', { status: 'suspect', observed: 'gone', final_url: 'https://t.me/' }],
-    ['a redirect to the login page is not checked, not gone', 'https://t.me/loginchan', { status: 'unchecked', final_url: 'https://t.me/login?next=loginchan', detail: 'площадка просит войти (https://t.me/login?next=loginchan): без входа страницу не проверить' }],
-    ['VK\'s sign-in wall', 'https://vk.com/loginwall', { status: 'unchecked', final_url: 'https://vk.com/login?u=2&to=bG9naW53YWxs' }],
-    ['OK\'s anonymous main page', 'https://ok.ru/loginwall', { status: 'unchecked', final_url: 'https://ok.ru/dk?st.cmd=anonymMain' }],
-    ['a redirect off the platform, not followed', 'https://ok.ru/elsewhere', { status: 'redirected', final_url: 'https://example.org/ad', http_status: 302 }],
+    [
+      'a redirect to the login page is not checked, not gone',
+      'https://t.me/loginchan',
+      {
+        status: 'unchecked',
+        final_url: 'https://t.me/login?next=loginchan',
+        detail: 'площадка просит войти (https://t.me/login?next=loginchan): без входа страницу не проверить',
+      },
+    ],
+    ["VK's sign-in wall", 'https://vk.com/loginwall', { status: 'unchecked', final_url: 'https://vk.com/login?u=2&to=bG9naW53YWxs' }],
+    ["OK's anonymous main page", 'https://ok.ru/loginwall', { status: 'unchecked', final_url: 'https://ok.ru/dk?st.cmd=anonymMain' }],
+    [
+      'a redirect off the platform, not followed',
+      'https://ok.ru/elsewhere',
+      { status: 'redirected', final_url: 'https://example.org/ad', http_status: 302 },
+    ],
     ['a redirect loop', 'https://vk.com/loop', { status: 'unchecked', detail: 'больше 5 перенаправлений подряд' }],
   ])('%s', async (_, url, expected) => {
     const [result] = await run([url]);
@@ -216,14 +280,25 @@ describe('classification', () => {
   test('markers are read only where the platform speaks: the title and its own blocks', () => {
     const post = '<title>Паблик</title><div class="wall_text">Страница удалена либо ещё не создана</div>';
     expect(notFoundMarker('vk', post)).toBeUndefined();
-    expect(notFoundMarker('vk', '<title>Ошибка</title><div class="message_page_body">\n  Страница удалена либо ещё не создана.\n</div>')).toBe('Страница удалена либо ещё не создана');
+    expect(
+      notFoundMarker('vk', '<title>Ошибка</title><div class="message_page_body">\n  Страница удалена либо ещё не создана.\n</div>'),
+    ).toBe('Страница удалена либо ещё не создана');
     expect(notFoundMarker('ok', '<h1>Эта страница не найдена</h1>')).toBeUndefined();
-    expect(platformText('<title>A</title><div class="message_page"><div>B</div><div>C</div></div><div>D</div>', ['message_page'])).toBe('A B C');
+    expect(platformText('<title>A</title><div class="message_page"><div>B</div><div>C</div></div><div>D</div>', ['message_page'])).toBe(
+      'A B C',
+    );
   });
 
   test('sign-in pages', () => {
-    for (const url of ['https://id.vk.com/auth?x=1', 'https://vk.com/login?to=x', 'https://ok.ru/dk?st.cmd=anonymMain', 'https://t.me/login']) expect(isLoginPage(url), url).toBe(true);
-    for (const url of ['https://vk.com/', 'https://vk.com/loginov_official', 'https://t.me/s/authority']) expect(isLoginPage(url), url).toBe(false);
+    for (const url of [
+      'https://id.vk.com/auth?x=1',
+      'https://vk.com/login?to=x',
+      'https://ok.ru/dk?st.cmd=anonymMain',
+      'https://t.me/login',
+    ])
+      expect(isLoginPage(url), url).toBe(true);
+    for (const url of ['https://vk.com/', 'https://vk.com/loginov_official', 'https://t.me/s/authority'])
+      expect(isLoginPage(url), url).toBe(false);
   });
 
   test('Telegram: a free name (no members block) is only a suspect, among found ones', async () => {
@@ -236,9 +311,13 @@ describe('classification', () => {
   });
 
   test('when most pages lack the marker, the markup changed: not checked, not losses', async () => {
-    const results = await run(['https://t.me/chan_one', 'https://t.me/chan_two', 'https://t.me/chan_three'], { baseUrls: { ...bases(), telegram: `${origin}/relabelled` } });
+    const results = await run(['https://t.me/chan_one', 'https://t.me/chan_two', 'https://t.me/chan_three'], {
+      baseUrls: { ...bases(), telegram: `${origin}/relabelled` },
+    });
     expect(results.map((r) => r.status)).toEqual(['unchecked', 'unchecked', 'unchecked']);
-    expect(results[0]!.detail).toBe('у 3 из 3 страниц площадки нет признака аккаунта (tgme_page_extra): похоже, площадка изменила разметку; обновите PAGE_RULES в src/contrib/link-check-page.ts');
+    expect(results[0]!.detail).toBe(
+      'у 3 из 3 страниц площадки нет признака аккаунта (tgme_page_extra): похоже, площадка изменила разметку; обновите PAGE_RULES в src/contrib/link-check-page.ts',
+    );
   });
 
   test('a slow page times out after the retries: not checked', async () => {
@@ -257,7 +336,12 @@ describe('classification', () => {
   test('503 every time: exponential backoff, a bounded number of attempts, then not checked', async () => {
     const clock = fakeClock();
     const [result] = await run(['https://max.ru/downchan'], { retries: 3, backoffMs: 10, ...clock });
-    expect(result).toMatchObject({ status: 'unchecked', http_status: 503, attempts: 4, detail: 'площадка ограничила запросы (ответ 503) и после 4 попыток' });
+    expect(result).toMatchObject({
+      status: 'unchecked',
+      http_status: 503,
+      attempts: 4,
+      detail: 'площадка ограничила запросы (ответ 503) и после 4 попыток',
+    });
     expect(clock.pauses).toEqual([10, 20, 40]);
     expect(hits.filter((h) => h.path === '/max/downchan')).toHaveLength(4);
   });
@@ -283,7 +367,13 @@ describe('faults', () => {
 
   test('one Retry-After of a day: no waiting, the rest of that host is not checked this time, other hosts go on', async () => {
     const clock = fakeClock();
-    const urls = ['https://vk.com/dayoff', 'https://vk.com/club2', 'https://vk.com/club3', 'https://ok.ru/group/1', 'https://ok.ru/group/2'];
+    const urls = [
+      'https://vk.com/dayoff',
+      'https://vk.com/club2',
+      'https://vk.com/club3',
+      'https://ok.ru/group/1',
+      'https://ok.ru/group/2',
+    ];
     const results = await run(urls, { concurrency: 1, maxBackoffMs: 60_000, ...clock });
     const detail = 'площадка попросила подождать 86400 с — больше предела 60 с; страницы vk.com проверим в следующий раз';
     expect(results.map((r) => [r.url, r.status, r.detail])).toEqual([
@@ -300,14 +390,31 @@ describe('faults', () => {
   test('the backoff never exceeds its ceiling when Retry-After is within it', async () => {
     const clock = fakeClock();
     const fake: FetchLike = async () => ({ status: 429, headers: { get: (name) => (name === 'retry-after' ? '5' : null) }, body: null });
-    const [result] = await checkLinks([target('https://vk.com/club5')], { platforms, fetch: fake, retries: 2, maxBackoffMs: 5_000, perHostIntervalMs: 0, ...clock });
+    const [result] = await checkLinks([target('https://vk.com/club5')], {
+      platforms,
+      fetch: fake,
+      retries: 2,
+      maxBackoffMs: 5_000,
+      perHostIntervalMs: 0,
+      ...clock,
+    });
     expect(result!.status).toBe('unchecked');
     expect(clock.pauses).toEqual([5_000, 5_000]);
   });
 
   test.each([
-    ['a reset connection', Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error('read ECONNRESET at TLSWrap.onStreamRead'), { code: 'ECONNRESET' }) }), 'сетевая ошибка: соединение оборвалось (попыток: 1)'],
-    ['a certificate problem', Object.assign(new TypeError('fetch failed'), { cause: { code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' } }), 'сетевая ошибка: не удалось проверить сертификат сайта (попыток: 1)'],
+    [
+      'a reset connection',
+      Object.assign(new TypeError('fetch failed'), {
+        cause: Object.assign(new Error('read ECONNRESET at TLSWrap.onStreamRead'), { code: 'ECONNRESET' }),
+      }),
+      'сетевая ошибка: соединение оборвалось (попыток: 1)',
+    ],
+    [
+      'a certificate problem',
+      Object.assign(new TypeError('fetch failed'), { cause: { code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' } }),
+      'сетевая ошибка: не удалось проверить сертификат сайта (попыток: 1)',
+    ],
     ['a raw RangeError', new RangeError('Cannot create a string longer than 0x1fffffe8 characters'), 'сетевая ошибка (попыток: 1)'],
     ['a thrown string', 'boom', 'сетевая ошибка (попыток: 1)'],
   ])('%s is not checked, in Russian, with no raw exception text', async (_, error, detail) => {
@@ -332,13 +439,28 @@ describe('faults', () => {
 });
 
 describe('a loss is confirmed only by repeated observations over time', () => {
-  const suspect = (at?: string): LinkResult => ({ ...target('https://vk.com/club404'), status: 'suspect', observed: 'not_found', http_status: 404, final_url: null, new_url: null, detail: 'ответ 404: страницы нет', attempts: 1 });
+  const suspect = (at?: string): LinkResult => ({
+    ...target('https://vk.com/club404'),
+    status: 'suspect',
+    observed: 'not_found',
+    http_status: 404,
+    final_url: null,
+    new_url: null,
+    detail: 'ответ 404: страницы нет',
+    attempts: 1,
+  });
   const found = (): LinkResult => ({ ...suspect(), status: 'found', observed: undefined, http_status: 200, detail: 'страница доступна' });
 
   test('first observation: suspect, remembered', () => {
     const { results, state } = confirmLosses([suspect()], emptyState(), '2026-12-01T04:00:00.000Z');
-    expect(results[0]).toMatchObject({ status: 'suspect', detail: 'ответ 404: страницы нет — 1-е такое наблюдение; пропажа подтвердится, если повторится не раньше чем через 6 дн. после первого' });
-    expect(state.accounts['vk:club404']!.observations).toEqual([{ at: '2026-12-01T04:00:00.000Z', kind: 'not_found', detail: 'ответ 404: страницы нет' }]);
+    expect(results[0]).toMatchObject({
+      status: 'suspect',
+      detail:
+        'ответ 404: страницы нет — 1-е такое наблюдение; пропажа подтвердится, если повторится не раньше чем через 6 дн. после первого',
+    });
+    expect(state.accounts['vk:club404']!.observations).toEqual([
+      { at: '2026-12-01T04:00:00.000Z', kind: 'not_found', detail: 'ответ 404: страницы нет' },
+    ]);
   });
 
   test('repeated the same day (a retry, a glitch): still a suspect', () => {
@@ -367,8 +489,18 @@ describe('a loss is confirmed only by repeated observations over time', () => {
   });
 
   test('an unreadable state file starts afresh with a line saying so', () => {
-    expect(parseState('{not json')).toEqual({ state: emptyState(), warning: 'файл с прошлыми наблюдениями не читается — начинаю с чистого листа (пропажи подтвердятся в следующих проверках)' });
-    expect(parseState(JSON.stringify({ version: 1, accounts: { 'vk:x': { url: 'https://vk.com/x', observations: [{ at: 'never', kind: 'not_found', detail: '' }] } } })).state).toEqual(emptyState());
+    expect(parseState('{not json')).toEqual({
+      state: emptyState(),
+      warning: 'файл с прошлыми наблюдениями не читается — начинаю с чистого листа (пропажи подтвердятся в следующих проверках)',
+    });
+    expect(
+      parseState(
+        JSON.stringify({
+          version: 1,
+          accounts: { 'vk:x': { url: 'https://vk.com/x', observations: [{ at: 'never', kind: 'not_found', detail: '' }] } },
+        }),
+      ).state,
+    ).toEqual(emptyState());
   });
 });
 
@@ -389,7 +521,15 @@ describe('large registries', () => {
       return { status: 200, headers: { get: () => null }, body: new Response('ok').body };
     };
     const urls = Array.from({ length: 6 }, (_, i) => `https://vk.com/club${i + 1}`);
-    const results = await checkLinks(urls.map(target), { platforms, fetch: slowFetch, concurrency: 1, perHostIntervalMs: 0, now: clock.now, sleep: clock.sleep, deadline: clock.now() + 25_000 });
+    const results = await checkLinks(urls.map(target), {
+      platforms,
+      fetch: slowFetch,
+      concurrency: 1,
+      perHostIntervalMs: 0,
+      now: clock.now,
+      sleep: clock.sleep,
+      deadline: clock.now() + 25_000,
+    });
     expect(results.map((r) => r.status)).toEqual(['found', 'found', 'found', 'unchecked', 'unchecked', 'unchecked']);
     expect(formatLinkReport(results, '2026-11-23')).toContain('не проверены: 3.');
     expect(results[3]!.detail).toBe('не проверен: закончилось отведённое время');
@@ -415,7 +555,14 @@ describe('politeness', () => {
   test('one request at a time per host, truly: slow answers never overlap on a host, hosts run side by side', async () => {
     const urls = [1, 2, 3, 4, 5, 6].flatMap((n) => [`https://vk.com/slowpage${n}`, `https://ok.ru/group/${n}`]);
     // Answers take 40 ms and there is no pause: a slot-based queue would overlap them.
-    const results = await checkLinks(urls.map(target), { platforms, fetch: localFetch, baseUrls: { ...bases(), vk: `${origin}/slow` }, concurrency: 6, perHostIntervalMs: 0, timeoutMs: 2000 });
+    const results = await checkLinks(urls.map(target), {
+      platforms,
+      fetch: localFetch,
+      baseUrls: { ...bases(), vk: `${origin}/slow` },
+      concurrency: 6,
+      perHostIntervalMs: 0,
+      timeoutMs: 2000,
+    });
     expect(results.every((r) => r.status === 'found')).toBe(true);
     expect(maxOpen.get('/slow/')).toBe(1);
     expect(maxOpen.get('/ok/')).toBe(1);
@@ -424,9 +571,26 @@ describe('politeness', () => {
   test('never more requests in flight than the concurrency', async () => {
     // Ten hosts (the test bases put each platform on its own path), concurrency 3.
     const slowBases = Object.fromEntries(platforms.map((p) => [p.id, `${origin}/slow/${p.id}`]));
-    const urls = ['https://vk.com/a1', 'https://ok.ru/group/1', 'https://t.me/a1', 'https://max.ru/a1', 'https://rutube.ru/channel/1/', 'https://dzen.ru/a1'];
-    const targets = urls.map((u) => canonicalize(platforms, u)).filter((r) => r.ok).map((r) => target(r.ok ? r.value.url : ''));
-    const results = await checkLinks(targets, { platforms, fetch: localFetch, baseUrls: slowBases, concurrency: 3, perHostIntervalMs: 0, timeoutMs: 2000 });
+    const urls = [
+      'https://vk.com/a1',
+      'https://ok.ru/group/1',
+      'https://t.me/a1',
+      'https://max.ru/a1',
+      'https://rutube.ru/channel/1/',
+      'https://dzen.ru/a1',
+    ];
+    const targets = urls
+      .map((u) => canonicalize(platforms, u))
+      .filter((r) => r.ok)
+      .map((r) => target(r.ok ? r.value.url : ''));
+    const results = await checkLinks(targets, {
+      platforms,
+      fetch: localFetch,
+      baseUrls: slowBases,
+      concurrency: 3,
+      perHostIntervalMs: 0,
+      timeoutMs: 2000,
+    });
     expect(results.length).toBeGreaterThanOrEqual(4);
     expect(results.every((r) => r.status === 'found')).toBe(true);
     expect(maxInFlight).toBeLessThanOrEqual(3);
@@ -442,9 +606,33 @@ describe('politeness', () => {
 
 describe('reports', () => {
   const sample: LinkResult[] = [
-    { ...target('https://vk.com/club1'), status: 'found', http_status: 200, final_url: null, new_url: null, detail: 'страница доступна', attempts: 1 },
-    { ...target('https://vk.com/oldname'), status: 'renamed', http_status: 200, final_url: 'https://vk.com/newname', new_url: 'https://vk.com/newname', detail: 'перенаправляет на другой аккаунт: https://vk.com/newname', attempts: 2 },
-    { ...target('https://t.me/gonechan'), status: 'not_found', http_status: 404, final_url: null, new_url: null, detail: 'ответ 404: страницы нет; так же было при 2 проверках с 2026-11-16', attempts: 1 },
+    {
+      ...target('https://vk.com/club1'),
+      status: 'found',
+      http_status: 200,
+      final_url: null,
+      new_url: null,
+      detail: 'страница доступна',
+      attempts: 1,
+    },
+    {
+      ...target('https://vk.com/oldname'),
+      status: 'renamed',
+      http_status: 200,
+      final_url: 'https://vk.com/newname',
+      new_url: 'https://vk.com/newname',
+      detail: 'перенаправляет на другой аккаунт: https://vk.com/newname',
+      attempts: 2,
+    },
+    {
+      ...target('https://t.me/gonechan'),
+      status: 'not_found',
+      http_status: 404,
+      final_url: null,
+      new_url: null,
+      detail: 'ответ 404: страницы нет; так же было при 2 проверках с 2026-11-16',
+      attempts: 1,
+    },
   ];
 
   test('the terminal report, in Russian, with the place of each entry', () => {
@@ -466,7 +654,9 @@ describe('reports', () => {
   test('the issue body has a checklist and stays under the GitHub limit', () => {
     const markdown = formatLinkMarkdown(sample, '2026-11-23');
     expect(markdown).toContain('### Пропали (подтверждено повторными проверками) (1)');
-    expect(markdown).toContain('- [ ] https://t.me/gonechan — «Организация», `data/regions/x.yaml:7` — ответ 404: страницы нет; так же было при 2 проверках с 2026-11-16');
+    expect(markdown).toContain(
+      '- [ ] https://t.me/gonechan — «Организация», `data/regions/x.yaml:7` — ответ 404: страницы нет; так же было при 2 проверках с 2026-11-16',
+    );
     const many = Array.from({ length: 3000 }, () => sample[2]!);
     const long = formatLinkMarkdown(many, '2026-11-23');
     expect(long.length).toBeLessThan(65_536);
@@ -478,15 +668,37 @@ describe('reports', () => {
   });
 
   test('arguments', () => {
-    expect(parseCheckArgs(['--out', 'r.json', '--timeout', '2', '--base', 'vk=http://127.0.0.1:1/vk'], { CHECK_LINKS_BASE: 'ok=http://127.0.0.1:1/ok' })).toEqual({
+    expect(
+      parseCheckArgs(['--out', 'r.json', '--timeout', '2', '--base', 'vk=http://127.0.0.1:1/vk'], {
+        CHECK_LINKS_BASE: 'ok=http://127.0.0.1:1/ok',
+      }),
+    ).toEqual({
       ok: true,
-      args: { out: 'r.json', markdown: undefined, concurrency: undefined, timeoutMs: 2000, intervalMs: undefined, platforms: undefined, state: undefined, baseUrls: { ok: 'http://127.0.0.1:1/ok', vk: 'http://127.0.0.1:1/vk' } },
+      args: {
+        out: 'r.json',
+        markdown: undefined,
+        concurrency: undefined,
+        timeoutMs: 2000,
+        intervalMs: undefined,
+        platforms: undefined,
+        state: undefined,
+        baseUrls: { ok: 'http://127.0.0.1:1/ok', vk: 'http://127.0.0.1:1/vk' },
+      },
     });
-    expect(parseCheckArgs(['--base', 'vk'])).toEqual({ ok: false, error: '--base: ожидается площадка=адрес, например vk=http://127.0.0.1:8080/vk, а указано «vk»' });
+    expect(parseCheckArgs(['--base', 'vk'])).toEqual({
+      ok: false,
+      error: '--base: ожидается площадка=адрес, например vk=http://127.0.0.1:8080/vk, а указано «vk»',
+    });
     expect(parseCheckArgs(['--concurrency', '0'])).toEqual({ ok: false, error: '--concurrency: ожидается число не меньше 1' });
-    expect(parseCheckArgs(['--shard', '2/4', '--budget', '100'])).toMatchObject({ ok: true, args: { shard: { index: 2, count: 4 }, budgetMinutes: 100 } });
+    expect(parseCheckArgs(['--shard', '2/4', '--budget', '100'])).toMatchObject({
+      ok: true,
+      args: { shard: { index: 2, count: 4 }, budgetMinutes: 100 },
+    });
     expect(parseCheckArgs(['--bogus'])).toEqual({ ok: false, error: 'неизвестный или неполный параметр --bogus' });
-    expect(parseCheckArgs(['--shard', '4/4'])).toEqual({ ok: false, error: '--shard: ожидается k/n, где 0 ≤ k < n, например 0/4, а указано «4/4»' });
+    expect(parseCheckArgs(['--shard', '4/4'])).toEqual({
+      ok: false,
+      error: '--shard: ожидается k/n, где 0 ≤ k < n, например 0/4, а указано «4/4»',
+    });
   });
 });
 
@@ -495,21 +707,41 @@ describe('npm run check-links', () => {
 
   test('takes its targets from the data, skipping nothing but deleted accounts', () => {
     const { dataset } = loadDatasetFromDir(FIXTURE);
-    expect(linkTargets(dataset).map((t) => t.url).sort()).toEqual(['https://ok.ru/group/70000000000001', 'https://t.me/favt_ru', 'https://t.me/mos_sobyanin', 'https://vk.com/club12345', 'https://vk.com/tekslerap']);
+    expect(
+      linkTargets(dataset)
+        .map((t) => t.url)
+        .sort(),
+    ).toEqual([
+      'https://ok.ru/group/70000000000001',
+      'https://t.me/favt_ru',
+      'https://t.me/mos_sobyanin',
+      'https://vk.com/club12345',
+      'https://vk.com/tekslerap',
+    ]);
   });
 
   test('a page missing in two runs a week apart is reported lost; in the first run only a suspect', async () => {
     const out = mkdtempSync(path.join(tmpdir(), 'gospabliki-links-'));
     try {
       const state = path.join(out, 'links-state.json');
-      const args = (n: number) => ({ state, out: path.join(out, `r${n}.json`), intervalMs: 0, timeoutMs: 2000, platforms: ['vk'], baseUrls: { vk: `${origin}/dead` } });
+      const args = (n: number) => ({
+        state,
+        out: path.join(out, `r${n}.json`),
+        intervalMs: 0,
+        timeoutMs: 2000,
+        platforms: ['vk'],
+        baseUrls: { vk: `${origin}/dead` },
+      });
       const lines: string[] = [];
       const start = Date.parse('2026-12-01T04:00:00Z');
       await runCheckLinks(args(1), { dir: FIXTURE, fetch: localFetch, print: (l) => lines.push(l), now: () => start });
       const first = JSON.parse(readFileSync(path.join(out, 'r1.json'), 'utf8')) as { totals: Record<string, number> };
       expect(first.totals).toMatchObject({ checked: 2, suspect: 2, not_found: 0 });
       await runCheckLinks(args(2), { dir: FIXTURE, fetch: localFetch, print: (l) => lines.push(l), now: () => start + 7 * 86_400_000 });
-      const second = JSON.parse(readFileSync(path.join(out, 'r2.json'), 'utf8')) as { totals: Record<string, number>; results: LinkResult[] };
+      const second = JSON.parse(readFileSync(path.join(out, 'r2.json'), 'utf8')) as {
+        totals: Record<string, number>;
+        results: LinkResult[];
+      };
       expect(second.totals).toMatchObject({ checked: 2, suspect: 0, not_found: 2 });
       expect(second.results[0]!.detail).toBe('ответ 404: страницы нет; так же было при 2 проверках с 2026-12-01');
       expect(lines.join('\n')).not.toMatch(/Error|at \//);
@@ -524,16 +756,36 @@ describe('npm run check-links', () => {
       // Asynchronous, so that this process's server keeps answering the child's requests.
       const { stdout } = await execFileAsync(
         path.resolve('node_modules/.bin/node'),
-        ['scripts/check-links.ts', '--out', path.join(out, 'r.json'), '--markdown', path.join(out, 'r.md'), '--interval', '0', '--timeout', '2', ...platforms.flatMap((p) => ['--base', `${p.id}=${origin}/${p.id}`])],
+        [
+          'scripts/check-links.ts',
+          '--out',
+          path.join(out, 'r.json'),
+          '--markdown',
+          path.join(out, 'r.md'),
+          '--interval',
+          '0',
+          '--timeout',
+          '2',
+          ...platforms.flatMap((p) => ['--base', `${p.id}=${origin}/${p.id}`]),
+        ],
         { encoding: 'utf8', env: { ...process.env, DATA_DIR: FIXTURE } },
       );
       expect(stdout).toContain('Проверяю аккаунтов: 5…');
       expect(stdout).toContain('Проверено аккаунтов: 5. Доступны: 5,');
-      const report = JSON.parse(readFileSync(path.join(out, 'r.json'), 'utf8')) as { totals: Record<string, number>; results: LinkResult[] };
+      const report = JSON.parse(readFileSync(path.join(out, 'r.json'), 'utf8')) as {
+        totals: Record<string, number>;
+        results: LinkResult[];
+      };
       expect(report.totals).toMatchObject({ checked: 5, found: 5 });
       expect(report.results.map((r) => `${r.file.replace(/^.*fixtures\/data\//, '')}:${r.line}`)).toContain('regions/moskva.yaml:12');
       expect(readFileSync(path.join(out, 'r.md'), 'utf8')).toContain('Все аккаунты доступны.');
-      expect(hits.map((h) => h.path).sort()).toEqual(['/ok/group/70000000000001', '/telegram/favt_ru', '/telegram/mos_sobyanin', '/vk/club12345', '/vk/tekslerap']);
+      expect(hits.map((h) => h.path).sort()).toEqual([
+        '/ok/group/70000000000001',
+        '/telegram/favt_ru',
+        '/telegram/mos_sobyanin',
+        '/vk/club12345',
+        '/vk/tekslerap',
+      ]);
     } finally {
       rmSync(out, { recursive: true, force: true });
     }

@@ -19,7 +19,9 @@ describe('expectedModeline', () => {
   });
 
   test('a new region file starts with it', () => {
-    expect(newRegionFileText('regions/krym.yaml', { id: 'krym', name: 'Республика Крым' }).split('\n')[0]).toBe('# yaml-language-server: $schema=../schema/region-file.schema.json');
+    expect(newRegionFileText('regions/krym.yaml', { id: 'krym', name: 'Республика Крым' }).split('\n')[0]).toBe(
+      '# yaml-language-server: $schema=../schema/region-file.schema.json',
+    );
   });
 });
 
@@ -35,7 +37,9 @@ describe.each(files.map((f) => [f.file, f] as const))('%s', (_, entry) => {
     expect(entry.role, 'файл не относится ни к одной части реестра').not.toBe('unexpected');
     if (entry.role === 'unexpected') return;
     const relative = path.relative(DATA, entry.absolute).split(path.sep).join('/');
-    const first = readFileSync(entry.absolute, 'utf8').replace(/^\uFEFF/, '').split('\n')[0];
+    const first = readFileSync(entry.absolute, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .split('\n')[0];
     const expected = expectedModeline(relative, entry.role);
     expect(first).toBe(expected);
     const schema = path.resolve(path.dirname(entry.absolute), expected.replace(/^.*\$schema=/, ''));

@@ -5,15 +5,28 @@ import { parse } from 'yaml';
 import { ACCOUNT_ROLES, EVIDENCE_TYPES, ORGANIZATION_KINDS, PlatformsFile } from '../../src/schema/index.ts';
 import { addAccountFormUrl } from '../../src/model/gaps.ts';
 
-type Field = { type: string; id?: string; attributes: { label?: string; value?: string; options?: Array<string | { label: string }> }; validations?: { required?: boolean } };
+type Field = {
+  type: string;
+  id?: string;
+  attributes: { label?: string; value?: string; options?: Array<string | { label: string }> };
+  validations?: { required?: boolean };
+};
 type Form = { name: string; description: string; title?: string; body: Field[] };
 
 const DIR = '.github/ISSUE_TEMPLATE';
-const forms = Object.fromEntries(readdirSync(DIR).filter((f) => f.endsWith('.yml')).map((f) => [f, parse(readFileSync(`${DIR}/${f}`, 'utf8')) as Form]));
+const forms = Object.fromEntries(
+  readdirSync(DIR)
+    .filter((f) => f.endsWith('.yml'))
+    .map((f) => [f, parse(readFileSync(`${DIR}/${f}`, 'utf8')) as Form]),
+);
 const TYPES = new Set(['markdown', 'input', 'textarea', 'dropdown', 'checkboxes']);
 
 test('both forms exist under their Russian names', () => {
-  expect(Object.values(forms).map((f) => f.name).sort()).toEqual(['Добавить аккаунт', 'Сообщить об ошибке или подделке']);
+  expect(
+    Object.values(forms)
+      .map((f) => f.name)
+      .sort(),
+  ).toEqual(['Добавить аккаунт', 'Сообщить об ошибке или подделке']);
 });
 
 describe.each(Object.entries(forms))('%s', (_, form) => {
@@ -30,7 +43,8 @@ describe.each(Object.entries(forms))('%s', (_, form) => {
       }
       if (field.type === 'dropdown' || field.type === 'checkboxes') expect(field.attributes.options!.length).toBeGreaterThan(0);
       // A dropdown option with «: » unquoted would parse as a mapping, and GitHub would refuse the form.
-      if (field.type === 'dropdown') for (const option of field.attributes.options!) expect(typeof option, JSON.stringify(option)).toBe('string');
+      if (field.type === 'dropdown')
+        for (const option of field.attributes.options!) expect(typeof option, JSON.stringify(option)).toBe('string');
     }
   });
 
@@ -59,7 +73,17 @@ describe('«Добавить аккаунт»', () => {
   });
 
   test('the gaps page prefills only fields the form has, and the level with one of its options', () => {
-    const url = new URL(addAccountFormUrl('https://github.com/a/b', { title: 't', url: 'u', platform: 'ВКонтакте', organization: 'o', organization_id: 'i', region: 'r', level: 'региональный' }));
+    const url = new URL(
+      addAccountFormUrl('https://github.com/a/b', {
+        title: 't',
+        url: 'u',
+        platform: 'ВКонтакте',
+        organization: 'o',
+        organization_id: 'i',
+        region: 'r',
+        level: 'региональный',
+      }),
+    );
     const ids = new Set(form.body.map((f) => f.id));
     for (const key of url.searchParams.keys()) if (key !== 'template' && key !== 'title') expect(ids.has(key), key).toBe(true);
     expect(options('level').split('\n')).toContain('региональный');

@@ -9,7 +9,13 @@ import { parse } from 'yaml';
 type Step = { name?: string; uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, string>; id?: string };
 type Job = { needs?: string | string[]; steps: Step[]; permissions?: Record<string, string> | string; environment?: unknown };
 type Job2 = Job & { if?: string; concurrency?: unknown };
-type Workflow = { name: string; on: Record<string, unknown>; permissions?: Record<string, string> | string; concurrency?: { group: string; 'cancel-in-progress'?: boolean }; jobs: Record<string, Job2> };
+type Workflow = {
+  name: string;
+  on: Record<string, unknown>;
+  permissions?: Record<string, string> | string;
+  concurrency?: { group: string; 'cancel-in-progress'?: boolean };
+  jobs: Record<string, Job2>;
+};
 
 const DIR = '.github/workflows';
 const files = readdirSync(DIR).filter((name) => /\.ya?ml$/.test(name));
@@ -57,7 +63,8 @@ describe.each(files)('%s', (name) => {
 
   test('every npm script it runs exists in package.json', () => {
     for (const job of Object.values(workflow.jobs)) {
-      for (const [, script] of runs(job).matchAll(/npm run (?:--silent )?([\w:-]+)/g)) expect(scripts, `npm run ${script}`).toHaveProperty(script!);
+      for (const [, script] of runs(job).matchAll(/npm run (?:--silent )?([\w:-]+)/g))
+        expect(scripts, `npm run ${script}`).toHaveProperty(script!);
     }
   });
 });
@@ -96,7 +103,10 @@ describe('deployment', () => {
     const configure = build.steps.find((s) => s.uses?.startsWith('actions/configure-pages@'));
     expect(configure?.id).toBe('pages');
     const buildStep = build.steps.find((s) => s.run === 'npm run build')!;
-    expect(buildStep.env).toEqual({ SITE_URL: '${{ steps.pages.outputs.origin }}', BASE_PATH: "${{ steps.pages.outputs.base_path || '/' }}" });
+    expect(buildStep.env).toEqual({
+      SITE_URL: '${{ steps.pages.outputs.origin }}',
+      BASE_PATH: "${{ steps.pages.outputs.base_path || '/' }}",
+    });
     const upload = build.steps.find((s) => s.uses?.startsWith('actions/upload-pages-artifact@'));
     expect(upload?.with).toEqual({ path: 'dist' });
   });
@@ -184,7 +194,14 @@ describe('weekly harvest and verify', () => {
   test('harvest, then verify with the VK key from the secrets, then validation, then one pull request on a fixed branch', () => {
     const commands = runs(job);
     const at = (text: string) => commands.indexOf(text);
-    for (const text of ['npm run --silent harvest', 'npm run --silent verify', 'npm run validate -- --format github', 'npm run format -- --check', 'gh pr create']) expect(at(text), text).toBeGreaterThan(-1);
+    for (const text of [
+      'npm run --silent harvest',
+      'npm run --silent verify',
+      'npm run validate -- --format github',
+      'npm run format -- --check',
+      'gh pr create',
+    ])
+      expect(at(text), text).toBeGreaterThan(-1);
     expect(at('npm run --silent harvest')).toBeLessThan(at('npm run --silent verify'));
     expect(at('npm run --silent verify')).toBeLessThan(at('npm run validate'));
     expect(at('npm run validate')).toBeLessThan(at('gh pr create'));
@@ -202,5 +219,14 @@ describe('weekly harvest and verify', () => {
 // The README documents the commands a contributor runs; the workflows must run the same ones.
 test.skipIf(!existsSync('README.md'))('README documents the commands the workflows run', () => {
   const readme = readFileSync('README.md', 'utf8');
-  for (const command of ['npm ci', 'npm run validate', 'npm run validate -- --format github', 'npm run format -- --check', 'npm test', 'npm run build', 'npm run check-links']) expect(readme).toContain(command);
+  for (const command of [
+    'npm ci',
+    'npm run validate',
+    'npm run validate -- --format github',
+    'npm run format -- --check',
+    'npm test',
+    'npm run build',
+    'npm run check-links',
+  ])
+    expect(readme).toContain(command);
 });

@@ -31,14 +31,15 @@ describe('data/', () => {
     }
   });
 
-  test.each(listDataFiles('data').filter((f) => f.role !== 'unexpected').map((f) => [f.file, f.absolute, f.role] as const))(
-    '%s is canonically formatted',
-    (_file, absolute, role) => {
-      const text = readFileSync(absolute, 'utf8');
-      const formatted = formatYaml(text, schemaFor(role as Exclude<typeof role, 'unexpected'>));
-      expect(formatted.ok && formatted.text === text, 'выполните npm run format').toBe(true);
-    },
-  );
+  test.each(
+    listDataFiles('data')
+      .filter((f) => f.role !== 'unexpected')
+      .map((f) => [f.file, f.absolute, f.role] as const),
+  )('%s is canonically formatted', (_file, absolute, role) => {
+    const text = readFileSync(absolute, 'utf8');
+    const formatted = formatYaml(text, schemaFor(role as Exclude<typeof role, 'unexpected'>));
+    expect(formatted.ok && formatted.text === text, 'выполните npm run format').toBe(true);
+  });
 
   test.each(Object.entries(JSON_SCHEMA_FILES))('data/schema/%s matches the Zod schema (npm run schema)', (name, schema) => {
     expect(readFileSync(`data/schema/${name}`, 'utf8')).toBe(toJsonSchemaText(schema));

@@ -101,12 +101,21 @@ describe('data/policy.yaml', () => {
   });
 
   test('present: read and used', () => {
-    expect(load({ 'policy.yaml': POLICY }).dataset.policy).toEqual({ evidence_fresh_months: 12, research_shorthand: ['поднять до', 'условно', 'не читал*'] });
+    expect(load({ 'policy.yaml': POLICY }).dataset.policy).toEqual({
+      evidence_fresh_months: 12,
+      research_shorthand: ['поднять до', 'условно', 'не читал*'],
+    });
   });
 
   test.each([
-    ['evidence_fresh_months: 0\n', 'data/policy.yaml:1:24 evidence_fresh_months — ошибка: «evidence_fresh_months»: срок свежести — не меньше 1 месяца [invalid-format]'],
-    ['evidence_fresh_months: 1.5\n', 'data/policy.yaml:1:24 evidence_fresh_months — ошибка: «evidence_fresh_months»: срок свежести — целое число месяцев, например 24 (указано «1.5») [invalid-format]'],
+    [
+      'evidence_fresh_months: 0\n',
+      'data/policy.yaml:1:24 evidence_fresh_months — ошибка: «evidence_fresh_months»: срок свежести — не меньше 1 месяца [invalid-format]',
+    ],
+    [
+      'evidence_fresh_months: 1.5\n',
+      'data/policy.yaml:1:24 evidence_fresh_months — ошибка: «evidence_fresh_months»: срок свежести — целое число месяцев, например 24 (указано «1.5») [invalid-format]',
+    ],
   ])('a bad value is a located error: %j', (text, line) => {
     const { issues, dataset } = load({ 'policy.yaml': text });
     expect(issues.filter((i) => i.file === 'data/policy.yaml').map(formatIssueLine)).toEqual([line]);

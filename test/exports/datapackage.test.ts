@@ -15,7 +15,16 @@ import { writeExports } from '../../src/exports/exports-fs.ts';
 import { makeDataVersion } from '../../src/model/data-version.ts';
 import { TABLE_NAMES, TABLES } from '../../src/exports/tables.ts';
 
-type Resource = { name: string; path: string | string[]; bytes?: number; hash?: string; parts?: Array<{ path: string; bytes: number; hash: string }>; schema?: unknown; type?: string; rows?: number };
+type Resource = {
+  name: string;
+  path: string | string[];
+  bytes?: number;
+  hash?: string;
+  parts?: Array<{ path: string; bytes: number; hash: string }>;
+  schema?: unknown;
+  type?: string;
+  rows?: number;
+};
 type Descriptor = { version: string; licenses: Array<{ name: string }>; resources: Resource[] };
 
 const officialSchema = JSON.parse(readFileSync('test/fixtures/datapackage/datapackage.json', 'utf8')) as object;
@@ -30,7 +39,13 @@ function validator(profile: object = officialSchema) {
 async function exportInto(options: { maxFileBytes?: number; compressLarge?: boolean } = {}) {
   const { dataset } = loadDatasetFromDir('test/fixtures/site');
   const dir = mkdtempSync(path.join(tmpdir(), 'datapackage-'));
-  await writeExports({ outDir: dir, registry: buildRegistry(dataset), version: makeDataVersion('2026-11-23', 'feedc0ffee11'), homepage: 'https://example.org/gospabliki/', ...options });
+  await writeExports({
+    outDir: dir,
+    registry: buildRegistry(dataset),
+    version: makeDataVersion('2026-11-23', 'feedc0ffee11'),
+    homepage: 'https://example.org/gospabliki/',
+    ...options,
+  });
   return { dir, descriptor: JSON.parse(readFileSync(path.join(dir, 'datapackage.json'), 'utf8')) as Descriptor };
 }
 
@@ -104,7 +119,11 @@ describe('table schemas', () => {
   test.each(TABLE_NAMES)('%s: fields with types, descriptions from the schema, primary and foreign keys', (name) => {
     const resource = descriptor.resources.find((r) => r.name === name)!;
     expect(resource.type).toBe('table');
-    const schema = resource.schema as { fields: Array<{ name: string; type: string; description: string; constraints?: { required?: boolean; enum?: string[] } }>; primaryKey: string[]; foreignKeys: unknown[] };
+    const schema = resource.schema as {
+      fields: Array<{ name: string; type: string; description: string; constraints?: { required?: boolean; enum?: string[] } }>;
+      primaryKey: string[];
+      foreignKeys: unknown[];
+    };
     expect(schema.fields.map((f) => f.name)).toEqual(TABLES[name].columns.map((c) => c.name));
     for (const field of schema.fields) expect(field.description.length, `${name}.${field.name}`).toBeGreaterThan(3);
     expect(schema.primaryKey).toEqual(TABLES[name].primaryKey);
@@ -112,11 +131,15 @@ describe('table schemas', () => {
   });
 
   test('a description and an enum come from the Zod schema, not from a copy', () => {
-    const accounts = descriptor.resources.find((r) => r.name === 'accounts')!.schema as { fields: Array<{ name: string; description: string; constraints?: { enum?: string[]; required?: boolean } }> };
+    const accounts = descriptor.resources.find((r) => r.name === 'accounts')!.schema as {
+      fields: Array<{ name: string; description: string; constraints?: { enum?: string[]; required?: boolean } }>;
+    };
     const status = accounts.fields.find((f) => f.name === 'status')!;
     expect(status.description).toBe('Состояние: active, inactive, renamed, archived, deleted.');
     expect(status.constraints).toEqual({ required: true, enum: ['active', 'inactive', 'renamed', 'archived', 'deleted'] });
-    const organizations = descriptor.resources.find((r) => r.name === 'organizations')!.schema as { fields: Array<{ name: string; description: string }> };
+    const organizations = descriptor.resources.find((r) => r.name === 'organizations')!.schema as {
+      fields: Array<{ name: string; description: string }>;
+    };
     expect(organizations.fields.find((f) => f.name === 'name')!.description).toBe('Официальное название.');
   });
 
@@ -149,7 +172,12 @@ describe('text forms in the descriptor', () => {
 
   test('CSV is declared as it is written: UTF-8 without BOM, comma, CRLF, a header row', () => {
     const csv = descriptor.resources.find((r) => r.name === 'accounts') as Record<string, unknown>;
-    expect(csv).toMatchObject({ format: 'csv', mediatype: 'text/csv', encoding: 'utf-8', dialect: { header: true, delimiter: ',', lineTerminator: '\r\n', quoteChar: '"' } });
+    expect(csv).toMatchObject({
+      format: 'csv',
+      mediatype: 'text/csv',
+      encoding: 'utf-8',
+      dialect: { header: true, delimiter: ',', lineTerminator: '\r\n', quoteChar: '"' },
+    });
     expect(readFileSync(path.join(dir, 'data/accounts.csv')).subarray(0, 3).toString()).toBe('uid');
   });
 
@@ -166,7 +194,10 @@ describe('text forms in the descriptor', () => {
   });
 
   test('lists: a string of values joined by «|» in CSV (with a pattern per item), an array in JSON', () => {
-    expect(field(descriptor, 'regions', 'plate_codes')).toMatchObject({ type: 'string', constraints: { pattern: '^(?:\\d{2,3})(?:\\|(?:\\d{2,3}))*$' } });
+    expect(field(descriptor, 'regions', 'plate_codes')).toMatchObject({
+      type: 'string',
+      constraints: { pattern: '^(?:\\d{2,3})(?:\\|(?:\\d{2,3}))*$' },
+    });
     expect(field(descriptor, 'regions-json', 'plate_codes').type).toBe('array');
     expect(field(descriptor, 'accounts', 'previous_urls').constraints).toEqual({ pattern: '^[^|]+(?:\\|[^|]+)*$' });
     expect(new RegExp(field(descriptor, 'regions', 'plate_codes').constraints!.pattern!).test('22|122')).toBe(true);
@@ -174,7 +205,11 @@ describe('text forms in the descriptor', () => {
   });
 
   test('an unsplit JSON table is a plain array of objects; a split one is NDJSON', () => {
-    expect(descriptor.resources.find((r) => r.name === 'accounts-json')).toMatchObject({ format: 'json', path: 'data/accounts.json', dialect: { itemType: 'object' } });
+    expect(descriptor.resources.find((r) => r.name === 'accounts-json')).toMatchObject({
+      format: 'json',
+      path: 'data/accounts.json',
+      dialect: { itemType: 'object' },
+    });
     const ndjson = split.descriptor.resources.find((r) => r.name === 'accounts-json') as Record<string, unknown>;
     expect(ndjson).toMatchObject({ format: 'ndjson', mediatype: 'application/x-ndjson' });
     expect((ndjson.path as string[]).every((p) => p.endsWith('.ndjson'))).toBe(true);
@@ -196,7 +231,13 @@ describe('text forms in the descriptor', () => {
     for (const sheet of sheets) {
       const [first, last] = (sheet.name as string).replace('accounts-xlsx-', '').split('-').map(Number) as [number, number];
       expect(first).toBe(next);
-      expect(sheet).toMatchObject({ type: 'table', format: 'xlsx', rows: last - first + 1, dialect: { sheetName: 'accounts' }, schema: 'data/schema/accounts.json' });
+      expect(sheet).toMatchObject({
+        type: 'table',
+        format: 'xlsx',
+        rows: last - first + 1,
+        dialect: { sheetName: 'accounts' },
+        schema: 'data/schema/accounts.json',
+      });
       next = last + 1;
     }
     expect(next - 1).toBe(split.descriptor.resources.find((r) => r.name === 'accounts')!.rows);

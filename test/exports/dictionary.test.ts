@@ -13,7 +13,9 @@ describe('data dictionary', () => {
   const covered = new Set(dictionary.flatMap((t) => t.fields.map((f) => f.field).filter(Boolean)));
 
   test.each(Object.entries(SCHEMAS))('every field of %s is a column of some table', (name, schema) => {
-    const missing = schemaFieldPaths(schema).map((p) => `${name}.${p}`).filter((p) => !covered.has(p));
+    const missing = schemaFieldPaths(schema)
+      .map((p) => `${name}.${p}`)
+      .filter((p) => !covered.has(p));
     expect(missing).toEqual([]);
   });
 

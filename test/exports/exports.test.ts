@@ -87,7 +87,21 @@ describe('JSON', () => {
 
   test('evidence rows repeat each piece of evidence as written', () => {
     const rows = readJson('evidence').rows;
-    const expected = registry.accounts.flatMap((a) => a.evidence.map((e, i) => ({ account_uid: a.uid, position: i + 1, type: e.type, mark: e.mark ?? null, url: e.url, original_url: e.original_url ?? null, date: e.date, date_kind: e.date_kind, source: e.source ?? null, note: e.note ?? null, research_note: e.research_note ?? null })));
+    const expected = registry.accounts.flatMap((a) =>
+      a.evidence.map((e, i) => ({
+        account_uid: a.uid,
+        position: i + 1,
+        type: e.type,
+        mark: e.mark ?? null,
+        url: e.url,
+        original_url: e.original_url ?? null,
+        date: e.date,
+        date_kind: e.date_kind,
+        source: e.source ?? null,
+        note: e.note ?? null,
+        research_note: e.research_note ?? null,
+      })),
+    );
     expect(rows.map(({ organization_id: _, ...rest }) => rest)).toEqual(expected);
   });
 
@@ -129,7 +143,12 @@ describe('CSV', () => {
     const bytes = readFileSync(path.join(dir, `data/${table}.csv`));
     expect(bytes.subarray(0, TABLES[table].columns[0]!.name.length).toString()).toBe(TABLES[table].columns[0]!.name);
     const text = bytes.toString('utf8');
-    expect(text.replace(/"[^"]*"/g, '').split('\r\n').every((line) => !line.includes('\n'))).toBe(true);
+    expect(
+      text
+        .replace(/"[^"]*"/g, '')
+        .split('\r\n')
+        .every((line) => !line.includes('\n')),
+    ).toBe(true);
     expect(text.endsWith('\r\n')).toBe(true);
     const rows = readCsv(`data/${table}.csv`);
     const json = readJson(table).rows;
@@ -138,7 +157,8 @@ describe('CSV', () => {
 
   test('a list splits back into its values at «|»', () => {
     const rows = readCsv('data/regions.csv');
-    for (const region of registry.regions) expect(rows.find((r) => r.id === region.id)!.plate_codes!.split(LIST_DELIMITER)).toEqual(region.plate_codes);
+    for (const region of registry.regions)
+      expect(rows.find((r) => r.id === region.id)!.plate_codes!.split(LIST_DELIMITER)).toEqual(region.plate_codes);
   });
 
   test('a name that starts with = comes out as inert text with an apostrophe', () => {
@@ -194,7 +214,8 @@ describe('XLSX', () => {
           const value = row[column.name] ?? null;
           const read = cellValue(cell);
           if (value === null || (Array.isArray(value) && value.length === 0)) expect(read).toBeNull();
-          else if ((column.type === 'date' || column.partialDate) && /^\d{4}-\d{2}-\d{2}$/.test(value as string)) expect((read as Date).toISOString().slice(0, 10)).toBe(value);
+          else if ((column.type === 'date' || column.partialDate) && /^\d{4}-\d{2}-\d{2}$/.test(value as string))
+            expect((read as Date).toISOString().slice(0, 10)).toBe(value);
           else if (typeof value === 'number') expect(read).toBe(value);
           // Codes, partial dates and everything else are text cells: «07» keeps its zero, «2018-03» stays as written.
           else expect(read).toBe(neutralizeFormula(cellText(value)));
@@ -248,14 +269,19 @@ describe('SQLite', () => {
         const json = readJson(table).rows;
         const lists = TABLES[table].columns.filter((c) => c.type === 'list').map((c) => c.name);
         // Lists are JSON arrays in SQLite (null when empty).
-        const back = rows.map((r) => ({ ...r, ...Object.fromEntries(lists.map((l) => [l, r[l] === null ? [] : JSON.parse(r[l] as string)])) }));
+        const back = rows.map((r) => ({
+          ...r,
+          ...Object.fromEntries(lists.map((l) => [l, r[l] === null ? [] : JSON.parse(r[l] as string)])),
+        }));
         const byKey = new Map(back.map((r) => [key(table, r), r]));
         expect(byKey.size).toBe(json.length);
         for (const row of json) expect(byKey.get(key(table, row))).toEqual(row);
         const info = db.prepare(`PRAGMA table_info("${table}")`).all() as Array<{ name: string; pk: number }>;
         expect(info.filter((c) => c.pk > 0).map((c) => c.name)).toEqual(TABLES[table].primaryKey);
         const foreign = db.prepare(`PRAGMA foreign_key_list("${table}")`).all() as Array<{ table: string; from: string }>;
-        expect(foreign.map((f) => `${f.from}→${f.table}`).sort()).toEqual(TABLES[table].foreignKeys.map((f) => `${f.fields[0]}→${f.reference.resource}`).sort());
+        expect(foreign.map((f) => `${f.from}→${f.table}`).sort()).toEqual(
+          TABLES[table].foreignKeys.map((f) => `${f.fields[0]}→${f.reference.resource}`).sort(),
+        );
         const indexes = (db.prepare(`PRAGMA index_list("${table}")`).all() as Array<{ name: string }>).map((i) => i.name);
         for (const columns of TABLES[table].indexes) expect(indexes).toContain(`${table}_${columns.join('_')}`);
       }
@@ -272,7 +298,11 @@ describe('SQLite', () => {
   test('every table is a rowid table, counts are integers', () => {
     const db = new DatabaseSync(path.join(dir, 'data/gospabliki.sqlite'), { readOnly: true });
     try {
-      const sql = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name IN ('meta', 'regions', 'organizations', 'accounts', 'evidence', 'figures')").all() as Array<{ name: string; sql: string }>;
+      const sql = db
+        .prepare(
+          "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name IN ('meta', 'regions', 'organizations', 'accounts', 'evidence', 'figures')",
+        )
+        .all() as Array<{ name: string; sql: string }>;
       expect(sql).toHaveLength(6);
       for (const table of sql) expect(table.sql, table.name).not.toMatch(/WITHOUT ROWID/i);
       expect(db.prepare('SELECT DISTINCT typeof(account_count) AS t FROM regions').all()).toEqual([{ t: 'integer' }]);
@@ -286,9 +316,16 @@ describe('SQLite', () => {
     const db = new DatabaseSync(path.join(dir, 'data/gospabliki.sqlite'), { readOnly: true });
     try {
       const account = registry.accounts.find((a) => a.organization.name.includes('Крым'))!;
-      const found = db.prepare("SELECT a.uid FROM accounts_fts JOIN accounts a ON a.rowid = accounts_fts.rowid WHERE accounts_fts MATCH 'крым' ORDER BY a.uid").all() as Array<{ uid: string }>;
+      const found = db
+        .prepare(
+          "SELECT a.uid FROM accounts_fts JOIN accounts a ON a.rowid = accounts_fts.rowid WHERE accounts_fts MATCH 'крым' ORDER BY a.uid",
+        )
+        .all() as Array<{ uid: string }>;
       expect(found.map((r) => r.uid)).toContain(account.uid);
-      const expected = registry.accounts.filter((a) => /крым/i.test([a.organization.name, a.title ?? '', a.holder?.name ?? '', a.note ?? ''].join(' '))).map((a) => a.uid).sort();
+      const expected = registry.accounts
+        .filter((a) => /крым/i.test([a.organization.name, a.title ?? '', a.holder?.name ?? '', a.note ?? ''].join(' ')))
+        .map((a) => a.uid)
+        .sort();
       expect(found.map((r) => r.uid)).toEqual(expected);
     } finally {
       db.close();
@@ -296,8 +333,22 @@ describe('SQLite', () => {
   });
 
   test('Datasette metadata describes every table and its columns', () => {
-    const meta = JSON.parse(readFileSync(path.join(dir, 'data/metadata.json'), 'utf8')) as { title: string; license: string; license_url: string; source: string; databases: { gospabliki: { tables: Record<string, { title: string; description?: string; columns?: Record<string, string>; fts_table?: string }> } } };
-    expect(meta).toMatchObject({ license: 'CC-BY-SA-4.0', license_url: 'https://creativecommons.org/licenses/by-sa/4.0/', source: 'Госпаблики' });
+    const meta = JSON.parse(readFileSync(path.join(dir, 'data/metadata.json'), 'utf8')) as {
+      title: string;
+      license: string;
+      license_url: string;
+      source: string;
+      databases: {
+        gospabliki: {
+          tables: Record<string, { title: string; description?: string; columns?: Record<string, string>; fts_table?: string }>;
+        };
+      };
+    };
+    expect(meta).toMatchObject({
+      license: 'CC-BY-SA-4.0',
+      license_url: 'https://creativecommons.org/licenses/by-sa/4.0/',
+      source: 'Госпаблики',
+    });
     for (const table of TABLE_NAMES) {
       const described = meta.databases.gospabliki.tables[table]!;
       expect(described.title).toBe(TABLES[table].title);
@@ -311,11 +362,25 @@ describe('checksums', () => {
   test('SHA256SUMS lists every file under data/ with its real hash', () => {
     const lines = readFileSync(path.join(dir, 'data/SHA256SUMS'), 'utf8').trim().split('\n');
     const listed = new Map(lines.map((line) => [line.slice(66), line.slice(0, 64)]));
-    const walk = (sub: string): string[] => readdirSync(path.join(dir, 'data', sub), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(sub, e.name)) : [path.join(sub, e.name)]));
-    const files = walk('').filter((f) => f !== 'SHA256SUMS').sort();
+    const walk = (sub: string): string[] =>
+      readdirSync(path.join(dir, 'data', sub), { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? walk(path.join(sub, e.name)) : [path.join(sub, e.name)],
+      );
+    const files = walk('')
+      .filter((f) => f !== 'SHA256SUMS')
+      .sort();
     expect([...listed.keys()].sort()).toEqual(files);
-    for (const file of files) expect(listed.get(file)).toBe(createHash('sha256').update(readFileSync(path.join(dir, 'data', file))).digest('hex'));
-    expect(manifest.checksums.sha256).toBe(createHash('sha256').update(readFileSync(path.join(dir, 'data/SHA256SUMS'))).digest('hex'));
+    for (const file of files)
+      expect(listed.get(file)).toBe(
+        createHash('sha256')
+          .update(readFileSync(path.join(dir, 'data', file)))
+          .digest('hex'),
+      );
+    expect(manifest.checksums.sha256).toBe(
+      createHash('sha256')
+        .update(readFileSync(path.join(dir, 'data/SHA256SUMS')))
+        .digest('hex'),
+    );
   });
 });
 
@@ -344,10 +409,15 @@ describe('large files', () => {
     expect(joined.equals(readFileSync(path.join(dir, 'data/accounts.csv')))).toBe(true);
     const json = gzManifest.entries.find((e) => e.name === 'accounts-json')!;
     expect(json).toMatchObject({ format: 'ndjson', compression: 'gz' });
-    const lines = gunzipSync(Buffer.concat(json.parts.map((p) => readFileSync(path.join(gz, p.path))))).toString('utf8').trim().split('\n');
+    const lines = gunzipSync(Buffer.concat(json.parts.map((p) => readFileSync(path.join(gz, p.path)))))
+      .toString('utf8')
+      .trim()
+      .split('\n');
     expect(lines.map((line) => JSON.parse(line) as JsonRow)).toEqual(readJson('accounts').rows);
     // Region files stay plain CSV, and so do national tables that fit.
-    expect(gzManifest.entries.filter((e) => e.region).every((e) => !e.compression && e.parts.every((p) => p.path.endsWith('.csv')))).toBe(true);
+    expect(gzManifest.entries.filter((e) => e.region).every((e) => !e.compression && e.parts.every((p) => p.path.endsWith('.csv')))).toBe(
+      true,
+    );
     expect(gzManifest.entries.find((e) => e.name === 'regions-json')!.compression).toBeUndefined();
   });
 
@@ -368,7 +438,9 @@ describe('large files', () => {
     const json = smallManifest.entries.find((e) => e.name === 'accounts-json')!;
     expect(json.format).toBe('ndjson');
     expect(json.parts.length).toBeGreaterThan(1);
-    const lines = Buffer.concat(json.parts.map((p) => readFileSync(path.join(small, p.path)))).toString('utf8').split('\n');
+    const lines = Buffer.concat(json.parts.map((p) => readFileSync(path.join(small, p.path))))
+      .toString('utf8')
+      .split('\n');
     expect(lines.pop()).toBe('');
     const rows = lines.map((line) => JSON.parse(line) as JsonRow);
     expect(rows).toEqual(readJson('accounts').rows);
@@ -392,7 +464,10 @@ describe('large files', () => {
     ['plain', () => small],
     ['compressed', () => gz],
   ])('%s: every table is written in one encoding, never twice', (_, root) => {
-    const walk = (sub: string): string[] => readdirSync(path.join(root(), sub), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(sub, e.name)) : [path.join(sub, e.name)]));
+    const walk = (sub: string): string[] =>
+      readdirSync(path.join(root(), sub), { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? walk(path.join(sub, e.name)) : [path.join(sub, e.name)],
+      );
     const files = walk('data');
     for (const table of TABLE_NAMES) {
       const csv = files.filter((f) => new RegExp(`^data/${table}(-\\d+)?\\.csv(\\.gz)?$`).test(f));

@@ -8,7 +8,8 @@ import { dataDictionary } from '../../src/exports/dictionary.ts';
 
 const { dataset } = loadDatasetFromDir('test/fixtures/site');
 const registry = buildRegistry(dataset, { asOf: '2026-12-04' });
-const rows = (table: 'accounts' | 'evidence' | 'organizations') => [...tableRows(registry, table)].map((row) => rowObject(TABLES[table], row));
+const rows = (table: 'accounts' | 'evidence' | 'organizations') =>
+  [...tableRows(registry, table)].map((row) => rowObject(TABLES[table], row));
 
 describe('accounts: first-party date, age and freshness', () => {
   test.each([
@@ -27,9 +28,15 @@ describe('accounts: first-party date, age and freshness', () => {
   });
 
   test('research notes are in the downloads', () => {
-    expect(rows('accounts').find((r) => r.uid === 'vk:test_moskva_gov_old')!.research_note).toBe('Рабочая заметка об аккаунте ACCOUNT-RESEARCH-MARKER');
-    expect(rows('organizations').find((r) => r.id === 'test-moskva-pravitelstvo')!.research_note).toBe('Рабочая заметка об организации ORG-RESEARCH-MARKER');
-    expect(rows('evidence').find((r) => r.account_uid === 'vk:test_moskva_gov_old')!.research_note).toBe('Запись EVIDENCE-RESEARCH-MARKER не читал');
+    expect(rows('accounts').find((r) => r.uid === 'vk:test_moskva_gov_old')!.research_note).toBe(
+      'Рабочая заметка об аккаунте ACCOUNT-RESEARCH-MARKER',
+    );
+    expect(rows('organizations').find((r) => r.id === 'test-moskva-pravitelstvo')!.research_note).toBe(
+      'Рабочая заметка об организации ORG-RESEARCH-MARKER',
+    );
+    expect(rows('evidence').find((r) => r.account_uid === 'vk:test_moskva_gov_old')!.research_note).toBe(
+      'Запись EVIDENCE-RESEARCH-MARKER не читал',
+    );
   });
 
   test('the data dictionary documents the new columns', () => {

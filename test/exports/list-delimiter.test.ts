@@ -14,7 +14,13 @@ import { FIXTURES, TODAY } from '../support/fixtures.ts';
 
 /** The valid fixture with the files of test/fixtures/exports/<name> replacing same-named ones. */
 function loadWith(name: string) {
-  const filesOf = (dir: string) => listDataFiles(dir).map(({ absolute, role, regionHint }) => ({ file: `data/${path.relative(dir, absolute)}`, role, regionHint, bytes: readFileSync(absolute) }));
+  const filesOf = (dir: string) =>
+    listDataFiles(dir).map(({ absolute, role, regionHint }) => ({
+      file: `data/${path.relative(dir, absolute)}`,
+      role,
+      regionHint,
+      bytes: readFileSync(absolute),
+    }));
   const changed = filesOf(path.join(FIXTURES, 'exports', name));
   const names = new Set(changed.map((f) => f.file));
   return loadDataset([...filesOf(path.join(FIXTURES, 'valid')).filter((f) => !names.has(f.file)), ...changed], { today: TODAY });

@@ -45,7 +45,11 @@ async function exported(registry: Registry, options: { maxFileBytes?: number; co
   const out = mkdtempSync(path.join(tmpdir(), 'national-out-'));
   folders.push(out);
   const { manifest } = await writeExports({ outDir: out, registry, version, ...options });
-  return { out, manifest, descriptor: JSON.parse(readFileSync(path.join(out, 'datapackage.json'), 'utf8')) as { resources: Array<Record<string, unknown>> } };
+  return {
+    out,
+    manifest,
+    descriptor: JSON.parse(readFileSync(path.join(out, 'datapackage.json'), 'utf8')) as { resources: Array<Record<string, unknown>> },
+  };
 }
 
 function validate(profile: object, value: unknown): unknown[] {
@@ -62,11 +66,20 @@ async function sha256(file: string): Promise<string> {
 }
 
 /** What a national export must hold whatever its limit: a valid descriptor, files as declared, every row once. */
-async function expectValid(out: string, manifest: ExportManifest, descriptor: { resources: Array<Record<string, unknown>> }, registry: Registry, limit: number) {
+async function expectValid(
+  out: string,
+  manifest: ExportManifest,
+  descriptor: { resources: Array<Record<string, unknown>> },
+  registry: Registry,
+  limit: number,
+) {
   expect(validate(profiles.datapackage, descriptor)).toEqual([]);
-  for (const name of TABLE_NAMES) expect(validate(profiles.tableschema, JSON.parse(readFileSync(path.join(out, `data/schema/${name}.json`), 'utf8'))), name).toEqual([]);
+  for (const name of TABLE_NAMES)
+    expect(validate(profiles.tableschema, JSON.parse(readFileSync(path.join(out, `data/schema/${name}.json`), 'utf8'))), name).toEqual([]);
   for (const resource of descriptor.resources) {
-    const parts = (resource.parts as Array<{ path: string; bytes: number; hash: string }> | undefined) ?? [{ path: resource.path as string, bytes: resource.bytes as number, hash: resource.hash as string }];
+    const parts = (resource.parts as Array<{ path: string; bytes: number; hash: string }> | undefined) ?? [
+      { path: resource.path as string, bytes: resource.bytes as number, hash: resource.hash as string },
+    ];
     for (const part of parts) {
       expect(part.bytes, part.path).toBeLessThanOrEqual(limit);
       expect(`sha256:${await sha256(path.join(out, part.path))}`, part.path).toBe(part.hash);
@@ -78,7 +91,10 @@ async function expectValid(out: string, manifest: ExportManifest, descriptor: { 
     const json = manifest.entries.find((e) => e.name === `${table}-json`)!;
     expect([csv.rows, json.rows], table).toEqual([rows, rows]);
     const xlsx = manifest.entries.find((e) => e.name === 'xlsx')!.sheets!.filter((s) => s.table === table);
-    expect(xlsx.reduce((sum, s) => sum + s.last - s.first + 1, 0), table).toBe(rows);
+    expect(
+      xlsx.reduce((sum, s) => sum + s.last - s.first + 1, 0),
+      table,
+    ).toBe(rows);
     // JSON records never hold a raw line break, so NDJSON lines count the rows exactly.
     if (json.format === 'ndjson') {
       const bytes = Buffer.concat(json.parts.map((p) => readFileSync(path.join(out, p.path))));
@@ -92,16 +108,20 @@ describe('a share of the country with a lowered limit: every kind of split', () 
   test.each([
     ['plain parts', false, 400_000],
     ['gzip parts', true, 60_000],
-  ])('%s: descriptor valid against the v2 profiles, parts as declared, every row once', async (_, compressLarge, limit) => {
-    const registry = country(0.02);
-    const { out, manifest, descriptor } = await exported(registry, { maxFileBytes: limit, compressLarge });
-    const names = descriptor.resources.map((r) => r.name as string);
-    expect(names.filter((n) => n.startsWith('accounts-xlsx-')).length).toBeGreaterThan(1);
-    expect(manifest.entries.find((e) => e.name === 'accounts')!.parts.length).toBeGreaterThan(1);
-    expect(manifest.entries.find((e) => e.name === 'accounts-json')!.format).toBe('ndjson');
-    expect(manifest.entries.find((e) => e.name === 'sqlite')!.gzip!.length).toBeGreaterThan(1);
-    await expectValid(out, manifest, descriptor, registry, limit);
-  }, 300_000);
+  ])(
+    '%s: descriptor valid against the v2 profiles, parts as declared, every row once',
+    async (_, compressLarge, limit) => {
+      const registry = country(0.02);
+      const { out, manifest, descriptor } = await exported(registry, { maxFileBytes: limit, compressLarge });
+      const names = descriptor.resources.map((r) => r.name as string);
+      expect(names.filter((n) => n.startsWith('accounts-xlsx-')).length).toBeGreaterThan(1);
+      expect(manifest.entries.find((e) => e.name === 'accounts')!.parts.length).toBeGreaterThan(1);
+      expect(manifest.entries.find((e) => e.name === 'accounts-json')!.format).toBe('ndjson');
+      expect(manifest.entries.find((e) => e.name === 'sqlite')!.gzip!.length).toBeGreaterThan(1);
+      await expectValid(out, manifest, descriptor, registry, limit);
+    },
+    300_000,
+  );
 });
 
 describe('the whole country, as the build writes it', () => {
@@ -114,7 +134,9 @@ describe('the whole country, as the build writes it', () => {
     await expectValid(out, manifest, descriptor, registry, MAX_FILE_BYTES);
     const files = manifest.entries.flatMap((e) => [...e.parts, ...(e.gzip ?? [])]);
     const bytes = files.reduce((sum, f) => sum + f.bytes, 0);
-    console.log(`национальная выгрузка: ${registry.accounts.length} аккаунтов, ${files.length} файлов, ${(bytes / 1e6).toFixed(0)} МБ, ${seconds.toFixed(0)} с`);
+    console.log(
+      `национальная выгрузка: ${registry.accounts.length} аккаунтов, ${files.length} файлов, ${(bytes / 1e6).toFixed(0)} МБ, ${seconds.toFixed(0)} с`,
+    );
     // The downloads' share of the site budget (800 MB and 10,000 files with pages and the check index).
     expect(bytes).toBeLessThan(400e6);
     expect(files.length).toBeLessThan(300);

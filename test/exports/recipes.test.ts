@@ -17,7 +17,8 @@ import { recipe } from '../../src/exports/recipes.ts';
 import { makeDataVersion } from '../../src/model/data-version.ts';
 import { buildRegistry, type Registry } from '../../src/model/registry.ts';
 
-const INSTALL = 'apt-get install -y --no-install-recommends python3-pandas python3-openpyxl sqlite-utils r-base-core libreoffice-calc-nogui';
+const INSTALL =
+  'apt-get install -y --no-install-recommends python3-pandas python3-openpyxl sqlite-utils r-base-core libreoffice-calc-nogui';
 /** Debian's python3 has Debian's pandas; a python3 earlier on PATH (pyenv) may not. */
 const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
 
@@ -89,7 +90,10 @@ print(json.dumps({r['id']: [text(r['subject_code']), text(r['okato']), list(r['p
     ['pandas-ndjson', 'ndjson'],
   ])('%s: a table too large to publish plain reads back whole, codes as text', (id, ext) => {
     const code = `import glob, io, json\nimport pandas as pd\n${recipe(id).code}\nprint(json.dumps({'files': sorted(glob.glob('accounts*.${ext}.gz')), 'uids': list(df['uid']), 'ids': sorted(set(df['platform_id'].dropna().map(str)) - {''})}))`;
-    for (const [root, parts] of [[small, 'one'], [tiny, 'several']] as const) {
+    for (const [root, parts] of [
+      [small, 'one'],
+      [tiny, 'several'],
+    ] as const) {
       const result = python(path.join(root, 'data'), code) as { files: string[]; uids: string[]; ids: string[] };
       expect(result.files.length > 1, parts).toBe(parts === 'several');
       expect(result.uids).toEqual(registry.accounts.map((a) => a.uid));
@@ -101,7 +105,9 @@ print(json.dumps({r['id']: [text(r['subject_code']), text(r['okato']), list(r['p
 test('R read.csv', () => {
   const script = `${recipe('r-csv').code}\nwriteLines(paste(regions$id, regions$subject_code, regions$okato, regions$plate_codes, sep = "\\t"))`;
   const lines = run('Rscript', ['-e', script], data()).trim().split('\n');
-  const read = Object.fromEntries(lines.map((line) => line.split('\t')).map(([id, subject, okato, plates]) => [id, [subject, okato, plates ? plates.split('|') : []]]));
+  const read = Object.fromEntries(
+    lines.map((line) => line.split('\t')).map(([id, subject, okato, plates]) => [id, [subject, okato, plates ? plates.split('|') : []]]),
+  );
   expect(read).toEqual(expected());
 });
 
@@ -110,7 +116,12 @@ describe('SQLite', () => {
     const db = new DatabaseSync(path.join(data(), 'gospabliki.sqlite'), { readOnly: true });
     try {
       const rows = db.prepare(recipe('sqlite').code).all() as Array<{ name: string }>;
-      expect(rows.map((r) => r.name).sort()).toEqual(registry.regions.filter((r) => r.plate_codes.includes('122')).map((r) => r.name).sort());
+      expect(rows.map((r) => r.name).sort()).toEqual(
+        registry.regions
+          .filter((r) => r.plate_codes.includes('122'))
+          .map((r) => r.name)
+          .sort(),
+      );
       expect(rows.length).toBeGreaterThan(0);
     } finally {
       db.close();
@@ -120,10 +131,19 @@ describe('SQLite', () => {
   test('sqlite-utils enable-fts succeeds on every table, and its search finds rows', () => {
     const copy = path.join(dir, 'fts.sqlite');
     execFileSync('cp', [path.join(data(), 'gospabliki.sqlite'), copy]);
-    for (const [table, column] of [['regions', 'name'], ['organizations', 'name'], ['accounts', 'organization_name'], ['evidence', 'source'], ['figures', 'statement'], ['meta', 'value']]) {
+    for (const [table, column] of [
+      ['regions', 'name'],
+      ['organizations', 'name'],
+      ['accounts', 'organization_name'],
+      ['evidence', 'source'],
+      ['figures', 'statement'],
+      ['meta', 'value'],
+    ]) {
       run('sqlite-utils', ['enable-fts', copy, table!, column!, '--fts5', '--replace'], dir);
     }
-    const found = JSON.parse(run('sqlite-utils', ['search', copy, 'organizations', 'Москвы', '--limit', '1000'], dir)) as Array<{ id: string }>;
+    const found = JSON.parse(run('sqlite-utils', ['search', copy, 'organizations', 'Москвы', '--limit', '1000'], dir)) as Array<{
+      id: string;
+    }>;
     expect(found.length).toBeGreaterThan(0);
     const db = new DatabaseSync(copy, { readOnly: true });
     try {
@@ -147,12 +167,31 @@ print(json.dumps(n))`;
 
 test('LibreOffice opens the workbook with codes as text and links as their addresses', () => {
   const out = path.join(dir, 'libreoffice');
-  run('soffice', ['--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', '--outdir', out, path.join(data(), 'gospabliki.xlsx')], dir);
+  run(
+    'soffice',
+    [
+      '--headless',
+      '--convert-to',
+      'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1',
+      '--outdir',
+      out,
+      path.join(data(), 'gospabliki.xlsx'),
+    ],
+    dir,
+  );
   const lines = readFileSync(path.join(out, 'gospabliki-regions.csv'), 'utf8').trim().split('\n');
   const header = lines[0]!.split(',');
   const at = (name: string) => header.indexOf(name);
   // Region names hold no commas or quotes, so a plain split is enough for these columns.
-  const read = Object.fromEntries(lines.slice(1).map((line) => line.split(',')).map((cells) => [cells[at('id')], [cells[at('subject_code')], cells[at('okato')], cells[at('plate_codes')] ? cells[at('plate_codes')]!.split('|') : []]]));
+  const read = Object.fromEntries(
+    lines
+      .slice(1)
+      .map((line) => line.split(','))
+      .map((cells) => [
+        cells[at('id')],
+        [cells[at('subject_code')], cells[at('okato')], cells[at('plate_codes')] ? cells[at('plate_codes')]!.split('|') : []],
+      ]),
+  );
   expect(read).toEqual(expected());
   const accounts = readFileSync(path.join(out, 'gospabliki-accounts.csv'), 'utf8');
   expect(accounts).toContain(registry.accounts[0]!.canonical_url);

@@ -21,7 +21,22 @@ describe('csvRow', () => {
 
   test('awkward values survive a real CSV parser', () => {
     const table = TABLES.figures;
-    const row: Cell[] = ['id-1', null, 'other', 3577, null, 'count', 'about', 'Сказано: «около 3 577», а также "кавычки",\r\nи перевод строки', '2026-10', null, 'Издание', 'Заголовок', '2026-10-01', null];
+    const row: Cell[] = [
+      'id-1',
+      null,
+      'other',
+      3577,
+      null,
+      'count',
+      'about',
+      'Сказано: «около 3 577», а также "кавычки",\r\nи перевод строки',
+      '2026-10',
+      null,
+      'Издание',
+      'Заголовок',
+      '2026-10-01',
+      null,
+    ];
     const text = toCsv(table, [row]);
     // No byte order mark: the Data Package spec recommends UTF-8 without it, and split parts concatenate cleanly.
     expect(text.startsWith('id,')).toBe(true);
@@ -36,12 +51,50 @@ describe('csvRow', () => {
 describe('toJson', () => {
   test('a plain array of records keyed by column (what pd.read_json reads), lists as arrays', () => {
     const table = TABLES.figures;
-    const row: Cell[] = ['id-1', 'moskva', 'other', 12.5, null, 'percent', 'exact', '=текст', '2026', null, 'И', 'З', '2026-10-01', 'https://example.org/'];
+    const row: Cell[] = [
+      'id-1',
+      'moskva',
+      'other',
+      12.5,
+      null,
+      'percent',
+      'exact',
+      '=текст',
+      '2026',
+      null,
+      'И',
+      'З',
+      '2026-10-01',
+      'https://example.org/',
+    ];
     const json = JSON.parse(toJson(table, [row, row])) as Array<Record<string, Cell>>;
     expect(json).toHaveLength(2);
     expect(Object.keys(json[0]!)).toEqual(table.columns.map((c) => c.name));
     expect(json[0]).toMatchObject({ id: 'id-1', value: 12.5, said_by: null, statement: '=текст' });
-    const regions = JSON.parse(toJson(TABLES.regions, [['moskva', 'Москва', 'Moscow', 'federal_city', 'central', null, '77', '45000000000', '45000000', '7700000000000', ['77', '97'], 'RU-MOW', 'ru', null, null, ['test'], 3, 3]])) as Array<Record<string, Cell>>;
+    const regions = JSON.parse(
+      toJson(TABLES.regions, [
+        [
+          'moskva',
+          'Москва',
+          'Moscow',
+          'federal_city',
+          'central',
+          null,
+          '77',
+          '45000000000',
+          '45000000',
+          '7700000000000',
+          ['77', '97'],
+          'RU-MOW',
+          'ru',
+          null,
+          null,
+          ['test'],
+          3,
+          3,
+        ],
+      ]),
+    ) as Array<Record<string, Cell>>;
     expect(regions[0]!.plate_codes).toEqual(['77', '97']);
   });
 
@@ -56,5 +109,11 @@ describe('toJson', () => {
 });
 
 test('SHA256SUMS is sorted by code unit, not by locale', () => {
-  expect(sha256sums([{ path: 'b.csv', sha256: '2' }, { path: 'B.csv', sha256: '1' }, { path: 'a-01.csv', sha256: '3' }])).toBe('1  B.csv\n3  a-01.csv\n2  b.csv\n');
+  expect(
+    sha256sums([
+      { path: 'b.csv', sha256: '2' },
+      { path: 'B.csv', sha256: '1' },
+      { path: 'a-01.csv', sha256: '3' },
+    ]),
+  ).toBe('1  B.csv\n3  a-01.csv\n2  b.csv\n');
 });

@@ -41,7 +41,11 @@ describe('SpreadsheetML pieces', () => {
     ['_x0041_ literally', '_x005F_x0041_ literally'],
   ])('%j is written as %j and reads back unchanged', (text, xml) => {
     expect(escapeXml(text)).toBe(xml);
-    const decoded = xml.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+    const decoded = xml
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, '&');
     expect(unescapeXstring(decoded)).toBe(text);
   });
 });
@@ -60,7 +64,14 @@ describe('a workbook written chunk by chunk', () => {
   test('opens in a real reader with typed cells, empty cells left empty, formulas inert and properties set', async () => {
     const file = path.join(dir, 'book.xlsx');
     const zip = new ZipWriter(file);
-    for (const part of workbookHeadParts({ title: 'Т', subject: 'S', description: 'Версия 1', keywords: 'k', creator: 'Госпаблики', created: new Date('2026-12-01T00:00:00Z') })) {
+    for (const part of workbookHeadParts({
+      title: 'Т',
+      subject: 'S',
+      description: 'Версия 1',
+      keywords: 'k',
+      creator: 'Госпаблики',
+      created: new Date('2026-12-01T00:00:00Z'),
+    })) {
       zip.begin(part.name);
       zip.write(part.text);
     }

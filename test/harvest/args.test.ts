@@ -4,8 +4,22 @@ import { parseVerifyArgs } from '../../src/verify/args.ts';
 
 describe('npm run harvest -- …', () => {
   test('the flags the workflow and tools use', () => {
-    const parsed = parseHarvestArgs(['--from', 'pages', '--format', 'json', '--dry-run', '--date', '2026-12-04', '--max-pages', '50', '--no-follow']);
-    expect(parsed).toMatchObject({ ok: true, options: { from: 'pages', format: 'json', dryRun: true, today: '2026-12-04', maxPages: 50, follow: false } });
+    const parsed = parseHarvestArgs([
+      '--from',
+      'pages',
+      '--format',
+      'json',
+      '--dry-run',
+      '--date',
+      '2026-12-04',
+      '--max-pages',
+      '50',
+      '--no-follow',
+    ]);
+    expect(parsed).toMatchObject({
+      ok: true,
+      options: { from: 'pages', format: 'json', dryRun: true, today: '2026-12-04', maxPages: 50, follow: false },
+    });
   });
   test.each([
     [['--format', 'csv'], '--format: допустимы json и markdown, а указано «csv»'],
@@ -20,9 +34,15 @@ describe('npm run harvest -- …', () => {
 
 describe('npm run verify -- …', () => {
   test('platforms and the rest', () => {
-    expect(parseVerifyArgs(['--platform', 'vk,telegram', '--org', 'x', '--dry-run'])).toMatchObject({ ok: true, options: { platforms: ['vk', 'telegram'], org: 'x', dryRun: true } });
+    expect(parseVerifyArgs(['--platform', 'vk,telegram', '--org', 'x', '--dry-run'])).toMatchObject({
+      ok: true,
+      options: { platforms: ['vk', 'telegram'], org: 'x', dryRun: true },
+    });
   });
   test('an unknown platform is named', () => {
-    expect(parseVerifyArgs(['--platform', 'vk,youtube'])).toEqual({ ok: false, error: '--platform: «youtube» не проверяется; допустимы vk, telegram, max, ok' });
+    expect(parseVerifyArgs(['--platform', 'vk,youtube'])).toEqual({
+      ok: false,
+      error: '--platform: «youtube» не проверяется; допустимы vk, telegram, max, ok',
+    });
   });
 });

@@ -23,7 +23,8 @@ async function run(options: Partial<HarvestOptions>) {
   const code = await runHarvest({ today: '2026-12-04', print: (l) => out.push(l), printError: (l) => err.push(l), ...options });
   return { code, out, err };
 }
-const snapshot = (dir: string) => ['regions/omskaya-oblast.yaml', 'regions/permskiy-kray.yaml'].map((f) => readFileSync(path.join(dir, f), 'utf8'));
+const snapshot = (dir: string) =>
+  ['regions/omskaya-oblast.yaml', 'regions/permskiy-kray.yaml'].map((f) => readFileSync(path.join(dir, f), 'utf8'));
 
 describe('npm run harvest -- --from DIR --format json', () => {
   test('one JSON object a line with exactly the stable keys; data untouched', async () => {
@@ -32,7 +33,14 @@ describe('npm run harvest -- --from DIR --format json', () => {
     const { code, out } = await run({ dir, from: 'test/fixtures/pages/portals', format: 'json' });
     expect(code).toBe(0);
     const records = out.map((line) => JSON.parse(line) as Record<string, string>);
-    for (const record of records) expect(Object.keys(record)).toEqual(['platform', 'url', 'page', 'context', ...('organization_id' in record ? ['organization_id'] : [])]);
+    for (const record of records)
+      expect(Object.keys(record)).toEqual([
+        'platform',
+        'url',
+        'page',
+        'context',
+        ...('organization_id' in record ? ['organization_id'] : []),
+      ]);
     expect(records.map((r) => [r.page, r.url, r.organization_id])).toEqual([
       ['http://altairegion22.ru/', 'https://vk.com/altairegion22', undefined],
       ['http://altairegion22.ru/', 'https://ok.ru/altairegion22', undefined],
@@ -73,10 +81,12 @@ describe('proposals written through the add writer', () => {
     expect(snapshot(dir)).toEqual(before);
     expect(out.at(-1)).toBe('Пробный запуск (--dry-run): данные не изменены.');
     expect(out).toContain('## Нужно решение человека: портал ссылается на другой аккаунт, чем записан в реестре (1)');
-    expect(out).toContain('- http://permkrai.ru/ ссылается на https://vk.com/club143106820, а у «Правительство Пермского края» (permskiy-kray-pravitelstvo) в реестре: https://vk.com/club1000001 — …Сайт губернатора и Правительства Пермского края 614006, г. Пермь, ул. Куйбышева, д.14');
+    expect(out).toContain(
+      '- http://permkrai.ru/ ссылается на https://vk.com/club143106820, а у «Правительство Пермского края» (permskiy-kray-pravitelstvo) в реестре: https://vk.com/club1000001 — …Сайт губернатора и Правительства Пермского края 614006, г. Пермь, ул. Куйбышева, д.14',
+    );
   });
 
-  test('writes evidence and new accounts with the copy\'s date, keeps comments, validates; nothing deleted', async () => {
+  test("writes evidence and new accounts with the copy's date, keeps comments, validates; nothing deleted", async () => {
     const dir = tempData();
     const { code, out } = await run({ dir, from: 'test/fixtures/pages/portals' });
     expect(code).toBe(0);
@@ -86,7 +96,12 @@ describe('proposals written through the add writer', () => {
     const { dataset, issues } = loadDatasetFromDir(dir, { today: '2026-12-04' });
     expect(issues.filter((i) => i.severity === 'error')).toEqual([]);
     const gov = dataset.organizations.find((o) => o.id === 'omskaya-oblast-pravitelstvo')!;
-    expect(gov.accounts.map((a) => a.canonical_url)).toEqual(['https://vk.com/omskpravitelstvo', 'https://www.youtube.com/user/omskportalru', 'https://t.me/omskportal', 'https://ok.ru/live55']);
+    expect(gov.accounts.map((a) => a.canonical_url)).toEqual([
+      'https://vk.com/omskpravitelstvo',
+      'https://www.youtube.com/user/omskportalru',
+      'https://t.me/omskportal',
+      'https://ok.ru/live55',
+    ]);
     expect(gov.accounts[0]!.evidence.map((e) => e.type)).toEqual(['press_report', 'official_website']);
     expect(gov.accounts[2]!.evidence).toEqual([
       {
@@ -95,12 +110,16 @@ describe('proposals written through the add writer', () => {
         date: '2018',
         date_kind: 'stated',
         note: 'Сохранённая копия страницы http://omskportal.ru/: ссылка на https://t.me/omskportal — Главная Карта сайта Последние обновления Контакты © 2014 Правительство Омской области «telegram»',
-        research_note: 'Найдено командой npm run harvest по сохранённой копии (http://omskportal.ru/); проверьте, что ссылка стоит в блоке сайта, а не в новости.',
+        research_note:
+          'Найдено командой npm run harvest по сохранённой копии (http://omskportal.ru/); проверьте, что ссылка стоит в блоке сайта, а не в новости.',
       },
     ]);
     // The portal links another VK community than the registry holds: a report item, not a write.
     const perm = dataset.organizations.find((o) => o.id === 'permskiy-kray-pravitelstvo')!;
-    expect(perm.accounts.map((a) => a.canonical_url)).toEqual(['https://vk.com/club1000001', 'https://www.youtube.com/channel/UCK2-hVXf_A0Hb4AGe2n7WCQ']);
+    expect(perm.accounts.map((a) => a.canonical_url)).toEqual([
+      'https://vk.com/club1000001',
+      'https://www.youtube.com/channel/UCK2-hVXf_A0Hb4AGe2n7WCQ',
+    ]);
     expect(out).toContain('Записано в данные: 5.');
     // A second run finds the same evidence already recorded and writes nothing.
     const again = await run({ dir, from: 'test/fixtures/pages/portals' });
@@ -116,7 +135,13 @@ describe('saved pages: folder names and WARC', () => {
     mkdirSync(path.join(from, 'gov-murman.ru'));
     writeFileSync(path.join(from, 'gov-murman.ru', 'contacts.html'), '<a href="https://t.me/s/murman_gov">Телеграм</a>');
     const record = WARCRecord.create(
-      { url: 'https://altairegion22.ru/', date: '2018-03-19T10:00:00Z', type: 'response', warcVersion: 'WARC/1.0', httpHeaders: { 'Content-Type': 'text/html; charset=utf-8' } },
+      {
+        url: 'https://altairegion22.ru/',
+        date: '2018-03-19T10:00:00Z',
+        type: 'response',
+        warcVersion: 'WARC/1.0',
+        httpHeaders: { 'Content-Type': 'text/html; charset=utf-8' },
+      },
       [new TextEncoder().encode('<a href="https://ok.ru/altairegion22">Одноклассники</a>')],
     );
     writeFileSync(path.join(from, 'copy.warc'), await WARCSerializer.serialize(record));
@@ -133,7 +158,10 @@ describe('a site the registry does not list', () => {
   test('is credited to the one organisation whose registered account it links', async () => {
     const from = mkdtempSync(path.join(tmpdir(), 'pages-'));
     temps.push(from);
-    writeFileSync(path.join(from, 'omsk-portal-mirror.ru.html'), '<div class="soc"><a href="https://vk.com/omskpravitelstvo">ВК</a><a href="https://t.me/omsk_mirror_test">TG</a></div>');
+    writeFileSync(
+      path.join(from, 'omsk-portal-mirror.ru.html'),
+      '<div class="soc"><a href="https://vk.com/omskpravitelstvo">ВК</a><a href="https://t.me/omsk_mirror_test">TG</a></div>',
+    );
     const { out } = await run({ dir: tempData(), from, format: 'json' });
     expect(out.map((l) => JSON.parse(l).organization_id)).toEqual(['omskaya-oblast-pravitelstvo', 'omskaya-oblast-pravitelstvo']);
   });
@@ -144,7 +172,10 @@ describe('a new page of a head of region', () => {
     const dir = tempData();
     writeFileSync(
       path.join(dir, 'regions/permskiy-kray.yaml'),
-      readFileSync(path.join(dir, 'regions/permskiy-kray.yaml'), 'utf8').replace('organizations:\n', 'organizations:\n  - id: permskiy-kray-glava\n    name: Губернатор Пермского края\n    kind: head_of_region\n    level: regional\n    website: https://gubernator.permkrai.ru/\n'),
+      readFileSync(path.join(dir, 'regions/permskiy-kray.yaml'), 'utf8').replace(
+        'organizations:\n',
+        'organizations:\n  - id: permskiy-kray-glava\n    name: Губернатор Пермского края\n    kind: head_of_region\n    level: regional\n    website: https://gubernator.permkrai.ru/\n',
+      ),
     );
     const from = mkdtempSync(path.join(tmpdir(), 'pages-'));
     temps.push(from);
@@ -166,7 +197,9 @@ describe('a saved copy without a date', () => {
     const before = snapshot(dir);
     const { out } = await run({ dir, from });
     expect(snapshot(dir)).toEqual(before);
-    expect(out).toContain('- http://omskportal.ru/: дата сохранённой копии неизвестна — находки показаны, но не записаны (положите рядом файл <имя>.provenance со строкой date: ГГГГ-ММ-ДД)');
+    expect(out).toContain(
+      '- http://omskportal.ru/: дата сохранённой копии неизвестна — находки показаны, но не записаны (положите рядом файл <имя>.provenance со строкой date: ГГГГ-ММ-ДД)',
+    );
     expect(out).toContain('Записывать в данные нечего.');
   });
 });
@@ -189,7 +222,13 @@ describe('live site on loopback', () => {
     try {
       pages['/bodies'] = `<a href="http://localhost:${new URL(server.url).port}/ministry">Министерство цифрового развития области</a>`;
       const dir = tempData();
-      const { out } = await run({ dir, site: `${server.url}/`, org: 'omskaya-oblast-pravitelstvo', format: 'json', fetcher: { minIntervalMs: 0 } });
+      const { out } = await run({
+        dir,
+        site: `${server.url}/`,
+        org: 'omskaya-oblast-pravitelstvo',
+        format: 'json',
+        fetcher: { minIntervalMs: 0 },
+      });
       expect(out.map((l) => JSON.parse(l)).map((r: Record<string, string>) => [r.page, r.url, r.organization_id])).toEqual([
         [`${server.url}/contacts`, 'https://t.me/test_region_gov', 'omskaya-oblast-pravitelstvo'],
         [`http://localhost:${new URL(server.url).port}/ministry`, 'https://vk.com/test_ministry', undefined],

@@ -6,7 +6,8 @@ const hash = (text: string) => `'sha256-${createHash('sha256').update(text).dige
 
 describe('policyFor', () => {
   test('allows exactly the inline scripts the browser runs, not data blocks or external files', () => {
-    const html = '<script>a()</script><script type="module">b()</script><script type="application/json">{"c":1}</script><script src="/x.js"></script>';
+    const html =
+      '<script>a()</script><script type="module">b()</script><script type="application/json">{"c":1}</script><script src="/x.js"></script>';
     const policy = policyFor(html);
     expect(policy).toContain(`script-src 'self' 'wasm-unsafe-eval' ${[hash('a()'), hash('b()')].sort().join(' ')};`);
     expect(policy).not.toContain(hash('{"c":1}'));
@@ -22,7 +23,9 @@ describe('policyFor', () => {
 
   test('never allows other origins, plugins or framing through a base tag', () => {
     const policy = policyFor('<p>x</p>');
-    expect(policy).toMatch(/^default-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self';/);
+    expect(policy).toMatch(
+      /^default-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self';/,
+    );
     expect(policy).not.toMatch(/https?:|\*/);
   });
 });
@@ -30,7 +33,9 @@ describe('policyFor', () => {
 describe('withPolicy', () => {
   test('puts the meta tag right after the charset, before any script', () => {
     const html = '<!DOCTYPE html><html lang="ru"><head><meta charset="utf-8"><script>a()</script></head><body></body></html>';
-    expect(withPolicy(html)).toMatch(/^<!DOCTYPE html><html lang="ru"><head><meta charset="utf-8"><meta http-equiv="content-security-policy" content="default-src[^"]*"><script>a\(\)<\/script>/);
+    expect(withPolicy(html)).toMatch(
+      /^<!DOCTYPE html><html lang="ru"><head><meta charset="utf-8"><meta http-equiv="content-security-policy" content="default-src[^"]*"><script>a\(\)<\/script>/,
+    );
   });
 
   test('is idempotent', () => {

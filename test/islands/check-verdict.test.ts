@@ -20,15 +20,35 @@ describe('the verdict of a check answer', () => {
   });
 
   test('a lookalike of a registered page is a red warning naming the page it imitates; no lookalike is a plain absence', () => {
-    const lookalike = { uid: 'telegram:mos_sobyanin', platform: 'telegram', key: 'mos_sobyanin', url: 'https://t.me/mos_sobyanin', distance: 1, records: [official('confirmed')] };
-    const absent = (lookalikes: (typeof lookalike)[]): Answer => ({ kind: 'absent', handle: false, candidates: [candidate], name: 'mos_sobyanln', lookalikes });
-    expect(verdictOf(absent([lookalike]))).toEqual({ tone: 'lookalike', icon: '⚠', heading: 'Осторожно: это не официальная страница — похоже на подделку страницы «Мэр Москвы»' });
-    expect(verdictOf(absent([{ ...lookalike, records: [] }]))).toEqual({ tone: 'lookalike', icon: '⚠', heading: 'Осторожно: это не официальная страница — похоже на подделку t.me/mos_sobyanin' });
+    const lookalike = {
+      uid: 'telegram:mos_sobyanin',
+      platform: 'telegram',
+      key: 'mos_sobyanin',
+      url: 'https://t.me/mos_sobyanin',
+      distance: 1,
+      records: [official('confirmed')],
+    };
+    const absent = (lookalikes: (typeof lookalike)[]): Answer => ({
+      kind: 'absent',
+      handle: false,
+      candidates: [candidate],
+      name: 'mos_sobyanln',
+      lookalikes,
+    });
+    expect(verdictOf(absent([lookalike]))).toEqual({
+      tone: 'lookalike',
+      icon: '⚠',
+      heading: 'Осторожно: это не официальная страница — похоже на подделку страницы «Мэр Москвы»',
+    });
+    expect(verdictOf(absent([{ ...lookalike, records: [] }]))).toEqual({
+      tone: 'lookalike',
+      icon: '⚠',
+      heading: 'Осторожно: это не официальная страница — похоже на подделку t.me/mos_sobyanin',
+    });
     expect(verdictOf(absent([]))).toEqual({ tone: 'absent', icon: '?', heading: 'Этой страницы нет в реестре' });
   });
 
   test('an empty question says what to paste', () => {
     expect(verdictOf({ kind: 'empty' })).toEqual({ tone: 'input', icon: 'i', heading: 'Вставьте ссылку на страницу или имя аккаунта' });
   });
-
 });

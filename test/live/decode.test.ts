@@ -10,7 +10,9 @@ describe('page bytes to text', () => {
     expect(decodePage(new TextEncoder().encode(html))).toBe(html);
   });
   test('windows-1251 bytes, named by the page or not', () => {
-    expect(decodePage(new Uint8Array([...new TextEncoder().encode('<meta charset="windows-1251">'), ...CP1251]))).toBe('<meta charset="windows-1251">Правительство');
+    expect(decodePage(new Uint8Array([...new TextEncoder().encode('<meta charset="windows-1251">'), ...CP1251]))).toBe(
+      '<meta charset="windows-1251">Правительство',
+    );
     expect(decodePage(CP1251)).toBe('Правительство');
     expect(decodePage(CP1251, 'text/html; charset=windows-1251')).toBe('Правительство');
   });

@@ -41,7 +41,11 @@ describe('polite fetcher', () => {
   test('a page robots.txt forbids is not requested', async () => {
     const server = await site({ '/robots.txt': html('User-agent: GospablikiBot\nDisallow: /closed\n'), '/closed': html('x') });
     const outcome = await createFetcher({ minIntervalMs: 0 }).get(`${server.url}/closed`);
-    expect(outcome).toMatchObject({ ok: false, reason: 'robots', message: `${server.url}/closed: пропущено — robots.txt сайта запрещает чтение этой страницы` });
+    expect(outcome).toMatchObject({
+      ok: false,
+      reason: 'robots',
+      message: `${server.url}/closed: пропущено — robots.txt сайта запрещает чтение этой страницы`,
+    });
     expect(server.seen.map((s) => s.url)).toEqual(['/robots.txt']);
   });
 
@@ -55,7 +59,11 @@ describe('polite fetcher', () => {
       },
     });
     const outcome = await createFetcher({ minIntervalMs: 0 }).get(`${server.url}/go`);
-    expect(outcome).toMatchObject({ ok: false, reason: 'robots', message: `${server.url}/hidden/page: пропущено — robots.txt сайта запрещает чтение этой страницы` });
+    expect(outcome).toMatchObject({
+      ok: false,
+      reason: 'robots',
+      message: `${server.url}/hidden/page: пропущено — robots.txt сайта запрещает чтение этой страницы`,
+    });
   });
 
   test('too many redirects stop with a clear line', async () => {
@@ -119,7 +127,11 @@ describe('polite fetcher', () => {
       },
     });
     const outcome = await createFetcher({ minIntervalMs: 0, maxWaitMs: 5000 }).get(`${server.url}/later`);
-    expect(outcome).toMatchObject({ ok: false, reason: 'retry-after', message: `${server.url}/later: сервер просит подождать 3600 с — это больше предела 5 с, пропущено` });
+    expect(outcome).toMatchObject({
+      ok: false,
+      reason: 'retry-after',
+      message: `${server.url}/later: сервер просит подождать 3600 с — это больше предела 5 с, пропущено`,
+    });
   });
 
   test('a server that does not answer in time is left with a clear line', async () => {
@@ -160,7 +172,11 @@ describe('polite fetcher', () => {
       '/': html('x'),
     });
     const outcome = await createFetcher({ minIntervalMs: 0 }).get(`${server.url}/`);
-    expect(outcome).toMatchObject({ ok: false, reason: 'robots', message: `${server.url}/: пропущено — robots.txt сайта недоступен (HTTP 503), читать сайт нельзя` });
+    expect(outcome).toMatchObject({
+      ok: false,
+      reason: 'robots',
+      message: `${server.url}/: пропущено — robots.txt сайта недоступен (HTTP 503), читать сайт нельзя`,
+    });
   });
 
   test('HTTP errors are reported with their code', async () => {

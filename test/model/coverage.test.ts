@@ -1,7 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { buildRegistry } from '../../src/model/registry.ts';
-import { COVERAGE_SYMBOLS, coverageMarkdown, coverageRows, coverageSummary, type CoverageCell, type CoverageRow } from '../../src/model/coverage.ts';
+import {
+  COVERAGE_SYMBOLS,
+  coverageMarkdown,
+  coverageRows,
+  coverageSummary,
+  type CoverageCell,
+  type CoverageRow,
+} from '../../src/model/coverage.ts';
 import { loadDatasetFromDir } from '../../src/dataset/dataset-fs.ts';
 import { loadFixture } from '../support/fixtures.ts';
 
@@ -24,10 +31,17 @@ describe('coverage', () => {
       name: region,
       cells: { head: { ...empty, vk: headVk }, government: { ...empty, vk: governmentVk } },
     });
-    const summary = coverageSummary([row('a', 'reported', 'confirmed'), row('b', 'listed', null), row('c', null, null), row('d', 'probable', 'probable')]);
+    const summary = coverageSummary([
+      row('a', 'reported', 'confirmed'),
+      row('b', 'listed', null),
+      row('c', null, null),
+      row('d', 'probable', 'probable'),
+    ]);
     expect(summary.vkHeadOrGovernment).toBe(3);
     expect(summary.vkByLevel).toEqual({ confirmed: 1, stale: 0, probable: 1, reported: 0, claimed: 0, listed: 1 });
-    expect(coverageMarkdown([row('a', 'reported', 'confirmed')])).toContain('с аккаунтом ВКонтакте главы или правительства: 1 (по лучшему уровню: П — 1, У — 0, В — 0, С — 0, Н — 0, Л — 0).');
+    expect(coverageMarkdown([row('a', 'reported', 'confirmed')])).toContain(
+      'с аккаунтом ВКонтакте главы или правительства: 1 (по лучшему уровню: П — 1, У — 0, В — 0, С — 0, Н — 0, Л — 0).',
+    );
   });
 
   test.each([
@@ -39,7 +53,10 @@ describe('coverage', () => {
     const moskva = rows.find((r) => r.region === 'moskva')!;
     expect(moskva.cells.head.telegram).toBe(level);
     expect(COVERAGE_SYMBOLS[level]).toBe(letter);
-    expect(coverageSummary(rows).cellsByLevel).toMatchObject({ confirmed: level === 'confirmed' ? 1 : 0, stale: level === 'stale' ? 1 : 0 });
+    expect(coverageSummary(rows).cellsByLevel).toMatchObject({
+      confirmed: level === 'confirmed' ? 1 : 0,
+      stale: level === 'stale' ? 1 : 0,
+    });
     const markdown = coverageMarkdown(rows, asOf);
     expect(markdown).toContain(`| ${moskva.name} | — | — | ${letter} | — |`);
     expect(markdown).toContain(`Свежесть оценена на ${asOf} (самая новая дата в данных).`);
@@ -49,7 +66,9 @@ describe('coverage', () => {
     const rows = coverageRows(buildRegistry(loadFixture('valid').dataset));
     expect(rows.find((r) => r.region === 'moskva')!.websites).toEqual({ head: true, government: null });
     expect(coverageSummary(rows).websites).toEqual({ head: { with: 1, of: 1 }, government: { with: 0, of: 0 } });
-    expect(coverageMarkdown(rows)).toContain('Официальный сайт (поле website) указан: глава — у 1 из 1 регионов, где организация есть в реестре; правительство — у 0 из 0 регионов, где организация есть в реестре.');
+    expect(coverageMarkdown(rows)).toContain(
+      'Официальный сайт (поле website) указан: глава — у 1 из 1 регионов, где организация есть в реестре; правительство — у 0 из 0 регионов, где организация есть в реестре.',
+    );
   });
 
   test('data/COVERAGE.md is current (npm run coverage -- --write)', () => {

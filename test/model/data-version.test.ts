@@ -13,21 +13,37 @@ describe('data version', () => {
   });
 
   test('a dirty data folder is marked in the id', () => {
-    expect(makeDataVersion('2026-11-23', 'feedc0ffee11', true)).toMatchObject({ commit: 'feedc0ffee11', dirty: true, id: '2026-11-23+feedc0ffee11-dirty' });
+    expect(makeDataVersion('2026-11-23', 'feedc0ffee11', true)).toMatchObject({
+      commit: 'feedc0ffee11',
+      dirty: true,
+      id: '2026-11-23+feedc0ffee11-dirty',
+    });
   });
 
   test('without git the commit is unknown', () => {
-    expect(makeDataVersion('2026-11-23', null, true)).toEqual({ date: '2026-11-23', time: '2026-11-23T00:00:00Z', commit: 'unknown', dirty: false, id: '2026-11-23+unknown' });
+    expect(makeDataVersion('2026-11-23', null, true)).toEqual({
+      date: '2026-11-23',
+      time: '2026-11-23T00:00:00Z',
+      commit: 'unknown',
+      dirty: false,
+      id: '2026-11-23+unknown',
+    });
   });
 
   test('SOURCE_DATE_EPOCH wins over the commit time', () => {
-    expect(makeDataVersion('2026-11-23T10:00:00Z', 'abc', false, '1700000000')).toMatchObject({ date: '2023-11-14', time: '2023-11-14T22:13:20Z', id: '2023-11-14+abc' });
+    expect(makeDataVersion('2026-11-23T10:00:00Z', 'abc', false, '1700000000')).toMatchObject({
+      date: '2023-11-14',
+      time: '2023-11-14T22:13:20Z',
+      id: '2023-11-14+abc',
+    });
     // An empty value is unset, as the reproducible-builds spec says.
     expect(makeDataVersion('2026-11-23', 'abc', false, '')).toMatchObject({ date: '2026-11-23' });
   });
 
   test.each(['yesterday', '-5', '1.5', '0x10'])('SOURCE_DATE_EPOCH «%s» is refused with a Russian message', (value) => {
-    expect(() => parseSourceDateEpoch(value)).toThrow(`SOURCE_DATE_EPOCH должен быть целым числом секунд с 1970-01-01 (UTC), а не «${value}»`);
+    expect(() => parseSourceDateEpoch(value)).toThrow(
+      `SOURCE_DATE_EPOCH должен быть целым числом секунд с 1970-01-01 (UTC), а не «${value}»`,
+    );
   });
 
   test('an unreadable date is refused, not stamped as Invalid Date', () => {

@@ -16,13 +16,12 @@ describe('mirrors of t.me/s/… (data/platforms.yaml)', () => {
     expect(evidenceSource({ url }, platforms)).toEqual({ original, copy: url });
   });
 
-  test.each([
-    'https://t.me/s/babushkin30',
-    'https://www.mos.ru/mayor/',
-    'https://maxchart.ru/channel/astrobl',
-  ])('%s is an original page', (url) => {
-    expect(evidenceSource({ url }, platforms)).toEqual({ original: url, copy: null });
-  });
+  test.each(['https://t.me/s/babushkin30', 'https://www.mos.ru/mayor/', 'https://maxchart.ru/channel/astrobl'])(
+    '%s is an original page',
+    (url) => {
+      expect(evidenceSource({ url }, platforms)).toEqual({ original: url, copy: null });
+    },
+  );
 
   test('a mirror host whose path no rule reads is a copy of an unknown original', () => {
     expect(mirrorOriginal('https://news.1rj.ru/about', platforms)).toBeNull();
@@ -30,6 +29,9 @@ describe('mirrors of t.me/s/… (data/platforms.yaml)', () => {
   });
 
   test('original_url in the data wins', () => {
-    expect(evidenceSource({ url: 'https://example.org/copy/1', original_url: 'https://t.me/s/x_channel/5' }, platforms)).toEqual({ original: 'https://t.me/s/x_channel/5', copy: 'https://example.org/copy/1' });
+    expect(evidenceSource({ url: 'https://example.org/copy/1', original_url: 'https://t.me/s/x_channel/5' }, platforms)).toEqual({
+      original: 'https://t.me/s/x_channel/5',
+      copy: 'https://example.org/copy/1',
+    });
   });
 });

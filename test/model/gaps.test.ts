@@ -17,7 +17,12 @@ function registryWith(chelyabinsk: string) {
     { file: 'data/regions.yaml', role: 'regions', bytes: fixture('regions.yaml') },
     { file: 'data/federal.yaml', role: 'federal', bytes: fixture('federal.yaml') },
     { file: 'data/regions/moskva.yaml', role: 'region', regionHint: 'moskva', bytes: fixture('regions/moskva.yaml') },
-    { file: 'data/regions/chelyabinskaya-oblast.yaml', role: 'region', regionHint: 'chelyabinskaya-oblast', bytes: Buffer.from(chelyabinsk) },
+    {
+      file: 'data/regions/chelyabinskaya-oblast.yaml',
+      role: 'region',
+      regionHint: 'chelyabinskaya-oblast',
+      bytes: Buffer.from(chelyabinsk),
+    },
   ];
   const result = loadDataset(files, { today: TODAY });
   expect(result.issues.filter((i) => i.severity === 'error')).toEqual([]);
@@ -61,7 +66,8 @@ describe('gaps', () => {
   const registry = registryWith(CHELYABINSK);
   const regions = regionGaps(registry, REPO);
   const byRegion = Object.fromEntries(regions.map((r) => [r.region, r]));
-  const cell = (region: string, body: string, platform: string) => byRegion[region]!.cells.find((c) => c.body === body && c.platform === platform);
+  const cell = (region: string, body: string, platform: string) =>
+    byRegion[region]!.cells.find((c) => c.body === body && c.platform === platform);
 
   test('one entry per region, in the coverage table order', () => {
     expect(regions.map((r) => r.region)).toEqual(coverageRows(registry).map((r) => r.region));
@@ -69,7 +75,12 @@ describe('gaps', () => {
 
   test('a confirmed cell is not a gap; an empty one is missing', () => {
     expect(cell('moskva', 'head', 'telegram')).toBeUndefined();
-    expect(cell('moskva', 'head', 'vk')).toMatchObject({ status: 'missing', level: null, accounts: [], organization: { id: 'moskva-mer', name: 'Мэр Москвы' } });
+    expect(cell('moskva', 'head', 'vk')).toMatchObject({
+      status: 'missing',
+      level: null,
+      accounts: [],
+      organization: { id: 'moskva-mer', name: 'Мэр Москвы' },
+    });
     // Moscow has no government organisation: the cell is open and names no organisation.
     expect(cell('moskva', 'government', 'vk')).toMatchObject({ status: 'missing', organization: null });
   });
@@ -84,7 +95,11 @@ describe('gaps', () => {
   });
 
   test('first-party proof older than the policy allows is stale, not done', () => {
-    expect(cell('chelyabinskaya-oblast', 'government', 'telegram')).toMatchObject({ status: 'stale', level: 'stale', accounts: [{ url: 'https://t.me/gov74', level: 'stale', firstPartyDate: '2018-03' }] });
+    expect(cell('chelyabinskaya-oblast', 'government', 'telegram')).toMatchObject({
+      status: 'stale',
+      level: 'stale',
+      accounts: [{ url: 'https://t.me/gov74', level: 'stale', firstPartyDate: '2018-03' }],
+    });
   });
 
   test('each cell links the add-account form prefilled by field ids', () => {
@@ -114,7 +129,9 @@ describe('gaps', () => {
 
   test('links and anchors', () => {
     expect(gapsRegionPath('krym')).toBe('gaps/#krym');
-    expect(addAccountFormUrl('https://github.com/a/b/', { region: 'Москва', url: '' })).toBe('https://github.com/a/b/issues/new?template=add-account.yml&region=%D0%9C%D0%BE%D1%81%D0%BA%D0%B2%D0%B0');
+    expect(addAccountFormUrl('https://github.com/a/b/', { region: 'Москва', url: '' })).toBe(
+      'https://github.com/a/b/issues/new?template=add-account.yml&region=%D0%9C%D0%BE%D1%81%D0%BA%D0%B2%D0%B0',
+    );
   });
 });
 
@@ -123,7 +140,8 @@ test('on the real data every open cell agrees with the coverage table', () => {
   const rows = coverageRows(registry);
   const regions = regionGaps(registry, REPO);
   let open = 0;
-  for (const row of rows) for (const body of COVERAGE_BODIES) for (const p of COVERAGE_PLATFORMS) if (row.cells[body.id][p] !== 'confirmed') open++;
+  for (const row of rows)
+    for (const body of COVERAGE_BODIES) for (const p of COVERAGE_PLATFORMS) if (row.cells[body.id][p] !== 'confirmed') open++;
   expect(gapsSummary(regions).open).toBe(open);
   expect(gapsSummary(regions).cells).toBe(89 * 8);
 });

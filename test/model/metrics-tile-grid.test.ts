@@ -13,7 +13,11 @@ describe('tile grid', () => {
   });
 
   test('every region has exactly one tile', () => {
-    for (const id of regionIds) expect(TILES.filter((t) => t.region === id), id).toHaveLength(1);
+    for (const id of regionIds)
+      expect(
+        TILES.filter((t) => t.region === id),
+        id,
+      ).toHaveLength(1);
     expect(TILES.map((t) => t.region).filter((id) => !regionIds.includes(id))).toEqual([]);
   });
 

@@ -142,7 +142,11 @@ describe('verification', () => {
     const shares = verificationShares(scope);
     expect(shares.confirmed).toEqual({ count: 9, of: 15, share: 9 / 15 });
     expect(shares.stale).toEqual({ count: 2, of: 15, share: 2 / 15 });
-    expect(indicators(later, '2028-06-01').find((i) => i.id === 'confirmed')!.value(scope)).toEqual(shares.confirmed);
+    expect(
+      indicators(later, '2028-06-01')
+        .find((i) => i.id === 'confirmed')!
+        .value(scope),
+    ).toEqual(shares.confirmed);
   });
 
   test('tiny and empty regions: counts, but no shares', () => {
@@ -175,7 +179,10 @@ describe('compliance with 8-FZ', () => {
   });
 
   test('a platform that stops being mandatory changes the answer without code', () => {
-    const relaxed = buildRegistry({ ...dataset, platforms: dataset.platforms.map((p) => (p.id === 'ok' ? { ...p, mandatory: false } : p)) });
+    const relaxed = buildRegistry({
+      ...dataset,
+      platforms: dataset.platforms.map((p) => (p.id === 'ok' ? { ...p, mandatory: false } : p)),
+    });
     expect(compliance(relaxed, regionScope(relaxed, 'chelyabinskaya-oblast')).overall).toEqual({ count: 7, of: 9, share: 7 / 9 });
   });
 
@@ -253,7 +260,12 @@ describe('indicators, rankings and comparisons', () => {
   test('region values cover every region; the ranking leaves out regions without enough data', () => {
     const compliance = list.find((i) => i.id === 'compliance')!;
     const values = regionValues(registry, compliance);
-    expect(values.map((v) => v.region).sort()).toEqual(['chelyabinskaya-oblast', 'kurganskaya-oblast', 'sverdlovskaya-oblast', 'zaporozhskaya-oblast']);
+    expect(values.map((v) => v.region).sort()).toEqual([
+      'chelyabinskaya-oblast',
+      'kurganskaya-oblast',
+      'sverdlovskaya-oblast',
+      'zaporozhskaya-oblast',
+    ]);
     const { ranked, insufficient } = ranking(values);
     expect(ranked.map((v) => [v.region, v.value.share])).toEqual([['chelyabinskaya-oblast', 4 / 9]]);
     expect(insufficient.map((v) => v.region)).toEqual(['zaporozhskaya-oblast', 'kurganskaya-oblast', 'sverdlovskaya-oblast']);
@@ -283,7 +295,15 @@ describe('indicators, rankings and comparisons', () => {
 
 describe('reconciliation', () => {
   test('big region: each figure beside the registry number for the same measure, newest first', () => {
-    expect(reconcile(registry, 'chelyabinskaya-oblast').map((r) => [r.figure.id, r.figure.value, r.figure.unit, r.registry?.value ?? null, r.registry?.unit ?? null])).toEqual([
+    expect(
+      reconcile(registry, 'chelyabinskaya-oblast').map((r) => [
+        r.figure.id,
+        r.figure.value,
+        r.figure.unit,
+        r.registry?.value ?? null,
+        r.registry?.unit ?? null,
+      ]),
+    ).toEqual([
       ['chel-share-present', 96, 'percent', 88.9, 'percent'],
       ['chel-vk-state-pages', 3577, 'count', 2, 'count'],
       ['chel-other', 6, 'count', null, null],
@@ -292,7 +312,11 @@ describe('reconciliation', () => {
 
   test('tiny region: counts compare, shares would be withheld', () => {
     const [only] = reconcile(registry, 'sverdlovskaya-oblast');
-    expect(only).toMatchObject({ place: 'Свердловская область', figure: { qualifier: 'about', value: 10 }, registry: { value: 2, unit: 'count' } });
+    expect(only).toMatchObject({
+      place: 'Свердловская область',
+      figure: { qualifier: 'about', value: 10 },
+      registry: { value: 2, unit: 'count' },
+    });
   });
 
   test('national figures compare with the whole registry', () => {
@@ -302,7 +326,19 @@ describe('reconciliation', () => {
   // RIA Новости, 3 Dec 2025: MAX hosts channels of 87 of 89 governors and of all 89 regional governments.
   const ria = (id: string, measure: Figure['measure'], value: number): Figure =>
     FiguresFile.parse({
-      figures: [{ id, region: null, measure, value, out_of: 89, unit: 'count', statement: 'тест', date: '2025-12-03', source: { publisher: 'РИА Новости', title: 'тест', date: '2025-12-03', url: 'https://ria.ru/20251203/max-2059632085.html' } }],
+      figures: [
+        {
+          id,
+          region: null,
+          measure,
+          value,
+          out_of: 89,
+          unit: 'count',
+          statement: 'тест',
+          date: '2025-12-03',
+          source: { publisher: 'РИА Новости', title: 'тест', date: '2025-12-03', url: 'https://ria.ru/20251203/max-2059632085.html' },
+        },
+      ],
     }).figures[0]!;
 
   test.each([
@@ -326,6 +362,12 @@ describe('reconciliation', () => {
 
   test('an empty region has no figures; all figures: national first', () => {
     expect(reconcile(registry, 'kurganskaya-oblast')).toEqual([]);
-    expect(reconcileAll(registry).map((r) => r.figure.id)).toEqual(['national-pages', 'sverd-organizations', 'chel-share-present', 'chel-vk-state-pages', 'chel-other']);
+    expect(reconcileAll(registry).map((r) => r.figure.id)).toEqual([
+      'national-pages',
+      'sverd-organizations',
+      'chel-share-present',
+      'chel-vk-state-pages',
+      'chel-other',
+    ]);
   });
 });

@@ -13,7 +13,9 @@ test.each([
 
 test('links to the repository', () => {
   expect(editFileUrl('data/regions/moskva.yaml')).toBe(`${REPOSITORY_URL}/edit/main/data/regions/moskva.yaml`);
-  expect(newFileUrl('data/regions', 'tverskaya-oblast.yaml')).toBe(`${REPOSITORY_URL}/new/main/data/regions?filename=tverskaya-oblast.yaml`);
+  expect(newFileUrl('data/regions', 'tverskaya-oblast.yaml')).toBe(
+    `${REPOSITORY_URL}/new/main/data/regions?filename=tverskaya-oblast.yaml`,
+  );
   const issue = new URL(newIssueUrl('Ошибка в данных: Москва', 'Страница: https://example.org/\n\nЧто не так:'));
   expect(issue.pathname).toBe('/gospabliki/gospabliki/issues/new');
   expect(issue.searchParams.get('title')).toBe('Ошибка в данных: Москва');

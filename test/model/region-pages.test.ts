@@ -22,7 +22,10 @@ function org(fields: Partial<LoadedOrganization> & Pick<LoadedOrganization, 'nam
   return {
     id: fields.id ?? `o${serial}`,
     region: 'test',
-    accounts: Array.from({ length: accounts }, (_, i) => ({ platform: 'vk', key: `k${serial}-${i}` }) as unknown as LoadedOrganization['accounts'][number]),
+    accounts: Array.from(
+      { length: accounts },
+      (_, i) => ({ platform: 'vk', key: `k${serial}-${i}` }) as unknown as LoadedOrganization['accounts'][number],
+    ),
     impersonations: [],
     origin: { file: 'data/regions/test.yaml', line: 1 },
     ...fields,
@@ -44,7 +47,12 @@ describe('paginate', () => {
 
 describe('municipalitySlugs', () => {
   test('transliterates to stable ASCII and numbers names that transliterate alike in name order', () => {
-    const slugs = municipalitySlugs(['Сосновский муниципальный район', 'Златоустовский городской округ', 'Сосновский муниципальный район!', 'Златоустовский городской округ']);
+    const slugs = municipalitySlugs([
+      'Сосновский муниципальный район',
+      'Златоустовский городской округ',
+      'Сосновский муниципальный район!',
+      'Златоустовский городской округ',
+    ]);
     expect(Object.fromEntries(slugs)).toEqual({
       'Златоустовский городской округ': 'zlatoustovskiy-gorodskoy-okrug',
       'Сосновский муниципальный район': 'sosnovskiy-munitsipalnyy-rayon',
@@ -75,9 +83,25 @@ describe('groupOrganizations', () => {
       org({ name: 'Без МО', kind: 'school', level: 'municipal' }),
     ]);
     expect(sections.map((s) => [s.level, s.municipality, s.kinds.map((k) => [k.kind, k.organizations.map((o) => o.name)])])).toEqual([
-      ['regional', null, [['head_of_region', ['Губернатор']], ['regional_government', ['Правительство']], ['regional_executive', ['Минздрав']], ['hospital', ['Областная больница']]]],
+      [
+        'regional',
+        null,
+        [
+          ['head_of_region', ['Губернатор']],
+          ['regional_government', ['Правительство']],
+          ['regional_executive', ['Минздрав']],
+          ['hospital', ['Областная больница']],
+        ],
+      ],
       ['municipal', 'Альфа', [['municipal_administration', ['Администрация Альфы']]]],
-      ['municipal', 'Бета', [['municipal_administration', ['Администрация Беты']], ['school', ['Школа №2', 'Школа №10']]]],
+      [
+        'municipal',
+        'Бета',
+        [
+          ['municipal_administration', ['Администрация Беты']],
+          ['school', ['Школа №2', 'Школа №10']],
+        ],
+      ],
       ['municipal', null, [['school', ['Без МО']]]],
       ['federal', null, [['federal_territorial', ['ГУ МЧС']]]],
     ]);
@@ -86,7 +110,10 @@ describe('groupOrganizations', () => {
 
 describe('planRegion', () => {
   test('a small region is one page with everything', () => {
-    const orgs = [org({ name: 'Губернатор', kind: 'head_of_region', level: 'regional' }), org({ name: 'Школа', kind: 'school', level: 'municipal', municipality: 'Альфа' })];
+    const orgs = [
+      org({ name: 'Губернатор', kind: 'head_of_region', level: 'regional' }),
+      org({ name: 'Школа', kind: 'school', level: 'municipal', municipality: 'Альфа' }),
+    ];
     const plan = planRegion('test', orgs);
     expect(plan.split).toBe(false);
     expect(plan.mainPages).toHaveLength(1);
@@ -97,8 +124,12 @@ describe('planRegion', () => {
   test('a region over the budget keeps other bodies on the region page and gives each municipality pages of its own', () => {
     const orgs = [
       org({ id: 'gov', name: 'Губернатор', kind: 'head_of_region', level: 'regional' }, 2),
-      ...Array.from({ length: 30 }, (_, i) => org({ id: `a${i}`, name: `Школа ${i}`, kind: 'school', level: 'municipal', municipality: 'Альфа' })),
-      ...Array.from({ length: 3 }, (_, i) => org({ id: `b${i}`, name: `Школа ${i}`, kind: 'school', level: 'municipal', municipality: 'Бета' })),
+      ...Array.from({ length: 30 }, (_, i) =>
+        org({ id: `a${i}`, name: `Школа ${i}`, kind: 'school', level: 'municipal', municipality: 'Альфа' }),
+      ),
+      ...Array.from({ length: 3 }, (_, i) =>
+        org({ id: `b${i}`, name: `Школа ${i}`, kind: 'school', level: 'municipal', municipality: 'Бета' }),
+      ),
       org({ id: 'x', name: 'Без МО', kind: 'school', level: 'municipal' }),
     ];
     const plan = planRegion('test', orgs, 25);
@@ -113,12 +144,29 @@ describe('planRegion', () => {
     expect(paths.get('gov')).toBe('regions/test/');
     expect(paths.get('a0')).toBe('regions/test/m/alfa/');
     expect(paths.size).toBe(orgs.length);
-    expect(new Set(paths.values())).toEqual(new Set(['regions/test/', 'regions/test/m/alfa/', 'regions/test/m/alfa/2/', 'regions/test/m/alfa/3/', 'regions/test/m/beta/', `regions/test/m/${UNNAMED_MUNICIPALITY_SLUG}/`]));
+    expect(new Set(paths.values())).toEqual(
+      new Set([
+        'regions/test/',
+        'regions/test/m/alfa/',
+        'regions/test/m/alfa/2/',
+        'regions/test/m/alfa/3/',
+        'regions/test/m/beta/',
+        `regions/test/m/${UNNAMED_MUNICIPALITY_SLUG}/`,
+      ]),
+    );
   });
 
   test('no page of a national-size region goes over the row budget, unless one organisation alone does', () => {
     const orgs = Array.from({ length: 8000 }, (_, i) =>
-      org({ name: `Учреждение ${i}`, kind: 'school', level: i < 40 ? 'regional' : 'municipal', municipality: i < 40 ? undefined : `МО ${i % 97}` }, 1 + (i % 3)),
+      org(
+        {
+          name: `Учреждение ${i}`,
+          kind: 'school',
+          level: i < 40 ? 'regional' : 'municipal',
+          municipality: i < 40 ? undefined : `МО ${i % 97}`,
+        },
+        1 + (i % 3),
+      ),
     );
     orgs.push(org({ name: 'Огромная', kind: 'other_institution', level: 'regional' }, PAGE_ROW_BUDGET + 10));
     const plan = planRegion('big', orgs);
@@ -131,17 +179,20 @@ describe('planRegion', () => {
 });
 
 test('federal bodies are sorted and paginated by the same budget', () => {
-  const pages = federalPages([org({ name: 'Б', kind: 'federal_body', level: 'federal' }, 5), org({ name: 'А', kind: 'federal_body', level: 'federal' }, 5)], 7);
+  const pages = federalPages(
+    [org({ name: 'Б', kind: 'federal_body', level: 'federal' }, 5), org({ name: 'А', kind: 'federal_body', level: 'federal' }, 5)],
+    7,
+  );
   expect(pages.map((p) => p.map((o) => o.name))).toEqual([['А'], ['Б']]);
 });
 
 test('page paths', () => {
-  expect([regionPagePath('krym'), regionPagePath('krym', 2), municipalityPagePath('krym', 'alfa'), municipalityPagePath('krym', 'alfa', 3)]).toEqual([
-    'regions/krym/',
-    'regions/krym/2/',
-    'regions/krym/m/alfa/',
-    'regions/krym/m/alfa/3/',
-  ]);
+  expect([
+    regionPagePath('krym'),
+    regionPagePath('krym', 2),
+    municipalityPagePath('krym', 'alfa'),
+    municipalityPagePath('krym', 'alfa', 3),
+  ]).toEqual(['regions/krym/', 'regions/krym/2/', 'regions/krym/m/alfa/', 'regions/krym/m/alfa/3/']);
 });
 
 test.each([

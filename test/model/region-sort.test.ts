@@ -18,7 +18,13 @@ test.each([
 ])('%s → %s', (name, proper) => expect(properName(name)).toBe(proper));
 
 test('regions are grouped by the letter of their proper name', () => {
-  const groups = regionsByLetter([{ name: 'Республика Татарстан' }, { name: 'Тверская область' }, { name: 'Республика Крым' }, { name: 'Республика Саха (Якутия)' }, { name: 'Краснодарский край' }]);
+  const groups = regionsByLetter([
+    { name: 'Республика Татарстан' },
+    { name: 'Тверская область' },
+    { name: 'Республика Крым' },
+    { name: 'Республика Саха (Якутия)' },
+    { name: 'Краснодарский край' },
+  ]);
   expect(groups.map((g) => [g.letter, g.regions.map((r) => r.name)])).toEqual([
     ['К', ['Краснодарский край', 'Республика Крым']],
     ['Т', ['Республика Татарстан', 'Тверская область']],

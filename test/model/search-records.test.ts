@@ -53,13 +53,23 @@ describe('the record budget (Pagefind writes a file per record)', () => {
     expect([...leading].every((id) => regional.has(id))).toBe(true);
     expect([...regional].every((id) => kindOf(id).level !== 'municipal')).toBe(true);
     const next = recordedOrganizationIds(registry, nonMunicipalCount + 2);
-    expect([...next].filter((id) => !regional.has(id)).map((id) => kindOf(id).kind).every((kind) => kind === 'municipality_head' || kind === 'municipal_administration')).toBe(true);
+    expect(
+      [...next]
+        .filter((id) => !regional.has(id))
+        .map((id) => kindOf(id).kind)
+        .every((kind) => kind === 'municipality_head' || kind === 'municipal_administration'),
+    ).toBe(true);
   });
 
   test('no more records than the budget, and exactly the recorded organisations', () => {
     const few = organizationSearchRecords(registry, organizationPages(registry), '/', 5);
     expect(few).toHaveLength(5);
     const ids = recordedOrganizationIds(registry, 5);
-    expect(few.map((r) => r.url).sort()).toEqual(registry.dataset.organizations.filter((o) => ids.has(o.id)).map((o) => `/${organizationPages(registry)(o)}`).sort());
+    expect(few.map((r) => r.url).sort()).toEqual(
+      registry.dataset.organizations
+        .filter((o) => ids.has(o.id))
+        .map((o) => `/${organizationPages(registry)(o)}`)
+        .sort(),
+    );
   });
 });

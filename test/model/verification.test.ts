@@ -13,7 +13,13 @@ import {
   type VerdictContext,
 } from '../../src/model/verification.ts';
 
-const piece = (type: Evidence['type'], date = '2026-01-01', extra: Partial<Evidence> = {}): Evidence => ({ type, url: 'https://example.org/', date, date_kind: 'observed', ...extra });
+const piece = (type: Evidence['type'], date = '2026-01-01', extra: Partial<Evidence> = {}): Evidence => ({
+  type,
+  url: 'https://example.org/',
+  date,
+  date_kind: 'observed',
+  ...extra,
+});
 const AS_OF: VerdictContext = { asOf: '2026-12-04', freshMonths: 24 };
 const levelOf = (evidence: Evidence[], context = AS_OF) => verdict(evidence, context).level;
 
@@ -78,15 +84,28 @@ describe('freshness of first-party evidence', () => {
     ['2025-12-10', '2026-12-04', 12, 'fresh', 11],
   ] as const)('%s at %s (threshold %i months) → %s, %i months', (date, asOf, freshMonths, freshness, age) => {
     const result = verdict([piece('official_website', date)], { asOf, freshMonths });
-    expect(result).toEqual({ level: freshness === 'fresh' ? 'confirmed' : 'stale', freshness, first_party_date: date, first_party_age_months: age });
+    expect(result).toEqual({
+      level: freshness === 'fresh' ? 'confirmed' : 'stale',
+      freshness,
+      first_party_date: date,
+      first_party_age_months: age,
+    });
   });
 
   test('no first-party evidence: freshness none, no date, the level of the rest', () => {
-    expect(verdict([piece('account_description', '2018')], AS_OF)).toEqual({ level: 'probable', freshness: 'none', first_party_date: null, first_party_age_months: null });
+    expect(verdict([piece('account_description', '2018')], AS_OF)).toEqual({
+      level: 'probable',
+      freshness: 'none',
+      first_party_date: null,
+      first_party_age_months: null,
+    });
   });
 
   test('one fresh first-party piece is enough; the date shown is the newest first-party one', () => {
-    const result = verdict([piece('official_website', '2018-03'), piece('rkn_register', '2026-06-01'), piece('press_report', '2026-11-30')], AS_OF);
+    const result = verdict(
+      [piece('official_website', '2018-03'), piece('rkn_register', '2026-06-01'), piece('press_report', '2026-11-30')],
+      AS_OF,
+    );
     expect(result).toMatchObject({ level: 'confirmed', freshness: 'fresh', first_party_date: '2026-06-01', first_party_age_months: 6 });
   });
 
@@ -125,14 +144,22 @@ describe('dates', () => {
   ])('months from %s to %s: %i', (from, to, months) => expect(monthsBetween(from, to)).toBe(months));
 
   test('last verified is the newest, first seen the oldest; strongest evidence first', () => {
-    const evidence = [piece('press_report', '2025-03-01'), piece('official_website', '2026-10-01'), piece('third_party_listing', '2024-12-31')];
+    const evidence = [
+      piece('press_report', '2025-03-01'),
+      piece('official_website', '2026-10-01'),
+      piece('third_party_listing', '2024-12-31'),
+    ];
     expect(lastVerified(evidence)).toBe('2026-10-01');
     expect(firstSeen(evidence)).toBe('2024-12-31');
     expect(sortEvidence(evidence).map((e) => e.type)).toEqual(['official_website', 'press_report', 'third_party_listing']);
   });
 
   test('a platform’s state mark sorts with the first-party evidence, before a verification tick', () => {
-    const evidence = [piece('platform_badge', '2026-01-01'), piece('account_description', '2026-02-01'), piece('platform_badge', '2025-01-01', { mark: 'state_organization' })];
+    const evidence = [
+      piece('platform_badge', '2026-01-01'),
+      piece('account_description', '2026-02-01'),
+      piece('platform_badge', '2025-01-01', { mark: 'state_organization' }),
+    ];
     expect(sortEvidence(evidence).map((e) => [e.type, e.mark ?? ''])).toEqual([
       ['platform_badge', 'state_organization'],
       ['platform_badge', ''],

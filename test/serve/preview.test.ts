@@ -23,7 +23,10 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => busy.close(() => resolve())));
 
 test('a busy port gives one Russian line and the site on a free port', async () => {
-  const child = spawn(process.execPath, ['scripts/preview.ts'], { env: { ...process.env, PORT: String(busyPort), PREVIEW_DIR: site, HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['scripts/preview.ts'], {
+    env: { ...process.env, PORT: String(busyPort), PREVIEW_DIR: site, HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   child.stderr.on('data', (chunk) => (err += chunk));

@@ -31,7 +31,10 @@ afterAll(() => {
   rmSync(root, { recursive: true, force: true });
 });
 
-function get(pathname: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, unknown>; body: Buffer }> {
+function get(
+  pathname: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Record<string, unknown>; body: Buffer }> {
   return new Promise((resolve, reject) => {
     request(new URL(pathname, base), { headers }, (response) => {
       const chunks: Buffer[] = [];

@@ -4,24 +4,44 @@
  * or adjective does not agree with the number («1 действующих аккаунтов»), by the language's
  * own plural rules (Intl.PluralRules). Used by the test that scans every built page.
  */
-const INLINE = new Set(['a', 'span', 'strong', 'em', 'b', 'i', 'code', 'mark', 's', 'small', 'abbr', 'q', 'sup', 'sub', 'time', 'label', 'bdi']);
+const INLINE = new Set([
+  'a',
+  'span',
+  'strong',
+  'em',
+  'b',
+  'i',
+  'code',
+  'mark',
+  's',
+  'small',
+  'abbr',
+  'q',
+  'sup',
+  'sub',
+  'time',
+  'label',
+  'bdi',
+]);
 
 /** The text a reader sees, with inline tags removed without a space (so glue shows) and block tags as breaks. */
 export function visibleText(html: string): string {
-  return html
-    // Code and file names are not prose; scripts, styles and drawings are not read.
-    .replace(/<(script|style|svg|template|noscript|code)\b[\s\S]*?<\/\1>/gi, ' ')
-    .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(/<\/?([a-z][a-z0-9-]*)\b[^>]*>/gi, (_, tag: string) => (INLINE.has(tag.toLowerCase()) ? '' : ' \n '))
-    .replace(/&nbsp;/g, '\u00a0')
-    .replace(/&laquo;/g, '«')
-    .replace(/&raquo;/g, '»')
-    .replace(/&mdash;/g, '—')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
+  return (
+    html
+      // Code and file names are not prose; scripts, styles and drawings are not read.
+      .replace(/<(script|style|svg|template|noscript|code)\b[\s\S]*?<\/\1>/gi, ' ')
+      .replace(/<!--[\s\S]*?-->/g, '')
+      .replace(/<\/?([a-z][a-z0-9-]*)\b[^>]*>/gi, (_, tag: string) => (INLINE.has(tag.toLowerCase()) ? '' : ' \n '))
+      .replace(/&nbsp;/g, '\u00a0')
+      .replace(/&laquo;/g, '«')
+      .replace(/&raquo;/g, '»')
+      .replace(/&mdash;/g, '—')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&')
+  );
 }
 
 const GLUED: Array<[RegExp, string]> = [
@@ -48,19 +68,28 @@ const WRONG: Record<string, Record<'one' | 'few' | 'many', string[]>> = {
 const PLURAL_ADJECTIVE = /(их|ых)$/;
 const SINGULAR_ADJECTIVE = /(ий|ый|ой|ая|яя|ое|ее)$/;
 // Within one line of text only: a block boundary (a table cell, a heading) is not one phrase.
-const COUNT = /(?:^|[ \u00a0(«—])(\d{1,3}(?:[ \u00a0\u202f]\d{3})*|\d+)[ \u00a0]+(?:([а-яё]+(?:ий|ый|ой|их|ых|ая|яя|ое|ее|ые|ие))[ \u00a0]+)?(аккаунт[а-я]*|организаци[а-я]*|страниц[а-я]*|регион[а-я]*)(?![\p{L}])/giu;
+const COUNT =
+  /(?:^|[ \u00a0(«—])(\d{1,3}(?:[ \u00a0\u202f]\d{3})*|\d+)[ \u00a0]+(?:([а-яё]+(?:ий|ый|ой|их|ых|ая|яя|ое|ее|ые|ие))[ \u00a0]+)?(аккаунт[а-я]*|организаци[а-я]*|страниц[а-я]*|регион[а-я]*)(?![\p{L}])/giu;
 
 /** Every mistake in a page's text, as «what — where». */
 export function copyMistakes(text: string): string[] {
   const found: string[] = [];
-  for (const [pattern, what] of GLUED) for (const m of text.matchAll(pattern)) found.push(`${what}: «${text.slice(Math.max(0, m.index! - 15), m.index! + m[0].length + 15).replace(/\s+/g, ' ').trim()}»`);
+  for (const [pattern, what] of GLUED)
+    for (const m of text.matchAll(pattern))
+      found.push(
+        `${what}: «${text
+          .slice(Math.max(0, m.index! - 15), m.index! + m[0].length + 15)
+          .replace(/\s+/g, ' ')
+          .trim()}»`,
+      );
   for (const m of text.matchAll(COUNT)) {
     const n = Number(m[1]!.replace(/\D/g, ''));
     const noun = m[3]!.toLowerCase();
     const stem = Object.keys(WRONG).find((s) => noun.startsWith(s))!;
     const category = rules.select(n) as 'one' | 'few' | 'many';
     const adjective = m[2]?.toLowerCase();
-    const adjectiveWrong = adjective !== undefined && (category === 'one' ? PLURAL_ADJECTIVE.test(adjective) : SINGULAR_ADJECTIVE.test(adjective));
+    const adjectiveWrong =
+      adjective !== undefined && (category === 'one' ? PLURAL_ADJECTIVE.test(adjective) : SINGULAR_ADJECTIVE.test(adjective));
     if (WRONG[stem]![category].includes(noun) || adjectiveWrong) found.push(`число не согласовано: «${m[0].trim()}»`);
   }
   return found;

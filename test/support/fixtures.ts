@@ -14,7 +14,12 @@ function filesOf(dir: string): { files: DataFile[]; issues: Issue[] } {
   const scan = scanDataDir(dir);
   const relabel = (file: string) => `data/${path.relative(dir, path.resolve(file)).split(path.sep).join('/')}`;
   return {
-    files: scan.files.map(({ absolute, role, regionHint }) => ({ file: relabel(absolute), role, regionHint, bytes: readFileSync(absolute) })),
+    files: scan.files.map(({ absolute, role, regionHint }) => ({
+      file: relabel(absolute),
+      role,
+      regionHint,
+      bytes: readFileSync(absolute),
+    })),
     issues: scan.issues.map((issue) => ({ ...issue, file: relabel(issue.file) })),
   };
 }

@@ -9,7 +9,16 @@ import { startLoopback } from '../live/loopback.ts';
 
 export type VkGroup = Record<string, unknown> & { id: number; name: string; screen_name: string };
 
-export const vkError = (code: number, message: string, method: string) => ({ error: { error_code: code, error_msg: message, request_params: [{ key: 'method', value: method }, { key: 'v', value: '5.199' }] } });
+export const vkError = (code: number, message: string, method: string) => ({
+  error: {
+    error_code: code,
+    error_msg: message,
+    request_params: [
+      { key: 'method', value: method },
+      { key: 'v', value: '5.199' },
+    ],
+  },
+});
 
 export type FakeOptions = {
   groups: Record<string, VkGroup>;
@@ -48,9 +57,11 @@ export const telegramChannel = (title: string, description: string, verified = f
 </div></body></html>`;
 
 /** What t.me answers for a name that is no channel: a page without a title block. */
-export const TELEGRAM_NO_CHANNEL = '<!DOCTYPE html><html><head><title>Telegram: Contact @x</title></head><body><div class="tgme_page"><div class="tgme_page_icon"></div><div class="tgme_page_additional">If you have <strong>Telegram</strong>, you can contact right away.</div></div></body></html>';
+export const TELEGRAM_NO_CHANNEL =
+  '<!DOCTYPE html><html><head><title>Telegram: Contact @x</title></head><body><div class="tgme_page"><div class="tgme_page_icon"></div><div class="tgme_page_additional">If you have <strong>Telegram</strong>, you can contact right away.</div></div></body></html>';
 
-export const openGraphPage = (title: string, description: string, body = '') => `<!DOCTYPE html><html><head><meta property="og:title" content="${title}"><meta property="og:description" content="${description}"></head><body>${body}</body></html>`;
+export const openGraphPage = (title: string, description: string, body = '') =>
+  `<!DOCTYPE html><html><head><meta property="og:title" content="${title}"><meta property="og:description" content="${description}"></head><body>${body}</body></html>`;
 
 export async function startFakes(options: FakeOptions) {
   const queue = [...(options.vkQueue ?? [])];
@@ -85,11 +96,18 @@ export async function startFakes(options: FakeOptions) {
         const next = queue.shift();
         return send(res, 200, typeof next === 'string' ? next : JSON.stringify(next), 'application/json');
       }
-      if (!form.get('access_token')) return send(res, 200, JSON.stringify(vkError(5, 'User authorization failed: no access_token passed.', method)), 'application/json');
+      if (!form.get('access_token'))
+        return send(res, 200, JSON.stringify(vkError(5, 'User authorization failed: no access_token passed.', method)), 'application/json');
       if (method === 'groups.getById') {
         const ids = (form.get('group_ids') ?? '').split(',');
         const found = ids.map((id) => options.groups[id.toLowerCase()]);
-        if (found.some((g) => !g)) return send(res, 200, JSON.stringify(vkError(100, 'One of the parameters specified was missing or invalid: group_ids is undefined', method)), 'application/json');
+        if (found.some((g) => !g))
+          return send(
+            res,
+            200,
+            JSON.stringify(vkError(100, 'One of the parameters specified was missing or invalid: group_ids is undefined', method)),
+            'application/json',
+          );
         return send(res, 200, JSON.stringify({ response: { groups: found, profiles: [] } }), 'application/json');
       }
       if (method === 'users.get') {
@@ -108,5 +126,8 @@ export async function startFakes(options: FakeOptions) {
     }
     send(res, 404, 'Not found');
   });
-  return { ...server, bases: { vkApi: `${server.url}/method`, telegram: `${server.url}/tg`, max: `${server.url}/max`, ok: `${server.url}/ok` } };
+  return {
+    ...server,
+    bases: { vkApi: `${server.url}/method`, telegram: `${server.url}/tg`, max: `${server.url}/max`, ok: `${server.url}/ok` },
+  };
 }

@@ -21,16 +21,55 @@ function tempData(): string {
 const FILE = 'regions/omskaya-oblast.yaml';
 
 const GROUPS: FakeOptions['groups'] = {
-  omskpravitelstvo: { id: 2001, name: 'Правительство Омской области', screen_name: 'omskpravitelstvo', is_closed: 0, type: 'page', is_government_organization: 1, verified: 0, site: 'http://omskportal.ru' },
-  '131174014': { id: 131174014, name: 'Правительство Калининградской области', screen_name: 'club131174014', is_closed: 0, type: 'page', verified: 1, site: '' },
+  omskpravitelstvo: {
+    id: 2001,
+    name: 'Правительство Омской области',
+    screen_name: 'omskpravitelstvo',
+    is_closed: 0,
+    type: 'page',
+    is_government_organization: 1,
+    verified: 0,
+    site: 'http://omskportal.ru',
+  },
+  '131174014': {
+    id: 131174014,
+    name: 'Правительство Калининградской области',
+    screen_name: 'club131174014',
+    is_closed: 0,
+    type: 'page',
+    verified: 1,
+    site: '',
+  },
   oldname: { id: 2003, name: 'Пресс-служба', screen_name: 'newname', is_closed: 0, type: 'group', verified: 0 },
   closedgroup: { id: 2004, name: 'DELETED', screen_name: 'club2004', deactivated: 'deleted', type: 'group' },
 };
-const USERS = { '42660369': { id: 42660369, first_name: 'Глава', last_name: 'Области', screen_name: 'id42660369', verified: 1, can_access_closed: true, is_closed: false } };
+const USERS = {
+  '42660369': {
+    id: 42660369,
+    first_name: 'Глава',
+    last_name: 'Области',
+    screen_name: 'id42660369',
+    verified: 1,
+    can_access_closed: true,
+    is_closed: false,
+  },
+};
 const PAGES = {
-  telegram: { omskportal: telegramChannel('Омская Губерния', 'Официальный канал Правительства Омской области.<br/>Сайт: <a href="http://omskportal.ru" target="_blank" rel="noopener">omskportal.ru</a>', true) },
+  telegram: {
+    omskportal: telegramChannel(
+      'Омская Губерния',
+      'Официальный канал Правительства Омской области.<br/>Сайт: <a href="http://omskportal.ru" target="_blank" rel="noopener">omskportal.ru</a>',
+      true,
+    ),
+  },
   max: { omskgov: openGraphPage('Правительство Омской области', 'Официальный канал. omskportal.ru') },
-  ok: { live55: openGraphPage('Омская Губерния', 'Портал Правительства Омской области', '<div class="group-name">Омская Губерния <span class="state-org">Госорганизация</span></div>') },
+  ok: {
+    live55: openGraphPage(
+      'Омская Губерния',
+      'Портал Правительства Омской области',
+      '<div class="group-name">Омская Губерния <span class="state-org">Госорганизация</span></div>',
+    ),
+  },
 };
 
 async function run(fakes: Partial<FakeOptions>, options: Partial<VerifyOptions> = {}, token: string | null = 'test-token') {
@@ -56,7 +95,9 @@ describe('npm run verify against loopback fakes', () => {
   test('without VK_TOKEN: the clear skip line; the public pages are still checked', async () => {
     const { out, seen } = await run({}, { dryRun: true }, null);
     expect(out).toContain(`- ${NO_TOKEN_LINE}`);
-    expect(NO_TOKEN_LINE).toBe('VK — пропущено: нет токена VK. Задайте переменную окружения VK_TOKEN (ключ доступа API ВКонтакте, например сервисный ключ приложения), чтобы проверять сообщества через API.');
+    expect(NO_TOKEN_LINE).toBe(
+      'VK — пропущено: нет токена VK. Задайте переменную окружения VK_TOKEN (ключ доступа API ВКонтакте, например сервисный ключ приложения), чтобы проверять сообщества через API.',
+    );
     expect(seen.some((s) => s.url.startsWith('/method/'))).toBe(false);
     expect(seen.some((s) => s.url === '/tg/s/omskportal')).toBe(true);
   });
@@ -66,14 +107,30 @@ describe('npm run verify against loopback fakes', () => {
     const before = readFileSync(path.join(dir, FILE), 'utf8');
     const { out, seen } = await run({}, { dir, dryRun: true });
     expect(readFileSync(path.join(dir, FILE), 'utf8')).toBe(before);
-    expect(out).toContain('- https://vk.com/omskpravitelstvo — «Правительство Омской области» (omskaya-oblast-pravitelstvo): ВКонтакте отмечает сообщество «Правительство Омской области» знаком «Госорганизация» (по данным API ВКонтакте)');
-    expect(out).toContain('- https://vk.com/omskpravitelstvo — «Правительство Омской области» (omskaya-oblast-pravitelstvo): Поле «Сайт» у сообщества «Правительство Омской области» ссылается на http://omskportal.ru');
-    expect(out).toContain('- https://ok.ru/live55 — «Правительство Омской области» (omskaya-oblast-pravitelstvo): Одноклассники отмечают страницу «Омская Губерния» знаком «Госорганизация»');
-    expect(out).toContain('- https://t.me/omskportal — «Правительство Омской области» (omskaya-oblast-pravitelstvo): Описание «Омская Губерния» на странице https://t.me/omskportal ссылается на http://omskportal.ru');
-    expect(out).toContain('- https://vk.com/oldname — «Правительство Омской области» (omskaya-oblast-pravitelstvo): похоже, переименован (короткий адрес теперь «newname»); новый адрес https://vk.com/newname');
-    expect(out).toContain('- https://vk.com/closedgroup — «Правительство Омской области» (omskaya-oblast-pravitelstvo): похоже, закрыт (страница удалена)');
-    expect(out).toContain('- https://t.me/goneaway — «Правительство Омской области» (omskaya-oblast-pravitelstvo): похоже, закрыт (Telegram показывает, что такого аккаунта нет)');
-    expect(out).toContain('- https://ok.ru/missinggroup — «Правительство Омской области» (omskaya-oblast-pravitelstvo): похоже, закрыт (Одноклассники отвечают «страница не найдена» (HTTP 404))');
+    expect(out).toContain(
+      '- https://vk.com/omskpravitelstvo — «Правительство Омской области» (omskaya-oblast-pravitelstvo): ВКонтакте отмечает сообщество «Правительство Омской области» знаком «Госорганизация» (по данным API ВКонтакте)',
+    );
+    expect(out).toContain(
+      '- https://vk.com/omskpravitelstvo — «Правительство Омской области» (omskaya-oblast-pravitelstvo): Поле «Сайт» у сообщества «Правительство Омской области» ссылается на http://omskportal.ru',
+    );
+    expect(out).toContain(
+      '- https://ok.ru/live55 — «Правительство Омской области» (omskaya-oblast-pravitelstvo): Одноклассники отмечают страницу «Омская Губерния» знаком «Госорганизация»',
+    );
+    expect(out).toContain(
+      '- https://t.me/omskportal — «Правительство Омской области» (omskaya-oblast-pravitelstvo): Описание «Омская Губерния» на странице https://t.me/omskportal ссылается на http://omskportal.ru',
+    );
+    expect(out).toContain(
+      '- https://vk.com/oldname — «Правительство Омской области» (omskaya-oblast-pravitelstvo): похоже, переименован (короткий адрес теперь «newname»); новый адрес https://vk.com/newname',
+    );
+    expect(out).toContain(
+      '- https://vk.com/closedgroup — «Правительство Омской области» (omskaya-oblast-pravitelstvo): похоже, закрыт (страница удалена)',
+    );
+    expect(out).toContain(
+      '- https://t.me/goneaway — «Правительство Омской области» (omskaya-oblast-pravitelstvo): похоже, закрыт (Telegram показывает, что такого аккаунта нет)',
+    );
+    expect(out).toContain(
+      '- https://ok.ru/missinggroup — «Правительство Омской области» (omskaya-oblast-pravitelstvo): похоже, закрыт (Одноклассники отвечают «страница не найдена» (HTTP 404))',
+    );
     expect(out.at(-1)).toBe('Пробный запуск (--dry-run): данные не изменены.');
     // The key goes in the POST body, never in an address.
     const api = seen.filter((s) => s.url.startsWith('/method/'));
@@ -101,9 +158,21 @@ describe('npm run verify against loopback fakes', () => {
   });
 
   test.each([
-    ['error 5 stops VK', [vkError(5, 'User authorization failed: invalid access_token (4).', 'groups.getById')], 'VK: ключ доступа не принят (ошибка 5: User authorization failed: invalid access_token (4).) — проверка VK остановлена; выдайте новый ключ в VK_TOKEN'],
-    ['error 29 stops VK', [vkError(29, 'Rate limit reached', 'groups.getById')], 'VK: исчерпан суточный предел запросов к методу (ошибка 29) — проверка VK остановлена до следующего запуска'],
-    ['error 6 waits and repeats', [vkError(6, 'Too many requests per second', 'groups.getById')], 'VK: слишком много запросов в секунду (ошибка 6) — пауза и повтор'],
+    [
+      'error 5 stops VK',
+      [vkError(5, 'User authorization failed: invalid access_token (4).', 'groups.getById')],
+      'VK: ключ доступа не принят (ошибка 5: User authorization failed: invalid access_token (4).) — проверка VK остановлена; выдайте новый ключ в VK_TOKEN',
+    ],
+    [
+      'error 29 stops VK',
+      [vkError(29, 'Rate limit reached', 'groups.getById')],
+      'VK: исчерпан суточный предел запросов к методу (ошибка 29) — проверка VK остановлена до следующего запуска',
+    ],
+    [
+      'error 6 waits and repeats',
+      [vkError(6, 'Too many requests per second', 'groups.getById')],
+      'VK: слишком много запросов в секунду (ошибка 6) — пауза и повтор',
+    ],
   ])('%s', async (_, queue, line) => {
     const { out, seen } = await run({ vkQueue: queue }, { dryRun: true, platforms: ['vk'] });
     expect(out).toContain(`- ${line}`);
@@ -111,12 +180,17 @@ describe('npm run verify against loopback fakes', () => {
     if (line.includes('остановлена')) expect(calls).toBe(1);
     else {
       expect(calls).toBe(3);
-      expect(out).toContain('- https://vk.com/omskpravitelstvo — «Правительство Омской области» (omskaya-oblast-pravitelstvo): ВКонтакте отмечает сообщество «Правительство Омской области» знаком «Госорганизация» (по данным API ВКонтакте)');
+      expect(out).toContain(
+        '- https://vk.com/omskpravitelstvo — «Правительство Омской области» (omskaya-oblast-pravitelstvo): ВКонтакте отмечает сообщество «Правительство Омской области» знаком «Госорганизация» (по данным API ВКонтакте)',
+      );
     }
   });
 
   test('error 15 skips the account with a line', async () => {
-    const { out } = await run({ vkQueue: [vkError(15, 'Access denied: user deactivated', 'users.get')] }, { dryRun: true, platforms: ['vk'], org: 'omskaya-oblast-glava' });
+    const { out } = await run(
+      { vkQueue: [vkError(15, 'Access denied: user deactivated', 'users.get')] },
+      { dryRun: true, platforms: ['vk'], org: 'omskaya-oblast-glava' },
+    );
     expect(out).toContain('- https://vk.com/id42660369: доступ запрещён (ошибка 15: Access denied: user deactivated) — пропущено');
   });
 
@@ -124,14 +198,28 @@ describe('npm run verify against loopback fakes', () => {
     const groups = { ...GROUPS };
     delete groups.oldname;
     const { out, seen } = await run({ groups }, { dryRun: true, platforms: ['vk'], org: 'omskaya-oblast-pravitelstvo' });
-    expect(out).toContain('- https://vk.com/oldname: VK не знает такого сообщества или страницы (ошибка 100: One of the parameters specified was missing or invalid: group_ids is undefined) — возможно, адрес сменился или страница удалена; проверьте вручную');
-    expect(out).toContain('- https://vk.com/omskpravitelstvo — «Правительство Омской области» (omskaya-oblast-pravitelstvo): ВКонтакте отмечает сообщество «Правительство Омской области» знаком «Госорганизация» (по данным API ВКонтакте)');
+    expect(out).toContain(
+      '- https://vk.com/oldname: VK не знает такого сообщества или страницы (ошибка 100: One of the parameters specified was missing or invalid: group_ids is undefined) — возможно, адрес сменился или страница удалена; проверьте вручную',
+    );
+    expect(out).toContain(
+      '- https://vk.com/omskpravitelstvo — «Правительство Омской области» (omskaya-oblast-pravitelstvo): ВКонтакте отмечает сообщество «Правительство Омской области» знаком «Госорганизация» (по данным API ВКонтакте)',
+    );
     // One batch, then one by one; users.get right after the screen name that is no community.
-    expect(seen.filter((s) => s.url.startsWith('/method/')).map((s) => s.url)).toEqual(['/method/groups.getById', '/method/groups.getById', '/method/groups.getById', '/method/groups.getById', '/method/users.get', '/method/groups.getById']);
+    expect(seen.filter((s) => s.url.startsWith('/method/')).map((s) => s.url)).toEqual([
+      '/method/groups.getById',
+      '/method/groups.getById',
+      '/method/groups.getById',
+      '/method/groups.getById',
+      '/method/users.get',
+      '/method/groups.getById',
+    ]);
   });
 
   test('HTTP 429 with Retry-After is honoured, then the answer is read', async () => {
-    const { out, seen } = await run({ busy: { '/method/groups.getById': '1' } }, { dryRun: true, platforms: ['vk'], org: 'omskaya-oblast-pravitelstvo' });
+    const { out, seen } = await run(
+      { busy: { '/method/groups.getById': '1' } },
+      { dryRun: true, platforms: ['vk'], org: 'omskaya-oblast-pravitelstvo' },
+    );
     const calls = seen.filter((s) => s.url === '/method/groups.getById');
     expect(calls).toHaveLength(2);
     expect(calls[1]!.at - calls[0]!.at).toBeGreaterThanOrEqual(950);
@@ -157,8 +245,19 @@ describe('npm run verify against loopback fakes', () => {
     mkdirSync(path.join(from, 't.me', 's'), { recursive: true });
     writeFileSync(path.join(from, 't.me', 's', 'omskportal.html'), PAGES.telegram.omskportal);
     const out: string[] = [];
-    await runVerify({ dir: tempData(), today: '2026-12-04', env: { VK_TOKEN: 'x' }, from, dryRun: true, platforms: ['vk', 'telegram'], print: (l) => out.push(l), printError: (l) => out.push(l) });
-    expect(out).toContain('- https://t.me/omskportal — «Правительство Омской области» (omskaya-oblast-pravitelstvo): Описание «Омская Губерния» на странице https://t.me/omskportal ссылается на http://omskportal.ru');
+    await runVerify({
+      dir: tempData(),
+      today: '2026-12-04',
+      env: { VK_TOKEN: 'x' },
+      from,
+      dryRun: true,
+      platforms: ['vk', 'telegram'],
+      print: (l) => out.push(l),
+      printError: (l) => out.push(l),
+    });
+    expect(out).toContain(
+      '- https://t.me/omskportal — «Правительство Омской области» (omskaya-oblast-pravitelstvo): Описание «Омская Губерния» на странице https://t.me/omskportal ссылается на http://omskportal.ru',
+    );
     expect(out).toContain('- VK — пропущено: при чтении сохранённых страниц (--from) API ВКонтакте не спрашивается.');
     expect(out).toContain('- https://t.me/goneaway: https://t.me/s/goneaway: такой страницы нет среди сохранённых копий');
   });

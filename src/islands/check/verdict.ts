@@ -49,7 +49,9 @@ export function recordHeading(record: CheckRecord): { tone: Tone; heading: strin
     const date = record.first_party_date;
     return {
       tone: 'recheck',
-      heading: date ? `Страница была подтверждена ${formatInMonth(date)}, нужна перепроверка` : 'Страница была подтверждена давно, нужна перепроверка',
+      heading: date
+        ? `Страница была подтверждена ${formatInMonth(date)}, нужна перепроверка`
+        : 'Страница была подтверждена давно, нужна перепроверка',
     };
   }
   const heading = LEVEL_HEADINGS[record.level] ?? LEVEL_HEADINGS.listed!;
@@ -66,7 +68,10 @@ export function verdictOf(answer: Answer): Verdict {
     case 'found': {
       if (answer.hits.length > 1) {
         const tones = answer.hits.map((h) => hitHeading(h).tone);
-        return make(tones.includes('fake') ? 'fake' : tones.every((t) => t === 'official') ? 'official' : 'recheck', 'Это имя есть в реестре на нескольких площадках');
+        return make(
+          tones.includes('fake') ? 'fake' : tones.every((t) => t === 'official') ? 'official' : 'recheck',
+          'Это имя есть в реестре на нескольких площадках',
+        );
       }
       const { tone, heading } = hitHeading(answer.hits[0]!);
       return make(tone, heading);
@@ -76,12 +81,17 @@ export function verdictOf(answer: Answer): Verdict {
       const nearest = answer.lookalikes[0];
       if (!nearest) return make('absent', 'Этой страницы нет в реестре');
       const name = nearest.records[0]?.organization.name;
-      return make('lookalike', `Осторожно: это не официальная страница — похоже на подделку ${name ? `страницы «${name}»` : nearest.url.replace(/^https?:\/\//, '')}`);
+      return make(
+        'lookalike',
+        `Осторожно: это не официальная страница — похоже на подделку ${name ? `страницы «${name}»` : nearest.url.replace(/^https?:\/\//, '')}`,
+      );
     }
     case 'empty':
       return make('input', 'Вставьте ссылку на страницу или имя аккаунта');
     case 'unknown-host':
-      return answer.resembles ? make('lookalike', 'Осторожно: этот адрес только похож на адрес соцсети') : make('input', 'Это не адрес соцсети из реестра');
+      return answer.resembles
+        ? make('lookalike', 'Осторожно: этот адрес только похож на адрес соцсети')
+        : make('input', 'Это не адрес соцсети из реестра');
     case 'not-account':
       return make('input', 'Это ссылка не на страницу аккаунта');
     case 'scheme':

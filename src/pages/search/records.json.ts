@@ -12,5 +12,7 @@ export const SEARCH_RECORDS_PATH = 'search/records.json';
 
 export const GET: APIRoute = () => {
   const registry = getRegistry();
-  return new Response(JSON.stringify(organizationSearchRecords(registry, organizationPages(registry), '/', searchRecordBudget())), { headers: { 'Content-Type': 'application/json' } });
+  return new Response(JSON.stringify(organizationSearchRecords(registry, organizationPages(registry), '/', searchRecordBudget())), {
+    headers: { 'Content-Type': 'application/json' },
+  });
 };
