@@ -1,6 +1,6 @@
 /** Reads the command line of `npm run harvest`. */
-import { parseArgs } from 'node:util';
 import { todayIso } from '../dataset/load-dataset.ts';
+import { readCommandLine, sharedRefusal } from '../live/command-args.ts';
 import type { HarvestOptions } from './harvest-fs.ts';
 
 export const HARVEST_USAGE = `Собрать ссылки на аккаунты с официальных сайтов:
@@ -19,33 +19,17 @@ export type ParsedHarvestArgs =
   { ok: true; help: boolean; options: Omit<HarvestOptions, 'print' | 'printError'> } | { ok: false; error: string };
 
 export function parseHarvestArgs(argv: readonly string[]): ParsedHarvestArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      options: {
-        from: { type: 'string' },
-        site: { type: 'string' },
-        org: { type: 'string' },
-        'dry-run': { type: 'boolean' },
-        format: { type: 'string' },
-        date: { type: 'string' },
-        limit: { type: 'string' },
-        'max-pages': { type: 'string' },
-        'no-follow': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    const option = /'(--?[\w-]+)/.exec((error as Error).message)?.[1];
-    return { ok: false, error: option ? `неизвестный или неполный параметр ${option}` : 'не удалось разобрать параметры' };
-  }
+  const parsed = readCommandLine<{ site?: string; limit?: string; 'max-pages'?: string; 'no-follow'?: boolean }>(argv, {
+    site: { type: 'string' },
+    limit: { type: 'string' },
+    'max-pages': { type: 'string' },
+    'no-follow': { type: 'boolean' },
+  });
+  if (!parsed.ok) return parsed;
   const v = parsed.values;
   if (v.help) return { ok: true, help: true, options: { today: todayIso() } };
-  if (v.format && v.format !== 'json' && v.format !== 'markdown')
-    return { ok: false, error: `--format: допустимы json и markdown, а указано «${v.format}»` };
-  if (v.date && !/^\d{4}-\d{2}-\d{2}$/.test(v.date))
-    return { ok: false, error: `--date: ожидается дата вида 2026-12-04, а указано «${v.date}»` };
+  const refusal = sharedRefusal(v);
+  if (refusal) return refusal;
   if (v.limit && !/^\d+$/.test(v.limit)) return { ok: false, error: `--limit: ожидается число, а указано «${v.limit}»` };
   if (v['max-pages'] && !/^\d+$/.test(v['max-pages']))
     return { ok: false, error: `--max-pages: ожидается число, а указано «${v['max-pages']}»` };

@@ -1,6 +1,6 @@
 /** Reads the command line of `npm run verify`. */
-import { parseArgs } from 'node:util';
 import { todayIso } from '../dataset/load-dataset.ts';
+import { readCommandLine, sharedRefusal } from '../live/command-args.ts';
 import type { VerifyOptions } from './verify-fs.ts';
 
 export const VERIFY_USAGE = `Перепроверить аккаунты реестра на самих площадках:
@@ -21,24 +21,8 @@ export type ParsedVerifyArgs =
 const PLATFORMS = ['vk', 'telegram', 'max', 'ok'];
 
 export function parseVerifyArgs(argv: readonly string[]): ParsedVerifyArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      options: {
-        platform: { type: 'string' },
-        org: { type: 'string' },
-        from: { type: 'string' },
-        'dry-run': { type: 'boolean' },
-        format: { type: 'string' },
-        date: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    const option = /'(--?[\w-]+)/.exec((error as Error).message)?.[1];
-    return { ok: false, error: option ? `неизвестный или неполный параметр ${option}` : 'не удалось разобрать параметры' };
-  }
+  const parsed = readCommandLine<{ platform?: string }>(argv, { platform: { type: 'string' } });
+  if (!parsed.ok) return parsed;
   const v = parsed.values;
   if (v.help) return { ok: true, help: true, options: { today: todayIso() } };
   const platforms = v.platform
@@ -49,10 +33,8 @@ export function parseVerifyArgs(argv: readonly string[]): ParsedVerifyArgs {
     : undefined;
   const unknown = platforms?.find((p) => !PLATFORMS.includes(p));
   if (unknown) return { ok: false, error: `--platform: «${unknown}» не проверяется; допустимы ${PLATFORMS.join(', ')}` };
-  if (v.format && v.format !== 'json' && v.format !== 'markdown')
-    return { ok: false, error: `--format: допустимы json и markdown, а указано «${v.format}»` };
-  if (v.date && !/^\d{4}-\d{2}-\d{2}$/.test(v.date))
-    return { ok: false, error: `--date: ожидается дата вида 2026-12-04, а указано «${v.date}»` };
+  const refusal = sharedRefusal(v);
+  if (refusal) return refusal;
   return {
     ok: true,
     help: false,
