@@ -3,6 +3,7 @@
  * time per host with a pause between requests, a timeout, a hard cap on the body bytes read,
  * Retry-After honoured per host and capped, and a User-Agent that names the project.
  */
+import { readCapped, retryAfterMs } from '../contrib/link-check-http.ts';
 import { decodePage as decode } from './decode.ts';
 import { crawlDelay, isAllowed, parseRobots, type Robots } from './robots.ts';
 import { LINES, ROBOTS_TOKEN, USER_AGENT, type FetchOutcome, type GetOptions, type PageSource } from './page-source.ts';
@@ -28,44 +29,8 @@ type HostState = { queue: Promise<unknown>; nextAt: number; interval: number };
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** Reads at most `cap` bytes of a response body, then stops reading (the connection is dropped). */
-async function readCapped(response: Response, cap: number): Promise<{ bytes: Uint8Array; truncated: boolean }> {
-  if (!response.body) return { bytes: new Uint8Array(), truncated: false };
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  let truncated = false;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    if (total + value.byteLength > cap) {
-      chunks.push(value.subarray(0, cap - total));
-      total = cap;
-      truncated = true;
-      await reader.cancel().catch(() => {});
-      break;
-    }
-    chunks.push(value);
-    total += value.byteLength;
-  }
-  const bytes = new Uint8Array(total);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return { bytes, truncated };
-}
+const toSeconds = (ms: number | null) => (ms === null ? null : Math.ceil(ms / 1000));
 
-/** Seconds to wait from a Retry-After value (delta seconds or an HTTP date). */
-export function retryAfterSeconds(value: string | null, now: number): number | null {
-  if (!value) return null;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim());
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - now) / 1000));
-}
-
-/** Creates a live page source. */
 export function createFetcher(options: FetcherOptions = {}): PageSource {
   const minInterval = options.minIntervalMs ?? 1000;
   const maxWait = options.maxWaitMs ?? 60_000;
@@ -115,7 +80,7 @@ export function createFetcher(options: FetcherOptions = {}): PageSource {
         method: form ? 'POST' : 'GET',
         body: form ? new URLSearchParams(form).toString() : undefined,
       });
-      const { bytes, truncated } = await readCapped(response, cap);
+      const { bytes, truncated } = await readCapped(response.body, cap);
       return { response, bytes, truncated };
     });
   }
@@ -177,7 +142,7 @@ export function createFetcher(options: FetcherOptions = {}): PageSource {
       }
       if ((response.status === 429 || response.status === 503) && !retried) {
         const seconds =
-          retryAfterSeconds(response.headers.get('retry-after'), Date.now()) ??
+          toSeconds(retryAfterMs(response.headers.get('retry-after'), Date.now())) ??
           (response.status === 429 ? Math.ceil(minInterval / 1000) : null);
         if (seconds !== null) {
           if (seconds * 1000 > maxWait)
