@@ -1,6 +1,7 @@
 /** The harvest's Russian Markdown summary and its JSON lines. Pure. */
 import type { Dropped, Find } from './classify.ts';
 import type { Proposal } from './proposals.ts';
+import { writeOutcomeLines, type WriteOutcome } from '../live/write-outcome.ts';
 
 /** One JSON object a line: the stable interface for tools (keys are a contract: never rename). */
 export function findToJson(find: Find): string {
@@ -25,10 +26,7 @@ export type HarvestReport = {
   skipped: string[];
   proposals: Proposal[];
   dropped: Dropped[];
-  dryRun: boolean;
-  written: Array<{ file: string; line: number; what: string }>;
-  errors: string[];
-};
+} & WriteOutcome;
 
 const org = (o: { name: string; id: string }) => `«${o.name}» (${o.id})`;
 
@@ -81,11 +79,6 @@ export function harvestSummary(report: HarvestReport): string {
       lines.push(`- ${DROP_LABELS[reason as Dropped['reason']]}: ${count}`);
   }
   lines.push('');
-  if (report.dryRun) lines.push('Пробный запуск (--dry-run): данные не изменены.');
-  else if (report.written.length) {
-    lines.push(`Записано в данные: ${report.written.length}.`);
-    for (const write of report.written) lines.push(`- ${write.file} — ${write.what}`);
-  } else lines.push('Записывать в данные нечего.');
-  for (const error of report.errors) lines.push(`Ошибка: ${error}`);
+  lines.push(...writeOutcomeLines(report));
   return lines.join('\n');
 }

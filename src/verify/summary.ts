@@ -1,15 +1,13 @@
 /** The Russian Markdown summary of `npm run verify`. Pure. */
 import { newEvidence, type Check } from './findings.ts';
+import { writeOutcomeLines, type WriteOutcome } from '../live/write-outcome.ts';
 
 export type VerifyReport = {
   date: string;
   checks: Check[];
   lines: string[];
   asked: number;
-  dryRun: boolean;
-  written: Array<{ file: string; line: number; what: string }>;
-  errors: string[];
-};
+} & WriteOutcome;
 
 const org = (c: Check) => `«${c.organization.name}» (${c.organization.id})`;
 
@@ -41,11 +39,6 @@ export function verifySummary(report: VerifyReport): string {
     report.lines.map((line) => `- ${line}`),
   );
   lines.push('');
-  if (report.dryRun) lines.push('Пробный запуск (--dry-run): данные не изменены.');
-  else if (report.written.length) {
-    lines.push(`Записано в данные: ${report.written.length}.`);
-    for (const write of report.written) lines.push(`- ${write.file} — ${write.what}`);
-  } else lines.push('Записывать в данные нечего.');
-  for (const error of report.errors) lines.push(`Ошибка: ${error}`);
+  lines.push(...writeOutcomeLines(report));
   return lines.join('\n');
 }
