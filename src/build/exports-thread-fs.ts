@@ -14,12 +14,17 @@ import { tableRows, type Scope } from '../exports/rows.ts';
 import { sourceFacts, type SourceFacts } from '../exports/source.ts';
 import type { Cell, TableName } from '../exports/tables.ts';
 
-/** Rows per batch: a few milliseconds of this thread's time, some tens of the writers'. */
-export const BATCH_ROWS = 2_000;
-/** The shared buffer a batch is written into; a larger batch is sent in smaller pieces. */
-export const BUFFER_BYTES = 64 * 1024 * 1024;
+/** Rows per batch: some milliseconds of this thread's time, a hundred of the writers'. */
+export const BATCH_ROWS = 5_000;
+/** Each of the shared buffers a batch is written into; a larger batch is sent in smaller pieces. */
+export const BUFFER_BYTES = 32 * 1024 * 1024;
+/**
+ * Batches asked for ahead: while the writers work through one, the next is produced here
+ * between two pages, and one more, so a long page render does not leave them waiting.
+ */
+export const SLOTS = 2;
 
-/** Control words: [0] 1 when a batch is ready (0 while the worker waits), [1] its length in bytes. */
+/** Control words per slot: [2s] 1 when its batch is ready (0 while asked for), [2s + 1] its length in bytes. */
 export type ThreadData = {
   outDir: string;
   version: DataVersion;
@@ -27,11 +32,11 @@ export type ThreadData = {
   maxFileBytes?: number;
   facts: SourceFacts;
   control: SharedArrayBuffer;
-  buffer: SharedArrayBuffer;
+  buffers: SharedArrayBuffer[];
 };
 export type FromWorker =
   | { type: 'open'; id: number; table: TableName; scope: Scope }
-  | { type: 'next'; id: number }
+  | { type: 'next'; id: number; slot: number }
   | { type: 'close'; id: number }
   | { type: 'done'; result: ExportResult }
   | { type: 'failed'; message: string };
@@ -57,10 +62,10 @@ export type ExportsThreadOptions = {
 export function startExportsThread(options: ExportsThreadOptions): ExportsThread {
   const batchRows = options.batchRows ?? BATCH_ROWS;
   const bufferBytes = options.bufferBytes ?? BUFFER_BYTES;
-  const control = new SharedArrayBuffer(8);
-  const buffer = new SharedArrayBuffer(bufferBytes);
+  const control = new SharedArrayBuffer(8 * SLOTS);
+  const buffers = Array.from({ length: SLOTS }, () => new SharedArrayBuffer(bufferBytes));
   const words = new Int32Array(control);
-  const bytes = new Uint8Array(buffer);
+  const bytes = buffers.map((b) => new Uint8Array(b));
   const data: ThreadData = {
     outDir: options.outDir,
     version: options.version,
@@ -68,21 +73,23 @@ export function startExportsThread(options: ExportsThreadOptions): ExportsThread
     maxFileBytes: options.maxFileBytes,
     facts: sourceFacts(options.registry),
     control,
-    buffer,
+    buffers,
   };
   const worker = new Worker(ENTRY, { workerData: data });
   const cursors = new Map<number, { rows: Iterator<Cell[]>; left: Cell[][] }>();
+  /** Cursors that ended or were closed: a request asked ahead of the end gets an empty last batch. */
+  const ended = new Set<number>();
 
-  const answer = (batch: Batch) => {
-    const message = serialize(batch);
-    bytes.set(message);
-    Atomics.store(words, 1, message.length);
-    Atomics.store(words, 0, 1);
-    Atomics.notify(words, 0);
-  };
-  const serve = (id: number) => {
+  const serve = (id: number, slot: number) => {
+    const answer = (batch: Batch) => {
+      const message = serialize(batch);
+      bytes[slot]!.set(message);
+      Atomics.store(words, 2 * slot + 1, message.length);
+      Atomics.store(words, 2 * slot, 1);
+      Atomics.notify(words, 2 * slot);
+    };
     const cursor = cursors.get(id);
-    if (!cursor) return answer({ rows: [], done: true, error: `нет таблицы с номером ${id}` });
+    if (!cursor) return answer(ended.has(id) ? { rows: [], done: true } : { rows: [], done: true, error: `нет таблицы с номером ${id}` });
     try {
       const rows = cursor.left.splice(0, batchRows);
       while (rows.length < batchRows) {
@@ -101,7 +108,10 @@ export function startExportsThread(options: ExportsThreadOptions): ExportsThread
       cursor.left.unshift(...rows.slice(size));
       const done = rows.length < batchRows && cursor.left.length === 0;
       answer({ rows: rows.slice(0, size), done });
-      if (done) cursors.delete(id);
+      if (done) {
+        cursors.delete(id);
+        ended.add(id);
+      }
     } catch (error) {
       answer({ rows: [], done: true, error: error instanceof Error ? error.message : String(error) });
     }
@@ -111,9 +121,11 @@ export function startExportsThread(options: ExportsThreadOptions): ExportsThread
     let settled = false;
     worker.on('message', (message: FromWorker) => {
       if (message.type === 'open') cursors.set(message.id, { rows: tableRows(options.registry, message.table, message.scope), left: [] });
-      else if (message.type === 'next') serve(message.id);
-      else if (message.type === 'close') cursors.delete(message.id);
-      else if (message.type === 'done') {
+      else if (message.type === 'next') serve(message.id, message.slot);
+      else if (message.type === 'close') {
+        cursors.delete(message.id);
+        ended.add(message.id);
+      } else if (message.type === 'done') {
         settled = true;
         resolve(message.result);
       } else {
