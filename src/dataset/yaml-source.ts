@@ -87,6 +87,8 @@ export function parseYamlFile({ file, bytes }: SourceFile): ParsedFile {
   }
   const nul = bytes.indexOf(0);
   let text: string;
+  // True when the text differs from the bytes (a BOM or CR line ends dropped): `locate` then reads the text encoded again.
+  let normalized = false;
   try {
     if (nul !== -1) throw new Error('nul');
     text = decoder.decode(bytes);
@@ -126,6 +128,7 @@ export function parseYamlFile({ file, bytes }: SourceFile): ParsedFile {
       'warning',
     );
     text = text.slice(1);
+    normalized = true;
   }
   const crlf = text.indexOf('\r\n');
   if (crlf !== -1) {
@@ -151,7 +154,10 @@ export function parseYamlFile({ file, bytes }: SourceFile): ParsedFile {
       'warning',
     );
   }
-  if (lone || crlf !== -1) text = text.replace(/\r\n?/g, '\n');
+  if (lone || crlf !== -1) {
+    text = text.replace(/\r\n?/g, '\n');
+    normalized = true;
+  }
   if (text.trim() === '' || /^(\s*#[^\n]*\n?)*\s*$/.test(text)) {
     at(1, 1, 'empty-file', 'файл пуст: впишите данные (например, «region: <id>» и «organizations:») или удалите файл');
     return unreadable();
@@ -174,6 +180,8 @@ export function parseYamlFile({ file, bytes }: SourceFile): ParsedFile {
     const extras = anchorsAndTags(composed.doc, composed.doc.lineCounter, text);
     for (const finding of extras) at(finding.line, finding.column, finding.rule, finding.message);
     if (extras.length > 0) return unreadable();
+    // The document holds the whole text; `locate` rebuilds it in the rare case it needs it.
+    composed = undefined;
   }
   let data: unknown;
   try {
@@ -192,9 +200,12 @@ export function parseYamlFile({ file, bytes }: SourceFile): ParsedFile {
     );
     return unreadable();
   }
+  // Nothing below holds the decoded text: `locate` reads the bytes (the file as read, or the
+  // text encoded again when a BOM or CR line ends were dropped from it), and the `yaml`
+  // document that the rare fallback needs is decoded from them on demand.
+  let source: Uint8Array | undefined = normalized ? new TextEncoder().encode(text) : bytes;
   let fast: BlockLocator | undefined;
-  // The closures hold the text only through `source`, so that `release` can let it go.
-  let source: string | undefined = text;
+  const document = () => (composed ??= composeDocument(decoder.decode(source!)));
   return {
     file,
     data,
@@ -204,15 +215,15 @@ export function parseYamlFile({ file, bytes }: SourceFile): ParsedFile {
       fast ??= blockLocator(source);
       const found = fast(path, keyOf);
       if (found) return found;
-      composed ??= composeDocument(source);
-      return locateIn(composed.doc, composed.doc.lineCounter, path, keyOf);
+      const { doc } = document();
+      return locateIn(doc, doc.lineCounter, path, keyOf);
     },
     sourceAt(path) {
       if (source === undefined) return undefined;
-      composed ??= composeDocument(source);
-      const { node, depth } = nodeAt(composed.doc, path);
+      const { doc, text: composedText } = document();
+      const { node, depth } = nodeAt(doc, path);
       if (depth !== path.length || !isScalar(node) || !node.range) return undefined;
-      return source.slice(node.range[0], node.range[1]).trim();
+      return composedText.slice(node.range[0], node.range[1]).trim();
     },
     release() {
       source = undefined;
@@ -277,13 +288,13 @@ function syntaxCause(code: string, message: string, rule: string, lines: readonl
   return { hint: YAML_HINTS[rule] ?? YAML_CODES[code] ?? 'проверьте отступы, двоеточия и кавычки в этой строке' };
 }
 
-function composeDocument(text: string): { doc: Document & { lineCounter: LineCounter } } {
+function composeDocument(text: string): { doc: Document & { lineCounter: LineCounter }; text: string } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true }) as Document & {
     lineCounter: LineCounter;
   };
   doc.lineCounter = lineCounter;
-  return { doc };
+  return { doc, text };
 }
 
 function nodeAt(doc: Document, path: readonly PathSegment[]): { node: Node | null; depth: number } {
