@@ -20,6 +20,7 @@ import type { Issue } from './issues.ts';
 import { formatPath, sortIssues } from './issues.ts';
 import { canonicalizeAccounts, type PendingFile } from './canonical-accounts.ts';
 import { invisibleCharacters } from './invisible-strings.ts';
+import { StringPool } from './string-pool.ts';
 import { checkDataset, type Located } from './rules.ts';
 import { checkPlatforms } from './rules-platforms.ts';
 import { checkVerdictRules } from './rules-verdicts.ts';
@@ -100,6 +101,14 @@ export function todayIso(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
+/**
+ * Made outside `loadDataset`: a closure made inside would share its scope, and keep every
+ * file's schema output and the string pool alive as long as the dataset.
+ */
+function releaser(located: readonly Located[]): () => void {
+  return () => located.forEach((l) => l.parsed.release?.());
+}
+
 /** Parses, validates and cross-checks the data files. Never throws on bad data. */
 export function loadDataset(files: readonly DataFile[], options: LoadOptions = {}): LoadResult {
   const today = options.today ?? todayIso();
@@ -122,6 +131,8 @@ export function loadDataset(files: readonly DataFile[], options: LoadOptions = {
   }
 
   const pending: PendingFile[] = [];
+  // One copy of each value across all files (see string-pool.ts).
+  const strings = new StringPool();
   files.forEach((file, order) => {
     if (file.role === 'unexpected') {
       issues.push({
@@ -138,7 +149,7 @@ export function loadDataset(files: readonly DataFile[], options: LoadOptions = {
     }
     const parsed = parseYamlFile(file);
     append(issues, parsed.issues);
-    append(issues, invisibleCharacters(parsed));
+    append(issues, invisibleCharacters(parsed, strings));
     const { value, issues: schemaIssues } = validateFile(parsed, file.role);
     append(issues, schemaIssues);
     if (value === undefined) return;
@@ -181,7 +192,7 @@ export function loadDataset(files: readonly DataFile[], options: LoadOptions = {
   for (const { source } of pending) append(dataset.organizations, source.organizations ?? []);
   append(issues, checkDataset(dataset, located, today));
   append(issues, checkVerdictRules(dataset, located));
-  return { dataset, issues: sortIssues(issues), releaseSources: () => located.forEach((l) => l.parsed.release?.()) };
+  return { dataset, issues: sortIssues(issues), releaseSources: releaser(located) };
 }
 
 export { formatPath };
