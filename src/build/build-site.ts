@@ -29,7 +29,9 @@ function renderInChild(options: RenderOptions): Promise<RenderResult> {
   return new Promise((resolve, reject) => {
     const child = fork(RENDER_CHILD, [JSON.stringify(options)], {
       cwd: options.root,
-      execArgv: [],
+      // The child collects its garbage between phases (render-site.ts), so that Astro starts
+      // from the dataset's size, not from what validation and the exports left behind.
+      execArgv: ['--expose-gc'],
       serialization: 'advanced',
       stdio: 'inherit',
     });

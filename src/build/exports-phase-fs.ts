@@ -13,7 +13,8 @@ import { writeCheckIndex } from '../check/check-index-fs.ts';
 import type { Dataset } from '../dataset/dataset.ts';
 import type { ExportManifest } from '../exports/datapackage.ts';
 import { writeExports, type ExportStep } from '../exports/exports-fs.ts';
-import { buildRegistry } from '../model/registry.ts';
+import { derivedFromValidated, takeValidated } from '../dataset/shared-dataset.ts';
+import { buildRegistry, registryKey } from '../model/registry.ts';
 import { timed } from '../report/timed.ts';
 import { MANIFEST_ENV, type SiteManifest } from './site-manifest.ts';
 
@@ -87,8 +88,11 @@ export async function writeSiteExports(
   const dir = mkdtempSync(`${options.prefix}-`);
   writeFileSync(path.join(dir, OWNER_FILE), `${options.owner ?? process.pid}\n`);
   const version = readDataVersion(options.dataDir);
-  // Ages are counted to the data version's date (D4), as the pages count them.
-  const registry = buildRegistry(options.dataset, { asOf: version.date });
+  // Ages are counted to the data version's date (D4), as the pages count them; the pages
+  // then take this registry instead of building their own (src/site/registry-fs.ts).
+  const make = () => buildRegistry(options.dataset, { asOf: version.date });
+  const shared = takeValidated(options.dataDir)?.dataset === options.dataset;
+  const registry = (shared ? derivedFromValidated(options.dataDir, registryKey(version.date), make) : undefined) ?? make();
   const result = await writeExports({ outDir: dir, registry, version, homepage: siteHomepage() });
   const check = await timed(
     result.steps,

@@ -3,20 +3,25 @@
  * to render anything from invalid data.
  */
 import { dataDir, loadDatasetFromDir } from '../dataset/dataset-fs.ts';
-import { takeValidated } from '../dataset/shared-dataset.ts';
+import { derivedFromValidated } from '../dataset/shared-dataset.ts';
 import { hasErrors } from '../dataset/issues.ts';
 import { readDataVersion } from '../changes/history-fs.ts';
-import { buildRegistry, type Registry } from '../model/registry.ts';
+import type { LoadResult } from '../dataset/load-dataset.ts';
+import { buildRegistry, registryKey, type Registry } from '../model/registry.ts';
 import { formatAsBuildError } from '../report/format-issues.ts';
 
 let cached: Registry | undefined;
 
 export function getRegistry(): Registry {
   if (!cached) {
-    const { dataset, issues } = takeValidated(dataDir()) ?? loadDatasetFromDir();
-    if (hasErrors(issues)) throw new Error(formatAsBuildError(issues));
     // Ages are counted to the data version's date (D4), so one commit always builds the same site.
-    cached = buildRegistry(dataset, { asOf: readDataVersion(dataDir()).date });
+    const asOf = readDataVersion(dataDir()).date;
+    const registryOf = ({ dataset, issues }: LoadResult) => {
+      if (hasErrors(issues)) throw new Error(formatAsBuildError(issues));
+      return buildRegistry(dataset, { asOf });
+    };
+    // In the build the exports phase has made this very registry already (see render-site.ts).
+    cached = derivedFromValidated(dataDir(), registryKey(asOf), registryOf) ?? registryOf(loadDatasetFromDir());
   }
   return cached;
 }

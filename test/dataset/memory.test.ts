@@ -1,0 +1,120 @@
+/**
+ * What the loader does to stay small at national scale must not change what it reports or
+ * returns: values pass through one string pool (a value seen again is answered from it,
+ * invisible characters included), origins find their lines lazily, and a derived value of
+ * the shared dataset (the registry) is made once.
+ */
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, test } from 'vitest';
+import { formatIssueLine } from '../../src/report/format-issues.ts';
+import { loadDataset, type DataFile } from '../../src/dataset/load-dataset.ts';
+import { clearValidated, derivedFromValidated, shareValidated } from '../../src/dataset/shared-dataset.ts';
+import { StringPool } from '../../src/dataset/string-pool.ts';
+
+const TODAY = '2026-11-22';
+const platforms: DataFile = { file: 'data/platforms.yaml', role: 'platforms', bytes: readFileSync('test/fixtures/valid/platforms.yaml') };
+const regions: DataFile = { file: 'data/regions.yaml', role: 'regions', bytes: readFileSync('test/fixtures/valid/regions.yaml') };
+
+function organization(id: string, name: string, url: string): string {
+  return [
+    `  - id: ${id}`,
+    `    name: "${name}"`,
+    '    kind: regional_government',
+    '    level: regional',
+    '    accounts:',
+    '      - platform: vk',
+    `        url: ${url}`,
+    '        evidence:',
+    '          - type: official_website',
+    '            url: https://www.mos.ru/',
+    '            date: "2026-10-01"',
+    '    impersonations:',
+    '      - platform: vk',
+    `        url: ${url}_fake`,
+    '        evidence:',
+    '          - type: press_report',
+    '            url: https://www.mos.ru/news/',
+    '            date: "2026-10-01"',
+  ].join('\n');
+}
+
+const regionFile = (text: string): DataFile => ({
+  file: 'data/regions/moskva.yaml',
+  role: 'region',
+  regionHint: 'moskva',
+  bytes: Buffer.from(text),
+});
+const load = (text: string) => loadDataset([platforms, regions, regionFile(text)], { today: TODAY });
+
+describe('the string pool', () => {
+  test('keeps equal values and knows which hold invisible characters', () => {
+    const pool = new StringPool();
+    const long = 'https://vk.com/mos_sobyanin_official';
+    expect(pool.intern(long)).toBe(long);
+    expect(pool.intern(`${long.slice(0, 10)}${long.slice(10)}`)).toBe(long);
+    expect(pool.hasInvisible(pool.intern(long))).toBe(false);
+    expect(pool.hasInvisible(pool.intern('mos\u200bsobyanin_official'))).toBe(true);
+    expect(pool.hasInvisible(pool.intern('mos\u200bsobyanin_official'))).toBe(true);
+  });
+
+  test('a repeated value with an invisible character is reported at each place it is written', () => {
+    const name = 'Правительство\u200b Москвы';
+    const { issues } = load(
+      [
+        'region: moskva',
+        'organizations:',
+        organization('moskva-a', name, 'https://vk.com/a_page'),
+        organization('moskva-b', name, 'https://vk.com/b_page'),
+        '',
+      ].join('\n'),
+    );
+    expect(issues.filter((i) => i.rule === 'invisible-char').map(formatIssueLine)).toEqual([
+      'data/regions/moskva.yaml:4:11 organizations[0].name — ошибка: в значении есть невидимый символ — пробел нулевой ширины (U+200B): удалите его, такие символы делают подделку неотличимой от настоящей записи [invisible-char]',
+      'data/regions/moskva.yaml:22:11 organizations[1].name — ошибка: в значении есть невидимый символ — пробел нулевой ширины (U+200B): удалите его, такие символы делают подделку неотличимой от настоящей записи [invisible-char]',
+    ]);
+  });
+});
+
+describe('origins', () => {
+  const text = [
+    'region: moskva',
+    'organizations:',
+    organization('moskva-a', 'Правительство Москвы', 'https://vk.com/a_page'),
+    organization('moskva-b', 'Мэрия', 'https://vk.com/b_page'),
+    '',
+  ].join('\n');
+
+  test('give the line of the organisation, the account and the impersonation, also as JSON', () => {
+    const { dataset } = load(text);
+    const second = dataset.organizations[1]!;
+    expect([second.origin.line, second.accounts[0]!.origin.line, second.impersonations[0]!.origin.line]).toEqual([21, 26, 33]);
+    expect(JSON.parse(JSON.stringify(second.accounts[0]!.origin))).toEqual({ file: 'data/regions/moskva.yaml', line: 26, index: 0 });
+    expect(second.origin.index).toBe(1);
+  });
+
+  test('read before the sources are released keep their line; read after, line 0', () => {
+    const { dataset, releaseSources } = load(text);
+    const [first, second] = dataset.organizations;
+    expect(first!.origin.line).toBe(3);
+    releaseSources!();
+    expect(first!.origin.line).toBe(3);
+    expect(second!.origin.line).toBe(0);
+  });
+});
+
+describe('values derived from the shared dataset', () => {
+  afterEach(() => clearValidated());
+
+  test('are made once per key and only for the folder shared', () => {
+    const loaded = load(['region: moskva', 'organizations:', organization('moskva-a', 'Мэрия', 'https://vk.com/a_page'), ''].join('\n'));
+    expect(derivedFromValidated('data', 'count', () => 1)).toBeUndefined();
+    shareValidated('data', loaded);
+    let made = 0;
+    const count = () => derivedFromValidated('data', 'count', (result) => (made++, result.dataset.organizations.length));
+    expect([count(), count(), made]).toEqual([1, 1, 1]);
+    expect(derivedFromValidated('data', 'other', () => 'x')).toBe('x');
+    expect(derivedFromValidated('elsewhere', 'count', () => 2)).toBeUndefined();
+    clearValidated();
+    expect(derivedFromValidated('data', 'count', () => 3)).toBeUndefined();
+  });
+});
