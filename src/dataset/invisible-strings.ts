@@ -2,11 +2,11 @@
  * Invisible and bidirectional control characters in any key or value of a data file:
  * in a name or handle they make a fake indistinguishable from the original (U+200B inside
  * `mos_sobyanin`), and a right-to-left override reverses what a reviewer reads.
- * The same walk puts every value through the loader's string pool (string-pool.ts), so
- * that the data holds pooled copies and no slice of the file's text.
+ * The same walk gives every value a string of its own (own-copy.ts), so that the data holds
+ * no slice of the file's text.
  */
 import { describeInvisible, findInvisible, hasInvisible } from '../text/invisible.ts';
-import { StringPool } from './string-pool.ts';
+import { ownCopy } from './own-copy.ts';
 import type { Issue, PathSegment } from './issues.ts';
 import { formatPath } from './issues.ts';
 import type { ParsedFile } from './yaml-source.ts';
@@ -14,8 +14,8 @@ import type { ParsedFile } from './yaml-source.ts';
 /** Findings per file before the rest are summarised in one line. */
 const SHOWN = 20;
 
-/** Finds invisible characters in every key and value, and replaces each value by its pooled copy. */
-export function invisibleCharacters(parsed: ParsedFile, pool = new StringPool()): Issue[] {
+/** Finds invisible characters in every key and value, and replaces each value by its own copy. */
+export function invisibleCharacters(parsed: ParsedFile): Issue[] {
   const found: Array<{ path: PathSegment[]; text: string; key: boolean }> = [];
   let total = 0;
   // One path stack, copied only for a finding: national-scale files hold millions of strings.
@@ -23,12 +23,11 @@ export function invisibleCharacters(parsed: ParsedFile, pool = new StringPool())
   const hit = (text: string, key: boolean) => {
     if (++total <= SHOWN) found.push({ path: [...path], text, key });
   };
-  /** Visits a value and returns it as the data should hold it (a string: its pooled copy). */
+  /** Visits a value and returns it as the data should hold it (a string: its own copy). */
   const visit = (value: unknown): unknown => {
     if (typeof value === 'string') {
-      const pooled = pool.intern(value);
-      if (pool.hasInvisible(pooled)) hit(pooled, false);
-      return pooled;
+      if (hasInvisible(value)) hit(value, false);
+      return ownCopy(value);
     }
     if (Array.isArray(value)) {
       for (let i = 0; i < value.length; i++) {

@@ -20,7 +20,6 @@ import type { Issue } from './issues.ts';
 import { formatPath, sortIssues } from './issues.ts';
 import { canonicalizeAccounts, type PendingFile } from './canonical-accounts.ts';
 import { invisibleCharacters } from './invisible-strings.ts';
-import { StringPool } from './string-pool.ts';
 import { checkDataset, type Located } from './rules.ts';
 import { checkPlatforms } from './rules-platforms.ts';
 import { checkVerdictRules } from './rules-verdicts.ts';
@@ -103,7 +102,7 @@ export function todayIso(): string {
 
 /**
  * Made outside `loadDataset`: a closure made inside would share its scope, and keep every
- * file's schema output and the string pool alive as long as the dataset.
+ * file's schema output alive as long as the dataset.
  */
 function releaser(located: readonly Located[]): () => void {
   return () => located.forEach((l) => l.parsed.release?.());
@@ -131,8 +130,6 @@ export function loadDataset(files: readonly DataFile[], options: LoadOptions = {
   }
 
   const pending: PendingFile[] = [];
-  // One copy of each value across all files (see string-pool.ts).
-  const strings = new StringPool();
   files.forEach((file, order) => {
     if (file.role === 'unexpected') {
       issues.push({
@@ -149,7 +146,7 @@ export function loadDataset(files: readonly DataFile[], options: LoadOptions = {
     }
     const parsed = parseYamlFile(file);
     append(issues, parsed.issues);
-    append(issues, invisibleCharacters(parsed, strings));
+    append(issues, invisibleCharacters(parsed));
     const { value, issues: schemaIssues } = validateFile(parsed, file.role);
     append(issues, schemaIssues);
     if (value === undefined) return;

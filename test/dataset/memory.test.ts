@@ -1,15 +1,14 @@
 /**
  * What the loader does to stay small at national scale must not change what it reports or
- * returns: values pass through one string pool (a value seen again is answered from it,
- * invisible characters included), origins find their lines lazily, and a derived value of
- * the shared dataset (the registry) is made once.
+ * returns: values get strings of their own (no slice of the file's text), origins find
+ * their lines lazily, and a derived value of the shared dataset (the registry) is made once.
  */
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, test } from 'vitest';
 import { formatIssueLine } from '../../src/report/format-issues.ts';
 import { loadDataset, type DataFile } from '../../src/dataset/load-dataset.ts';
 import { clearValidated, derivedFromValidated, shareValidated } from '../../src/dataset/shared-dataset.ts';
-import { StringPool } from '../../src/dataset/string-pool.ts';
+import { ownCopy } from '../../src/dataset/own-copy.ts';
 
 const TODAY = '2026-11-22';
 const platforms: DataFile = { file: 'data/platforms.yaml', role: 'platforms', bytes: readFileSync('test/fixtures/valid/platforms.yaml') };
@@ -46,15 +45,12 @@ const regionFile = (text: string): DataFile => ({
 });
 const load = (text: string) => loadDataset([platforms, regions, regionFile(text)], { today: TODAY });
 
-describe('the string pool', () => {
-  test('keeps equal values and knows which hold invisible characters', () => {
-    const pool = new StringPool();
+describe('values of their own', () => {
+  test('are equal to what the file says', () => {
     const long = 'https://vk.com/mos_sobyanin_official';
-    expect(pool.intern(long)).toBe(long);
-    expect(pool.intern(`${long.slice(0, 10)}${long.slice(10)}`)).toBe(long);
-    expect(pool.hasInvisible(pool.intern(long))).toBe(false);
-    expect(pool.hasInvisible(pool.intern('mos\u200bsobyanin_official'))).toBe(true);
-    expect(pool.hasInvisible(pool.intern('mos\u200bsobyanin_official'))).toBe(true);
+    expect(ownCopy(long.slice(0, 20) + long.slice(20))).toBe(long);
+    expect(ownCopy('Правительство Москвы «Мэрия» \u200b\n\t"')).toBe('Правительство Москвы «Мэрия» \u200b\n\t"');
+    expect(ownCopy('2026-10-01')).toBe('2026-10-01');
   });
 
   test('a repeated value with an invisible character is reported at each place it is written', () => {
