@@ -29,7 +29,8 @@ const ITEM = 1;
 const BLANK = 2;
 /** A key as the locator knows it: ASCII letters, digits and underscores before a colon. */
 const KEY = /^([A-Za-z0-9_]+):(?:\s+|$)/;
-const lineDecoder = new TextDecoder('utf-8');
+// A BOM at a line's start is white space to trimStart, so the decoder must keep it.
+const lineDecoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 class ColumnOverflow extends Error {}
 

@@ -69,8 +69,12 @@ describe('the byte locator answers as the text locator did', () => {
         }),
         (lines, asked) => expectSameAnswers(lines.join('\n'), asked),
       ),
-      { numRuns: 400 },
+      { numRuns: 2000 },
     );
+  });
+
+  test('a BOM or a no-break space before a dash is white space, as trimStart reads it', () => {
+    expectSameAnswers('\ufeff- id: 1\n\u00a0 - id: 2\n', [[[0]], [[0, 'id']], [[1]], [[], 'id']]);
   });
 
   test('lines too long for 16-bit columns are indexed in 32 bits, at the same columns', () => {
