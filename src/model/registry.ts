@@ -65,9 +65,6 @@ export function newestDataDate(dataset: Dataset): string {
   return partialDateStart(newest);
 }
 
-/** The name under which a host shares the registry of one dataset and date (src/dataset/shared-dataset.ts). */
-export const registryKey = (asOf: string) => `registry:${asOf}`;
-
 export function buildRegistry(dataset: Dataset, options: RegistryOptions = {}): Registry {
   const asOf = options.asOf ?? newestDataDate(dataset);
   const freshMonths = dataset.policy.evidence_fresh_months;

@@ -1,13 +1,12 @@
 /**
  * What the loader does to stay small at national scale must not change what it reports or
- * returns: values get strings of their own (no slice of the file's text), origins find
- * their lines lazily, and a derived value of the shared dataset (the registry) is made once.
+ * returns: values get strings of their own (no slice of the file's text), and origins find
+ * their lines lazily.
  */
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { formatIssueLine } from '../../src/report/format-issues.ts';
 import { loadDataset, type DataFile } from '../../src/dataset/load-dataset.ts';
-import { clearValidated, derivedFromValidated, shareValidated } from '../../src/dataset/shared-dataset.ts';
 import { ownCopy } from '../../src/dataset/own-copy.ts';
 
 const TODAY = '2026-11-22';
@@ -95,22 +94,5 @@ describe('origins', () => {
     releaseSources!();
     expect(first!.origin.line).toBe(3);
     expect(second!.origin.line).toBe(0);
-  });
-});
-
-describe('values derived from the shared dataset', () => {
-  afterEach(() => clearValidated());
-
-  test('are made once per key and only for the folder shared', () => {
-    const loaded = load(['region: moskva', 'organizations:', organization('moskva-a', 'Мэрия', 'https://vk.com/a_page'), ''].join('\n'));
-    expect(derivedFromValidated('data', 'count', () => 1)).toBeUndefined();
-    shareValidated('data', loaded);
-    let made = 0;
-    const count = () => derivedFromValidated('data', 'count', (result) => (made++, result.dataset.organizations.length));
-    expect([count(), count(), made]).toEqual([1, 1, 1]);
-    expect(derivedFromValidated('data', 'other', () => 'x')).toBe('x');
-    expect(derivedFromValidated('elsewhere', 'count', () => 2)).toBeUndefined();
-    clearValidated();
-    expect(derivedFromValidated('data', 'count', () => 3)).toBeUndefined();
   });
 });
