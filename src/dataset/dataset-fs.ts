@@ -10,7 +10,8 @@ import path from 'node:path';
 import type { Issue } from './issues.ts';
 import { sortIssues } from './issues.ts';
 import type { DataFile, LoadOptions, LoadResult } from './load-dataset.ts';
-import { loadDataset } from './load-dataset.ts';
+import { loadDataset, loadPrepared } from './load-dataset.ts';
+import { prepareInWorkers } from './prepare-workers.ts';
 
 /** More files than this are refused: a national registry needs a few thousand at most. */
 export const MAX_DATA_FILES = 10_000;
@@ -216,6 +217,8 @@ export function loadDatasetFromDir(dir = dataDir(), options: LoadOptions = {}): 
       });
     }
   }
-  const result = loadDataset(files, options);
+  // A national folder is read and validated on worker threads (prepare-workers.ts).
+  const prepared = prepareInWorkers(files);
+  const result = prepared ? loadPrepared(files, prepared, options) : loadDataset(files, options);
   return folderIssues.length ? { dataset: result.dataset, issues: sortIssues([...folderIssues, ...result.issues]) } : result;
 }

@@ -2,8 +2,11 @@
  * Invisible and bidirectional control characters in any key or value of a data file:
  * in a name or handle they make a fake indistinguishable from the original (U+200B inside
  * `mos_sobyanin`), and a right-to-left override reverses what a reviewer reads.
+ * The same walk gives every value a string of its own (own-copy.ts), so that the data holds
+ * no slice of the file's text.
  */
 import { describeInvisible, findInvisible, hasInvisible } from '../text/invisible.ts';
+import { ownCopy } from './own-copy.ts';
 import type { Issue, PathSegment } from './issues.ts';
 import { formatPath } from './issues.ts';
 import type { ParsedFile } from './yaml-source.ts';
@@ -11,6 +14,7 @@ import type { ParsedFile } from './yaml-source.ts';
 /** Findings per file before the rest are summarised in one line. */
 const SHOWN = 20;
 
+/** Finds invisible characters in every key and value, and replaces each value by its own copy. */
 export function invisibleCharacters(parsed: ParsedFile): Issue[] {
   const found: Array<{ path: PathSegment[]; text: string; key: boolean }> = [];
   let total = 0;
@@ -19,26 +23,35 @@ export function invisibleCharacters(parsed: ParsedFile): Issue[] {
   const hit = (text: string, key: boolean) => {
     if (++total <= SHOWN) found.push({ path: [...path], text, key });
   };
-  const visit = (value: unknown) => {
+  /** Visits a value and returns it as the data should hold it (a string: its own copy). */
+  const visit = (value: unknown): unknown => {
     if (typeof value === 'string') {
       if (hasInvisible(value)) hit(value, false);
-    } else if (Array.isArray(value)) {
+      return ownCopy(value);
+    }
+    if (Array.isArray(value)) {
       for (let i = 0; i < value.length; i++) {
         path.push(i);
-        visit(value[i]);
+        value[i] = visit(value[i]);
         path.pop();
       }
     } else if (value !== null && typeof value === 'object') {
-      for (const key in value) {
-        if (!Object.hasOwn(value, key)) continue;
+      const record = value as Record<string, unknown>;
+      for (const key in record) {
+        if (!Object.hasOwn(record, key)) continue;
         path.push(key);
         if (hasInvisible(key)) hit(key, true);
-        visit((value as Record<string, unknown>)[key]);
+        const item = record[key];
+        const kept = visit(item);
+        // Strings compare by value, so the copy is put back whatever `!==` says. `__proto__` is
+        // an own property here (the reader defines it): assigning to it would set the prototype.
+        if (typeof item === 'string' && key !== '__proto__') record[key] = kept;
         path.pop();
       }
     }
+    return value;
   };
-  visit(parsed.data);
+  parsed.data = visit(parsed.data);
   const issues = found.map(({ path, text, key }): Issue => {
     const at = key ? parsed.locate(path.slice(0, -1), String(path.at(-1))) : parsed.locate(path);
     return {

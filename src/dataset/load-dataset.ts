@@ -4,27 +4,16 @@
  * span files, and returns all findings at once, located and in Russian.
  */
 import type { z } from 'zod';
-import { z as zod } from 'zod';
-import {
-  DEFAULT_POLICY,
-  FederalFile,
-  FiguresFile,
-  Organization,
-  PlatformsFile,
-  PolicyFile,
-  RegionFile,
-  RegionsFile,
-} from '../schema/index.ts';
+import { DEFAULT_POLICY, FederalFile, FiguresFile, PlatformsFile, PolicyFile, RegionFile, RegionsFile } from '../schema/index.ts';
 import type { Dataset } from './dataset.ts';
 import type { Issue } from './issues.ts';
 import { formatPath, sortIssues } from './issues.ts';
 import { canonicalizeAccounts, type PendingFile } from './canonical-accounts.ts';
-import { invisibleCharacters } from './invisible-strings.ts';
 import { checkDataset, type Located } from './rules.ts';
 import { checkPlatforms } from './rules-platforms.ts';
 import { checkVerdictRules } from './rules-verdicts.ts';
-import { parseYamlFile, type ParsedFile, type SourceFile } from './yaml-source.ts';
-import { zodIssueToIssues } from './zod-issues.ts';
+import { prepareFile, SCHEMAS, type PreparedFile, type PreparedRole } from './prepare-file.ts';
+import type { SourceFile } from './yaml-source.ts';
 
 export type DataFileRole = 'platforms' | 'regions' | 'figures' | 'federal' | 'region' | 'policy' | 'unexpected';
 
@@ -47,48 +36,9 @@ export type LoadOptions = {
  */
 export type LoadResult = { dataset: Dataset; issues: Issue[]; releaseSources?: () => void };
 
-const SCHEMAS = {
-  platforms: PlatformsFile,
-  regions: RegionsFile,
-  figures: FiguresFile,
-  federal: FederalFile,
-  region: RegionFile,
-  policy: PolicyFile,
-} as const;
-
 /** The schema that governs a file of a given role. */
 export function schemaFor(role: Exclude<DataFileRole, 'unexpected'>): z.ZodType {
   return SCHEMAS[role];
-}
-
-/**
- * Files of organisations are checked one organisation at a time, so that a mistake in one
- * does not hide the cross-file findings of all the others.
- */
-const ENVELOPES = {
-  region: RegionFile.extend({ organizations: zod.array(zod.unknown()).default([]) }),
-  federal: FederalFile.extend({ organizations: zod.array(zod.unknown()).default([]) }),
-};
-
-function validateFile(parsed: ParsedFile, role: Exclude<DataFileRole, 'unexpected'>): { value?: unknown; issues: Issue[] } {
-  if (parsed.data === undefined) return { issues: [] };
-  const schema = role === 'region' || role === 'federal' ? ENVELOPES[role] : SCHEMAS[role];
-  const result = schema.safeParse(parsed.data);
-  if (!result.success) return { issues: result.error.issues.flatMap((issue) => zodIssueToIssues(issue, parsed, schema)) };
-  if (role !== 'region' && role !== 'federal') return { value: result.data, issues: [] };
-  const envelope = result.data as { organizations: unknown[] };
-  const issues: Issue[] = [];
-  const organizations: Array<{ index: number; value: zod.infer<typeof Organization> }> = [];
-  envelope.organizations.forEach((raw, index) => {
-    const org = Organization.safeParse(raw);
-    if (org.success) organizations.push({ index, value: org.data });
-    else
-      append(
-        issues,
-        org.error.issues.flatMap((issue) => zodIssueToIssues(issue, parsed, Organization, ['organizations', index])),
-      );
-  });
-  return { value: { ...envelope, organizations }, issues };
 }
 
 /** Appends without spreading: a national-scale list overflows the call stack as arguments. */
@@ -100,8 +50,28 @@ export function todayIso(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
+/**
+ * Made outside `loadDataset`: a closure made inside would share its scope, and keep every
+ * file's schema output alive as long as the dataset.
+ */
+function releaser(located: readonly Located[]): () => void {
+  return () => located.forEach((l) => l.parsed.release?.());
+}
+
 /** Parses, validates and cross-checks the data files. Never throws on bad data. */
 export function loadDataset(files: readonly DataFile[], options: LoadOptions = {}): LoadResult {
+  return loadPrepared(files, (file) => prepareFile(file), options);
+}
+
+/**
+ * The cross-file half of `loadDataset`, over files each read and validated by `prepared`
+ * (`prepareFile` here, or the same function on worker threads: prepare-workers.ts).
+ */
+export function loadPrepared(
+  files: readonly DataFile[],
+  prepared: (file: DataFile & { role: PreparedRole }, order: number) => PreparedFile,
+  options: LoadOptions = {},
+): LoadResult {
   const today = options.today ?? todayIso();
   const issues: Issue[] = [];
   const dataset: Dataset = { platforms: [], regions: [], regionSources: [], organizations: [], figures: [], policy: { ...DEFAULT_POLICY } };
@@ -136,11 +106,8 @@ export function loadDataset(files: readonly DataFile[], options: LoadOptions = {
       });
       return;
     }
-    const parsed = parseYamlFile(file);
-    append(issues, parsed.issues);
-    append(issues, invisibleCharacters(parsed));
-    const { value, issues: schemaIssues } = validateFile(parsed, file.role);
-    append(issues, schemaIssues);
+    const { parsed, issues: fileIssues, value } = prepared(file as DataFile & { role: PreparedRole }, order);
+    append(issues, fileIssues);
     if (value === undefined) return;
     const entry: Located = { parsed, role: file.role, regionHint: file.regionHint, changed: file.changed, order };
     located.push(entry);
@@ -166,8 +133,6 @@ export function loadDataset(files: readonly DataFile[], options: LoadOptions = {
           organizations: PendingFile['organizations'];
         };
         if ('region' in content) entry.region = content.region;
-        // The raw tree is only needed to explain schema findings; drop it to halve memory.
-        parsed.data = undefined;
         pending.push({ source: entry, organizations: content.organizations });
         break;
       }
@@ -181,7 +146,7 @@ export function loadDataset(files: readonly DataFile[], options: LoadOptions = {
   for (const { source } of pending) append(dataset.organizations, source.organizations ?? []);
   append(issues, checkDataset(dataset, located, today));
   append(issues, checkVerdictRules(dataset, located));
-  return { dataset, issues: sortIssues(issues), releaseSources: () => located.forEach((l) => l.parsed.release?.()) };
+  return { dataset, issues: sortIssues(issues), releaseSources: releaser(located) };
 }
 
 export { formatPath };

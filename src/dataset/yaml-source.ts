@@ -3,8 +3,8 @@
  * to a line and column, so that every finding can point at the place to fix.
  */
 import jsYaml from 'js-yaml';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import { blockLocator, type BlockLocator } from './block-locator.ts';
+import type { Document, LineCounter } from 'yaml';
+import { composeDocument, locatedSource } from './located-source.ts';
 import type { Issue, PathSegment } from './issues.ts';
 import { formatPath } from './issues.ts';
 import type { RuleId } from './rule-ids.ts';
@@ -29,6 +29,8 @@ export type ParsedFile = {
    * the text): later `locate` calls answer line 0, `sourceAt` nothing.
    */
   release?(): void;
+  /** The bytes `locate` reads (the file's, or its normalised text encoded); undefined once released. */
+  sourceBytes?(): Uint8Array | undefined;
 };
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -87,6 +89,8 @@ export function parseYamlFile({ file, bytes }: SourceFile): ParsedFile {
   }
   const nul = bytes.indexOf(0);
   let text: string;
+  // True when the text differs from the bytes (a BOM or CR line ends dropped): `locate` then reads the text encoded again.
+  let normalized = false;
   try {
     if (nul !== -1) throw new Error('nul');
     text = decoder.decode(bytes);
@@ -126,6 +130,7 @@ export function parseYamlFile({ file, bytes }: SourceFile): ParsedFile {
       'warning',
     );
     text = text.slice(1);
+    normalized = true;
   }
   const crlf = text.indexOf('\r\n');
   if (crlf !== -1) {
@@ -151,7 +156,10 @@ export function parseYamlFile({ file, bytes }: SourceFile): ParsedFile {
       'warning',
     );
   }
-  if (lone || crlf !== -1) text = text.replace(/\r\n?/g, '\n');
+  if (lone || crlf !== -1) {
+    text = text.replace(/\r\n?/g, '\n');
+    normalized = true;
+  }
   if (text.trim() === '' || /^(\s*#[^\n]*\n?)*\s*$/.test(text)) {
     at(1, 1, 'empty-file', 'файл пуст: впишите данные (например, «region: <id>» и «organizations:») или удалите файл');
     return unreadable();
@@ -174,6 +182,8 @@ export function parseYamlFile({ file, bytes }: SourceFile): ParsedFile {
     const extras = anchorsAndTags(composed.doc, composed.doc.lineCounter, text);
     for (const finding of extras) at(finding.line, finding.column, finding.rule, finding.message);
     if (extras.length > 0) return unreadable();
+    // The document holds the whole text; `locate` rebuilds it in the rare case it needs it.
+    composed = undefined;
   }
   let data: unknown;
   try {
@@ -192,34 +202,10 @@ export function parseYamlFile({ file, bytes }: SourceFile): ParsedFile {
     );
     return unreadable();
   }
-  let fast: BlockLocator | undefined;
-  // The closures hold the text only through `source`, so that `release` can let it go.
-  let source: string | undefined = text;
-  return {
-    file,
-    data,
-    issues,
-    locate: (path, keyOf) => {
-      if (source === undefined) return { line: 0, column: 0 };
-      fast ??= blockLocator(source);
-      const found = fast(path, keyOf);
-      if (found) return found;
-      composed ??= composeDocument(source);
-      return locateIn(composed.doc, composed.doc.lineCounter, path, keyOf);
-    },
-    sourceAt(path) {
-      if (source === undefined) return undefined;
-      composed ??= composeDocument(source);
-      const { node, depth } = nodeAt(composed.doc, path);
-      if (depth !== path.length || !isScalar(node) || !node.range) return undefined;
-      return source.slice(node.range[0], node.range[1]).trim();
-    },
-    release() {
-      source = undefined;
-      fast = undefined;
-      composed = undefined;
-    },
-  };
+  // Nothing below holds the decoded text: `locate` reads the bytes (the file as read, or the
+  // text encoded again when a BOM or CR line ends were dropped from it), and the `yaml`
+  // document that the rare fallback needs is decoded from them on demand.
+  return { ...locatedSource(file, normalized ? new TextEncoder().encode(text) : bytes), data, issues };
 }
 
 type At = (line: number, column: number, rule: RuleId, message: string) => void;
@@ -275,46 +261,6 @@ function syntaxCause(code: string, message: string, rule: string, lines: readonl
   }
   if (code === 'BAD_INDENT' || /without - indicator|same column/.test(message)) return { hint: BAD_INDENT_HINT };
   return { hint: YAML_HINTS[rule] ?? YAML_CODES[code] ?? 'проверьте отступы, двоеточия и кавычки в этой строке' };
-}
-
-function composeDocument(text: string): { doc: Document & { lineCounter: LineCounter } } {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true }) as Document & {
-    lineCounter: LineCounter;
-  };
-  doc.lineCounter = lineCounter;
-  return { doc };
-}
-
-function nodeAt(doc: Document, path: readonly PathSegment[]): { node: Node | null; depth: number } {
-  let node: Node | null = doc.contents as Node | null;
-  let depth = 0;
-  for (const segment of path) {
-    if (isMap(node)) {
-      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
-      if (!pair) break;
-      node = (pair.value as Node | null) ?? (pair.key as Node);
-    } else if (isSeq(node) && typeof segment === 'number') {
-      const item = node.items[segment] as Node | undefined;
-      if (!item) break;
-      node = item;
-    } else break;
-    depth++;
-  }
-  return { node, depth };
-}
-
-function locateIn(doc: Document, counter: LineCounter, path: readonly PathSegment[], keyOf?: string) {
-  const { node } = nodeAt(doc, path);
-  let offset = node?.range?.[0] ?? 0;
-  if (keyOf !== undefined && isMap(node)) {
-    const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === keyOf);
-    if (pair && isScalar(pair.key) && pair.key.range) offset = pair.key.range[0];
-  } else if (keyOf !== undefined || path.length === 0) {
-    // keep the collection's own position
-  }
-  const pos = counter.linePos(offset);
-  return { line: pos.line, column: pos.col };
 }
 
 export { formatPath };

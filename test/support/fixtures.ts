@@ -10,7 +10,7 @@ export const FIXTURES = path.resolve('test/fixtures');
 export const TODAY = '2026-11-22';
 
 /** The files of a fixture folder, and what the folder scan found wrong (symlinks, sub-folders), labelled `data/…`. */
-function filesOf(dir: string): { files: DataFile[]; issues: Issue[] } {
+export function filesOf(dir: string): { files: DataFile[]; issues: Issue[] } {
   const scan = scanDataDir(dir);
   const relabel = (file: string) => `data/${path.relative(dir, path.resolve(file)).split(path.sep).join('/')}`;
   return {
