@@ -19,6 +19,7 @@ import {
   type MainShard,
   type SimilarShard,
 } from '../../src/check/lookup.ts';
+import { bucketOrder, organizationId, shardLabel, similarBuckets, similarFileOf, similarShardFile } from '../../src/check/keys.ts';
 import { loadDatasetFromDir } from '../../src/dataset/dataset-fs.ts';
 import { buildRegistry, type Registry } from '../../src/model/registry.ts';
 
@@ -65,7 +66,7 @@ describe('the index files', () => {
 
   test('the metadata the page inlines equals the written copy, with the region names', () => {
     expect(checkMeta(registry)).toEqual(meta);
-    expect(meta.version).toBe(2);
+    expect(meta.version).toBe(3);
     expect(meta.regions.krym).toBe('Республика Крым');
   });
 
@@ -74,13 +75,13 @@ describe('the index files', () => {
       const shard = json<MainShard>(mainShardPath(meta, account.key));
       const records = shard.records[account.uid] ?? [];
       expect(
-        records.some((r) => shard.orgs[r.org]![0] === account.organization.id),
+        records.some((r) => organizationId(shard.orgs[r.org]![0], shard.orgs[r.org]![2]) === account.organization.id),
         account.uid,
       ).toBe(true);
     }
     for (const name of files.keys()) {
       if (!name.startsWith('check/keys/')) continue;
-      const ids = json<MainShard>(name).orgs.map((o) => o[0]);
+      const ids = json<MainShard>(name).orgs.map((o) => organizationId(o[0], o[2]));
       expect(new Set(ids).size, name).toBe(ids.length);
     }
   });
@@ -159,6 +160,48 @@ describe('the index files', () => {
     expect(listed.has('vk:minzdrav_krym_test')).toBe(false);
     expect(listed.has('vk:club7654321')).toBe(false);
     expect(listed.has('ok:group/54321000000001')).toBe(false);
+  });
+
+  test('every record unpacks to its organisation and the page the site shows it on, stored as page numbers', () => {
+    const page = organizationPages(registry);
+    const records = checkRecords(registry);
+    const codes = new Set<number | string>();
+    for (const account of registry.accounts) {
+      const shard = json<MainShard>(mainShardPath(meta, account.key));
+      const stored = shard.orgs.find((o) => organizationId(o[0], o[2]) === account.organization.id)!;
+      codes.add(stored[3]);
+      const record = records.get(account.uid)!.find((r) => r.organization.id === account.organization.id);
+      expect(record!.organization.page, account.uid).toBe(page(account.organization));
+    }
+    // Region and federal pages (1), municipality pages (−1) and a municipality's second page (−2).
+    expect([...codes].sort((a, b) => Number(a) - Number(b))).toEqual([-2, -1, 1]);
+    // An id that continues its region's id is stored without it.
+    expect(json<MainShard>(mainShardPath(meta, 'krym_glava_test')).orgs.map((o) => o[0])).toContain('-glava');
+  });
+
+  test('every official chosen name is in the lookalike file the metadata points its two buckets to, and files of one half hold ranges in order', () => {
+    const listed = new Map<string, Set<string>>();
+    for (const [name] of files) {
+      if (!name.startsWith('check/similar/')) continue;
+      const [platform, keys] = Object.entries(json<SimilarShard>(name))[0]!;
+      listed.set(name, new Set(keys.map((k) => `${platform}:${k}`)));
+    }
+    let checked = 0;
+    for (const account of registry.accounts) {
+      const name = chosenName(account.key);
+      if (!name || account.level === 'listed') continue;
+      for (const bucket of similarBuckets(name)) {
+        const file = similarShardFile(shardLabel(similarFileOf(meta, account.platform, bucket)!, meta.similar_shards));
+        expect(listed.get(file)?.has(account.uid), `${account.uid} ${bucket} → ${file}`).toBe(true);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(20);
+    for (const { p, s } of Object.values(meta.similar)) {
+      for (const ranges of [p, s]) if (ranges) expect([...ranges.starts].sort()).toEqual(ranges.starts);
+    }
+    expect(bucketOrder('s:abc')).toBe('cba');
+    expect(bucketOrder('p:abc')).toBe('abc');
   });
 
   test('federal bodies link to the federal page, region bodies to their region page', () => {
