@@ -42,7 +42,7 @@ export function shardLabel(index: number, count: number): string {
  */
 export function chosenName(key: string): string | null {
   const name = key.replace(/^@/, '').toLowerCase();
-  if (name.length < 2 || name.includes('/')) return null;
+  if (name.length < 2 || /[/\s]/.test(name)) return null;
   if (/^(?:club|public|event|id|group|profile|channel)?\d+$/.test(name)) return null;
   return name;
 }
@@ -114,11 +114,12 @@ export function similarFileOf(meta: Pick<CheckMeta, 'similar'>, platform: string
   const ranges: SimilarRanges | undefined = meta.similar[platform]?.[bucket.startsWith('s:') ? 's' : 'p'];
   if (!ranges) return null;
   const key = bucketOrder(bucket);
+  const starts = ranges.starts ? ranges.starts.split(' ') : [];
   let lo = 0;
-  let hi = ranges.starts.length;
+  let hi = starts.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (ranges.starts[mid]! <= key) lo = mid + 1;
+    if (starts[mid]! <= key) lo = mid + 1;
     else hi = mid;
   }
   return ranges.first + lo;

@@ -72,7 +72,7 @@ export function similarLayout(registry: Registry, perFile: number): { files: Sim
         names += keys.length;
         last = order;
       }
-      (ranges[platform] ??= {})[half] = { first, starts };
+      (ranges[platform] ??= {})[half] = { first, starts: starts.join(' ') };
     }
   }
   return { files, ranges };

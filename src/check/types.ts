@@ -108,10 +108,11 @@ export type CheckRecord =
 
 /**
  * The files of one half of one platform's lookalike buckets: files `first`, `first + 1`, …
- * hold consecutive ranges of bucket strings; `starts[i]` is where file `first + i + 1`
- * begins (a bucket string `b` is in file `first` + the number of starts ≤ `b`).
+ * hold consecutive ranges of bucket strings; `starts`, separated by spaces (a name has
+ * none), are where files `first + 1`, `first + 2`, … begin: a bucket string `b` is in file
+ * `first` + the number of starts ≤ `b`.
  */
-export type SimilarRanges = { first: number; starts: string[] };
+export type SimilarRanges = { first: number; starts: string };
 
 /**
  * Evidence as stored: `[type, date, url, extra?]`, the rarer fields in `extra`.

@@ -171,7 +171,7 @@ describe('resembledHost', () => {
 
 describe('lookupPaths', () => {
   // Telegram's first halves in files 0–2 (from «m», from «mos_sob»), its last halves (read backwards) in files 3–4.
-  const similar = { telegram: { p: { first: 0, starts: ['m', 'mos_sob'] }, s: { first: 3, starts: ['n'] } } };
+  const similar = { telegram: { p: { first: 0, starts: 'm mos_sob' }, s: { first: 3, starts: 'n' } } };
   const meta = { platforms, shards: 2048, similar_shards: 1024, similar } as unknown as CheckMeta;
   test('an address costs one main shard, plus the lookalike files of its halves; nothing for the metadata', () => {
     const paths = lookupPaths(meta, 'https://t.me/mos_sobyanin');

@@ -77,11 +77,17 @@ test('every lookup of an address, found or absent, fetches under 20 KB', async (
     'https://t.me/nobody_here_with_a_long_name_zz',
   ];
   let worst = 0;
+  const similarFiles: number[] = [];
   for (const input of inputs) {
-    const { bytes, answer } = await measureLookup(meta, input, read);
+    const { bytes, answer, files: fetched } = await measureLookup(meta, input, read);
     expect(answer.kind, input).toMatch(/^(found|absent|not-account)$/);
     worst = Math.max(worst, bytes);
+    if (answer.kind === 'absent') similarFiles.push(fetched.filter((f) => f.startsWith('check/similar/')).length);
   }
+  // A miss reads the lookalike files of the two halves: both buckets of one half nearly always share a file.
+  expect(similarFiles.length).toBeGreaterThan(50);
+  expect(Math.max(...similarFiles)).toBeLessThanOrEqual(4);
+  expect(similarFiles.reduce((a, b) => a + b, 0) / similarFiles.length).toBeLessThan(2.6);
   expect(worst).toBeGreaterThan(0);
   expect(worst).toBeLessThan(20 * 1024);
 });
