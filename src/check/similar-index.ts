@@ -29,8 +29,7 @@ const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * The lookalike files in order (platforms as in platforms.yaml; for each, the first halves,
- * then the last ones) and the ranges for the metadata. A bucket is never split between
- * files; a file is closed before the bucket that would take it past `perFile` names.
+ * then the last ones) and the ranges for the metadata. A bucket is never split between files.
  */
 export function similarLayout(registry: Registry, perFile: number): { files: SimilarFile[]; ranges: CheckMeta['similar'] } {
   const halves = new Map<string, Map<string, string[]>>();
@@ -51,31 +50,49 @@ export function similarLayout(registry: Registry, perFile: number): { files: Sim
     for (const half of ['p', 's'] as const) {
       const buckets = halves.get(`${platform}|${half}`);
       if (!buckets) continue;
+      const orders = [...buckets.keys()].sort(byText);
       const starts: string[] = [];
       const first = files.length;
-      let current: SimilarFile | null = null;
-      let names = 0;
-      let last = '';
-      for (const order of [...buckets.keys()].sort(byText)) {
-        const keys = buckets.get(order)!;
-        if (!current || (names > 0 && names + keys.length > perFile)) {
-          if (current) {
-            // The shortest start of this bucket that still sorts after the previous file's last bucket.
-            let length = 1;
-            while (length < order.length && order.slice(0, length) <= last) length++;
-            starts.push(order.slice(0, length));
-          }
-          files.push((current = { platform, buckets: [] }));
-          names = 0;
-        }
-        current.buckets.push([order, keys]);
-        names += keys.length;
-        last = order;
+      for (let i = 0; i < orders.length;) {
+        const end = fileEnd(orders, (k) => buckets.get(orders[k]!)!.length, i, perFile);
+        files.push({ platform, buckets: orders.slice(i, end).map((order) => [order, buckets.get(order)!]) });
+        if (end < orders.length) starts.push(startOf(orders[end]!, orders[end - 1]!));
+        i = end;
       }
       (ranges[platform] ??= {})[half] = { first, starts: starts.join(' ') };
     }
   }
   return { files, ranges };
+}
+
+/** The shortest start of a bucket's string that still sorts after the bucket before it. */
+function startOf(order: string, before: string): string {
+  let length = 1;
+  while (length < order.length && order.slice(0, length) <= before) length++;
+  return order.slice(0, length);
+}
+
+/**
+ * Where the file that begins at bucket `from` ends: between 70 % and 110 % of `perFile`
+ * names, at the cut with the shortest start (a cut high in the order splits fewer pairs of a
+ * query's neighbouring buckets, and costs the metadata less), the nearest to `perFile` among
+ * those. A bucket larger than that gets a file of its own.
+ */
+function fileEnd(orders: readonly string[], size: (index: number) => number, from: number, perFile: number): number {
+  let best = -1;
+  let bestLength = Infinity;
+  let bestGap = Infinity;
+  let total = 0;
+  let end = from;
+  while (end < orders.length && (end === from || total + size(end) <= perFile * 1.1)) {
+    total += size(end++);
+    if (end === orders.length) return end;
+    if (total < perFile * 0.7) continue;
+    const length = startOf(orders[end]!, orders[end - 1]!).length;
+    const gap = Math.abs(total - perFile);
+    if (length < bestLength || (length === bestLength && gap < bestGap)) [best, bestLength, bestGap] = [end, length, gap];
+  }
+  return best > 0 ? best : end;
 }
 
 /** The JSON of a lookalike file: its platform → its keys, sorted, each once. */
