@@ -18,7 +18,7 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   outDir: process.env.BUILD_OUT_DIR ?? './dist',
-  build: { format: 'directory', inlineStylesheets: 'always' },
+  build: { format: 'directory', inlineStylesheets: 'never' },
   integrations: [dataGuard(), svelte(), contentSecurityPolicy()],
   devToolbar: { enabled: false },
 });

@@ -5,7 +5,7 @@
  * untouched, so nothing half-built is ever published.
  */
 import { fork } from 'node:child_process';
-import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Issue } from '../dataset/issues.ts';
@@ -53,6 +53,9 @@ function renderInChild(options: RenderOptions): Promise<RenderResult> {
  */
 export const UNSEARCHED_FOLDERS = ['check/list'];
 
+/** Pagefind's bundled interfaces (`pagefind-ui.js`, `-modular-ui`, `-component-ui`, `-highlight`) and `wasm.unknown`. */
+export const UNUSED_PAGEFIND_FILES = /^pagefind-(?:ui|modular-ui|component-ui|highlight)\.(?:js|css)$|^wasm\.unknown\.pagefind$/;
+
 async function indexForSearch(staging: string): Promise<void> {
   const aside = UNSEARCHED_FOLDERS.map((folder) => ({
     from: path.join(staging, folder),
@@ -77,8 +80,12 @@ async function indexForSearch(staging: string): Promise<void> {
       }
       rmSync(records);
     }
-    await index.writeFiles({ outputPath: path.join(staging, 'pagefind') });
+    const output = path.join(staging, 'pagefind');
+    await index.writeFiles({ outputPath: output });
     await pagefind.close();
+    // The search page drives Pagefind's own API (pagefind.js and its worker); Pagefind's
+    // ready-made interfaces and the index for undetected languages are never loaded.
+    for (const name of readdirSync(output)) if (UNUSED_PAGEFIND_FILES.test(name)) rmSync(path.join(output, name));
   } finally {
     for (const { from, to } of aside) if (existsSync(to)) renameSync(to, from);
   }

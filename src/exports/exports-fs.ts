@@ -66,8 +66,8 @@ export async function writeExports(options: ExportOptions): Promise<ExportResult
   const text = await timed(steps, stepOf('csv+json'), () =>
     writeTextTables(root, registry, limit, { gzipLarge: options.compressLarge ?? true }),
   );
-  const xlsx = await timed(steps, stepOf('xlsx'), () => {
-    const { parts, sheets, rows } = writeXlsx(root, registry, version, limit);
+  const xlsx = await timed(steps, stepOf('xlsx'), async () => {
+    const { parts, sheets, rows } = await writeXlsx(root, registry, version, limit);
     const entry: ExportEntry = { name: 'xlsx', title: 'Все таблицы (Excel)', format: 'xlsx', rows, parts, sheets };
     return [entry];
   });

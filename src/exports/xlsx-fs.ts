@@ -23,7 +23,7 @@ const WIDTH_SAMPLE_ROWS = 200;
 
 export type XlsxResult = { parts: WrittenFile[]; sheets: XlsxSheetPart[]; rows: number };
 
-export function writeXlsx(root: string, registry: Registry, version: DataVersion, limit: number): XlsxResult {
+export async function writeXlsx(root: string, registry: Registry, version: DataVersion, limit: number): Promise<XlsxResult> {
   const props: WorkbookProperties = {
     title: 'Госпаблики: официальные страницы госорганов в социальных сетях',
     subject: `Версия данных ${version.id}`,
@@ -109,24 +109,51 @@ export function writeXlsx(root: string, registry: Registry, version: DataVersion
     openSheet(name, sheet, sample, 0);
     let pending: Cell[][] = [];
     let pendingBytes = 0;
-    const flush = () => {
-      if (pending.length === 0) return;
-      const serialize = () => ZipWriter.deflate(pending.map((cells, i) => sheet.row(current!.next + i, cells)).join(''));
-      let chunk = serialize();
-      if (rowsInBook > 0 && zip!.bytes + chunk.deflated.length + closingReserve() > limit) {
+    /**
+     * The chunk being deflated on libuv's thread pool (the second core) while this thread
+     * turns the next rows into XML. Its row numbers assume no workbook is cut before it;
+     * `settle` writes it, or, when it would pass the limit, cuts the workbook and writes
+     * its rows again numbered for the new one.
+     */
+    let inflight: { rows: Cell[][]; first: number; raw: Buffer; deflated: Promise<Buffer> } | undefined;
+    let serializedNext = current!.next;
+    const xml = (rows: Cell[][], first: number) => Buffer.from(rows.map((cells, i) => sheet.row(first + i, cells)).join(''));
+    const launch = (rows: Cell[][], first: number) => {
+      const raw = xml(rows, first);
+      return { rows, first, raw, deflated: ZipWriter.deflateAsync(raw) };
+    };
+    const settle = async () => {
+      if (!inflight) return;
+      let chunk = inflight;
+      inflight = undefined;
+      let deflated = await chunk.deflated;
+      if (rowsInBook > 0 && zip!.bytes + deflated.length + closingReserve() > limit) {
         const done = current!.done;
         closeBook();
         openBook();
         openSheet(name, sheet, sample, done);
-        chunk = serialize();
+        chunk = launch(chunk.rows, current!.next);
+        deflated = await chunk.deflated;
       }
-      zip!.writeDeflated(chunk);
-      current!.next += pending.length;
-      current!.done += pending.length;
-      rowsInBook += pending.length;
+      zip!.writeDeflated({ raw: chunk.raw, deflated });
+      current!.next += chunk.rows.length;
+      current!.done += chunk.rows.length;
+      rowsInBook += chunk.rows.length;
+      serializedNext = current!.next;
+    };
+    const flush = async () => {
+      if (pending.length === 0) return;
+      const rows = pending;
       pending = [];
       pendingBytes = 0;
+      const next = launch(rows, serializedNext);
+      serializedNext += rows.length;
+      await settle();
+      // A cut renumbered the rows: this chunk's XML is numbered for the old workbook.
+      inflight = next.first !== current!.next ? launch(rows, current!.next) : next;
+      serializedNext = current!.next + rows.length;
     };
+    /** Queues a row; true when the rows queued make a chunk. */
     const add = (row: Cell[]) => {
       pending.push(row);
       // Roughly the XML a row becomes: its text and some 40 bytes of markup a cell.
@@ -134,11 +161,12 @@ export function writeXlsx(root: string, registry: Registry, version: DataVersion
         pendingBytes +=
           value === null ? 0 : typeof value === 'number' ? 24 : (typeof value === 'string' ? value.length : value.join('|').length) + 40;
       rows++;
-      if (pendingBytes >= Math.min(CHUNK_BYTES, limit / 8)) flush();
+      return pendingBytes >= Math.min(CHUNK_BYTES, limit / 8);
     };
-    for (const row of sample) add(row);
-    for (const row of source) add(row);
-    flush();
+    for (const row of sample) if (add(row)) await flush();
+    for (const row of source) if (add(row)) await flush();
+    await flush();
+    await settle();
   }
   closeBook();
   // The first workbook was renamed once a second one was needed.

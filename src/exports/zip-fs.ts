@@ -6,7 +6,7 @@
  * workbooks at the hosting limit exactly. No ZIP64: every file stays far below 4 GiB.
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
-import { constants, crc32, deflateRawSync } from 'node:zlib';
+import { constants, crc32, deflateRaw, deflateRawSync } from 'node:zlib';
 
 type Entry = { name: Buffer; offset: number; crc: number; compressed: number; size: number };
 
@@ -75,6 +75,13 @@ export class ZipWriter {
   static deflate(text: string): { raw: Buffer; deflated: Buffer } {
     const raw = Buffer.from(text);
     return { raw, deflated: deflateRawSync(raw, { finishFlush: constants.Z_SYNC_FLUSH }) };
+  }
+
+  /** `deflate` on libuv's thread pool, so that this thread can go on meanwhile. */
+  static deflateAsync(raw: Buffer): Promise<Buffer> {
+    return new Promise((resolve, reject) =>
+      deflateRaw(raw, { finishFlush: constants.Z_SYNC_FLUSH }, (error, deflated) => (error ? reject(error) : resolve(deflated))),
+    );
   }
 
   /** Appends a chunk deflated by `deflate` to the current entry. */

@@ -31,7 +31,7 @@ function bestLevel(levels: readonly VerificationLevel[]): VerificationLevel | nu
  * get records, in the order of RECORD_TIERS; the others are found on their region's page,
  * where each one's heading is a sub-result that links straight to it.
  */
-export const SEARCH_RECORD_BUDGET = 2_000;
+export const SEARCH_RECORD_BUDGET = 300;
 
 /** Which organisations come first for a record of their own: heads, governments and federal bodies, then other regional and federal bodies, then municipal heads and administrations, then the rest. */
 function recordTier(org: LoadedOrganization): number {

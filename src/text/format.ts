@@ -10,6 +10,17 @@ export const formatNumber = (n: number) => numberFormat.format(n);
 
 /** "2026-10-01" → «1 октября 2026 г.»; partial dates as precise as they are: "2018-11" → «ноябрь 2018 г.», "2023" → «2023 г.». */
 export function formatDate(iso: string): string {
+  let text = formattedDates.get(iso);
+  if (text === undefined) {
+    text = formatDateOnce(iso);
+    // Pages format the same few thousand dates hundreds of thousands of times; Intl is slow.
+    if (formattedDates.size < 100_000) formattedDates.set(iso, text);
+  }
+  return text;
+}
+const formattedDates = new Map<string, string>();
+
+function formatDateOnce(iso: string): string {
   if (!iso) return '—';
   if (/^\d{4}$/.test(iso)) return `${iso} г.`;
   if (/^\d{4}-\d{2}$/.test(iso)) return monthFormat.format(new Date(`${iso}-01T00:00:00Z`));

@@ -83,7 +83,11 @@ describe('home → region → account', () => {
     const result = await open('regions/moskva/');
     const { page } = result;
     await expect(page.getByRole('link', { name: 'CSV' }).getAttribute('href')).resolves.toMatch(/\/data\/regions\/moskva\.csv$/);
-    await expect(page.getByRole('link', { name: 'JSON' }).getAttribute('href')).resolves.toMatch(/\/data\/regions\/moskva\.json$/);
+    // Per region only the accounts, as CSV; every table in every format is on the data page.
+    await expect(page.getByRole('link', { name: 'JSON' }).count()).resolves.toBe(0);
+    await expect(page.locator('.region-actions').getByRole('link', { name: 'данных реестра' }).getAttribute('href')).resolves.toMatch(
+      /\/data\/$/,
+    );
     await expect(page.getByRole('link', { name: /Исправить файл данных/ }).getAttribute('href')).resolves.toBe(
       'https://github.com/gospabliki/gospabliki/edit/main/data/regions/moskva.yaml',
     );

@@ -6,16 +6,12 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadDatasetFromDir } from '../../src/dataset/dataset-fs.ts';
 import { buildRegistry, type Registry, type RegistryAccount } from '../../src/model/registry.ts';
+import { accountRowHtml } from '../../src/site/account-html.ts';
 import { closeRenderer, renderComponent } from './astro.ts';
 
 let registry: Registry;
 const account = (anchor: string) => registry.accounts.find((a) => a.anchor === anchor)!;
-const row = (a: RegistryAccount) =>
-  renderComponent('/src/components/AccountRow.astro', {
-    account: a,
-    platformName: registry.platformById.get(a.platform)!.name,
-    platforms: registry.dataset.platforms,
-  });
+const row = async (a: RegistryAccount) => accountRowHtml(a, registry.platformById.get(a.platform)!.name, registry.dataset.platforms);
 const list = (orgIds: string[], extra: Record<string, unknown> = {}) =>
   renderComponent('/src/components/OrganizationList.astro', {
     organizations: orgIds.map((id) => registry.organizationById.get(id)!),
@@ -36,17 +32,17 @@ beforeAll(async () => {
   const { dataset, issues } = loadDatasetFromDir('test/fixtures/site');
   expect(issues.filter((i) => i.severity === 'error')).toEqual([]);
   registry = buildRegistry(dataset);
-  await row(account('acc-telegram-mos_sobyanin')); // compiles the components once
+  await list(['moskva-mer']); // compiles the components once
 }, 240_000);
 afterAll(closeRenderer);
 
-describe('AccountRow', () => {
+describe('accountRowHtml', () => {
   test('shows the canonical link, platform, level, last-verified date, role, status and folded evidence', async () => {
     const html = await row(account('acc-telegram-mos_sobyanin'));
     expect(html).toMatch(/^<li class="account" id="acc-telegram-mos_sobyanin">/);
     expect(html).toContain('<a href="https://t.me/mos_sobyanin">t.me/mos_sobyanin</a>');
     expect(text(html)).toBe(
-      'Telegram t.me/mos_sobyanin Подтверждён проверено 1 октября 2026 г. страница: Сергей Собянин действует ' +
+      'Telegram t.me/mos_sobyanin страница: Сергей Собянин Подтверждён проверено 1 октября 2026 г. действует ' +
         'Подтверждения (1) ссылка с официального сайта , 1 октября 2026 г. (дата проверки): www.mos.ru/mayor/ — Тестовая запись',
     );
     expect(html).toMatch(
@@ -54,15 +50,31 @@ describe('AccountRow', () => {
     );
     expect(html).toContain('class="level level-confirmed"');
     // Search indexes who holds the page, not the level, dates and evidence repeated on every row.
-    expect(html).toMatch(/<span>страница: Сергей Собянин<\/span>/);
-    expect(html).toMatch(/<span class="level level-confirmed" data-pagefind-ignore>/);
+    expect(html).toMatch(
+      /<span class="role">страница: Сергей Собянин<\/span><\/p><p class="account-meta" data-pagefind-ignore><span class="level level-confirmed">/,
+    );
   });
 
   test('an inactive account is marked with its status date', async () => {
     const html = await row(account('acc-vk-test_moskva_transport_old'));
     expect(html).toContain('class="account inactive"');
-    expect(html).toMatch(/<span class="status warn" data-pagefind-ignore>не обновляется с 1 июня 2026 г\.<\/span>/);
+    expect(html).toMatch(/<span class="status warn">не обновляется с 1 июня 2026 г\.<\/span>/);
     expect(text(html)).toContain('Вероятно официальный');
+  });
+
+  test('whatever the data holds is text, never markup', async () => {
+    const hostile = '<script>alert(1)</script> & "кавычки" \'';
+    const base = account('acc-telegram-mos_sobyanin');
+    const html = await row({
+      ...base,
+      title: hostile,
+      note: hostile,
+      holder: { ...base.holder!, name: hostile },
+      evidence: base.evidence.map((e) => ({ ...e, note: hostile, source: hostile })),
+      previous_urls: [hostile],
+    });
+    expect(html).not.toContain('<script>');
+    expect(html.match(/&lt;script&gt;alert\(1\)&lt;\/script&gt; &amp; &quot;кавычки&quot; &#39;/g)).toHaveLength(6);
   });
 
   test('a deleted account is not a link any more', async () => {

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import type { LoadedOrganization } from '../../src/dataset/dataset.ts';
 import {
   PAGE_ROW_BUDGET,
+  pageRowBudget,
   UNNAMED_MUNICIPALITY_SLUG,
   federalPages,
   groupOrganizations,
@@ -201,4 +202,23 @@ test.each([
   ['Мэр Москвы', 'mer moskvy'],
 ])('latinSpelling(%s) → %s', (input, output) => {
   expect(latinSpelling(input)).toBe(output);
+});
+
+describe('pageRowBudget', () => {
+  test('is PAGE_ROW_BUDGET unless the environment sets a whole positive number', () => {
+    const saved = process.env.PAGE_ROW_BUDGET;
+    try {
+      delete process.env.PAGE_ROW_BUDGET;
+      expect(pageRowBudget()).toBe(PAGE_ROW_BUDGET);
+      process.env.PAGE_ROW_BUDGET = '250';
+      expect(pageRowBudget()).toBe(250);
+      for (const bad of ['', '0', '-5', '12.5', 'много']) {
+        process.env.PAGE_ROW_BUDGET = bad;
+        expect(pageRowBudget(), bad).toBe(PAGE_ROW_BUDGET);
+      }
+    } finally {
+      if (saved === undefined) delete process.env.PAGE_ROW_BUDGET;
+      else process.env.PAGE_ROW_BUDGET = saved;
+    }
+  });
 });

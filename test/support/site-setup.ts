@@ -25,6 +25,10 @@ export default async function setup(project: TestProject) {
   // municipal ones are searched on their region's pages, as most bodies are at national scale.
   const previousBudget = process.env.SEARCH_RECORD_BUDGET;
   process.env.SEARCH_RECORD_BUDGET = '12';
+  // The fixture was laid out for pages of 250 rows: Chelyabinsk's municipalities get pages of
+  // their own and Moscow a continuation page, as large regions do at national scale.
+  const previousRows = process.env.PAGE_ROW_BUDGET;
+  process.env.PAGE_ROW_BUDGET = '250';
   try {
     const result = await buildSite({ outDir: SITE_OUT });
     if (!result.ok) throw new Error(`Тестовые данные не прошли проверку:\n${formatForTerminal(result.issues)}`);
@@ -33,6 +37,8 @@ export default async function setup(project: TestProject) {
     else process.env.DATA_DIR = previous;
     if (previousBudget === undefined) delete process.env.SEARCH_RECORD_BUDGET;
     else process.env.SEARCH_RECORD_BUDGET = previousBudget;
+    if (previousRows === undefined) delete process.env.PAGE_ROW_BUDGET;
+    else process.env.PAGE_ROW_BUDGET = previousRows;
   }
   const { server, url } = await startStaticServer(SITE_OUT);
   project.provide('siteUrl', url);
