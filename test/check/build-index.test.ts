@@ -53,7 +53,15 @@ const read = (name: string) => {
 };
 const json = <T>(name: string) => JSON.parse(gunzipSync(read(name)).toString('utf8')) as T;
 
+// The fixture's layout as the browser tests build it: Crimea on municipality pages, one of them continued.
+const savedBudget = process.env.PAGE_ROW_BUDGET;
+afterAll(() => {
+  if (savedBudget === undefined) delete process.env.PAGE_ROW_BUDGET;
+  else process.env.PAGE_ROW_BUDGET = savedBudget;
+});
+
 beforeAll(() => {
+  process.env.PAGE_ROW_BUDGET = '250';
   registry = buildRegistry(loadDatasetFromDir('test/fixtures/site').dataset, { asOf: '2026-12-04' });
   const summary = writeCheckIndex(written, registry);
   files = filesOf(written);
