@@ -128,6 +128,29 @@ const ACCOUNT_STATUSES: Record<string, string> = {
   deleted: 'удалена',
 };
 
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
+
+/**
+ * The addresses of a page as the items of its list, one line each: the name, the verdict,
+ * the date of the proof, the former address's successor, the organisation as a link (`href`
+ * makes a site path a link), the official, the region. A string rather than an element per
+ * address: a national build lists 350,000 of them. Each `</li>` is left out (HTML closes an
+ * item at the next one), every text goes through `escape`.
+ */
+export function addressItemsHtml(addresses: readonly ListedAddress[], href: (path: string) => string): string {
+  let html = '';
+  for (const entry of addresses) {
+    html += `<li>${escape(entry.key)}: <b>${escape(addressVerdict(entry))}</b>`;
+    if (entry.first_party_date) html += ` ${escape(shortDate(entry.first_party_date))}`;
+    if (entry.current) html += `; нынешний адрес: ${escape(entry.current)}`;
+    html += ` — <a href="${escape(href(entry.page))}">${escape(entry.organization)}</a>`;
+    if (entry.holder) html += ` (${escape(entry.holder)})`;
+    if (entry.region) html += `, ${escape(entry.region)}`;
+  }
+  return html;
+}
+
 /** A date as written, in figures: `2026-10-01` → `01.10.2026`, `2018-03` → `03.2018`. */
 export const shortDate = (date: string) => date.split('-').reverse().join('.');
 

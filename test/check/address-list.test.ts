@@ -3,7 +3,7 @@
  * in key order, pages cut by size, each address with its verdict and organisation.
  */
 import { beforeAll, describe, expect, test } from 'vitest';
-import { addressPages, addressVerdict, entryBytes, shortDate } from '../../src/check/address-list.ts';
+import { addressItemsHtml, addressPages, addressVerdict, entryBytes, shortDate, type ListedAddress } from '../../src/check/address-list.ts';
 import { checkRecords, organizationPages } from '../../src/check/build-index.ts';
 import { loadDatasetFromDir } from '../../src/dataset/dataset-fs.ts';
 import { buildRegistry, type Registry } from '../../src/model/registry.ts';
@@ -50,6 +50,25 @@ describe('address pages', () => {
     const old = [...addressPages(registry).get('telegram')!].flatMap((p) => p.addresses).find((a) => a.key === 'krym_glava_old_test')!;
     expect(old.current).toBe('t.me/krym_glava_test');
     expect(addressVerdict(old)).toBe('прежний адрес, теперь может принадлежать кому угодно');
+  });
+
+  test('each address is one line of the list: name, verdict, date, organisation as a link, official, region; texts escaped', () => {
+    const entry = [...addressPages(registry).get('telegram')!].flatMap((p) => p.addresses).find((a) => a.key === 'mos_sobyanin')!;
+    expect(addressItemsHtml([entry], (path) => `/base/${path}`)).toBe(
+      '<li>mos_sobyanin: <b>официальная, подтверждена</b> 01.10.2026 — <a href="/base/regions/moskva/#org-moskva-mer">Мэр Москвы</a> (Сергей Собянин), Москва',
+    );
+    const odd: ListedAddress = {
+      key: 'a<b',
+      status: 'previous',
+      organization: 'ООО «Рога & копыта»',
+      region: null,
+      page: 'x/"y"/',
+      current: 't.me/new',
+    };
+    expect(addressItemsHtml([odd, entry], (path) => `/${path}`)).toBe(
+      '<li>a&lt;b: <b>прежний адрес, теперь может принадлежать кому угодно</b>; нынешний адрес: t.me/new — <a href="/x/&quot;y&quot;/">ООО «Рога &amp; копыта»</a>' +
+        '<li>mos_sobyanin: <b>официальная, подтверждена</b> 01.10.2026 — <a href="/regions/moskva/#org-moskva-mer">Мэр Москвы</a> (Сергей Собянин), Москва',
+    );
   });
 
   test('dates in figures, as written: day, month or year', () => {
