@@ -125,6 +125,17 @@ export function* pendingRecords(registry: Registry): Generator<Pending> {
   for (const source of recordSources(registry)) yield materialize(registry, source);
 }
 
+// A few thousand municipalities for 175,000 organisations: each name is transliterated once.
+const slugs = new Map<string, string>();
+const slugOf = (name: string) => {
+  let slug = slugs.get(name);
+  if (slug === undefined) {
+    if (slugs.size > 50_000) slugs.clear();
+    slugs.set(name, (slug = municipalitySlug(name)));
+  }
+  return slug;
+};
+
 /** The page of an organisation as stored: a page number of its region or municipality when the address follows from them, else the path. */
 function storedPage(org: LoadedOrganization, full: string): number | string {
   const path = full.slice(0, full.indexOf('#'));
@@ -137,7 +148,7 @@ function storedPage(org: LoadedOrganization, full: string): number | string {
   };
   const region = numbered(base);
   if (region !== null) return region;
-  const municipality = org.municipality ? numbered(`${base}m/${municipalitySlug(org.municipality)}/`) : null;
+  const municipality = org.municipality ? numbered(`${base}m/${slugOf(org.municipality)}/`) : null;
   return municipality !== null ? -municipality : path;
 }
 
