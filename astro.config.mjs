@@ -18,7 +18,8 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   outDir: process.env.BUILD_OUT_DIR ?? './dist',
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  // Two pages at a time: the page of downloads waits for them (written on another thread) while the rest render.
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 2 },
   integrations: [dataGuard(), svelte(), contentSecurityPolicy()],
   devToolbar: { enabled: false },
 });

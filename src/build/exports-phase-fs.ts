@@ -9,13 +9,15 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { readDataVersion } from '../changes/history-fs.ts';
-import { writeCheckIndex } from '../check/check-index-fs.ts';
+import { writeCheckIndexAsync } from '../check/check-index-fs.ts';
 import type { Dataset } from '../dataset/dataset.ts';
 import type { ExportManifest } from '../exports/datapackage.ts';
-import { writeExports, type ExportStep } from '../exports/exports-fs.ts';
+import type { ExportStep } from '../exports/exports-fs.ts';
 import { buildRegistry } from '../model/registry.ts';
+import { shareRegistry } from '../model/shared-registry.ts';
 import { timed } from '../report/timed.ts';
-import { MANIFEST_ENV, type SiteManifest } from './site-manifest.ts';
+import { startExportsThread } from './exports-thread-fs.ts';
+import { MANIFEST_ENV, sharePendingManifest, type SiteManifest } from './site-manifest.ts';
 
 const MANIFEST_FILE = '.manifest.json';
 /** Names the build process that owns an exports folder, so that a later build can tell a live folder from a killed one's. */
@@ -77,10 +79,19 @@ export type ExportsPhaseOptions = {
   owner?: number;
 };
 
-/** Writes the downloads and the check index into a fresh folder and points the pages at their manifest. */
-export async function writeSiteExports(
-  options: ExportsPhaseOptions,
-): Promise<{ dir: string; manifest: ExportManifest; steps: ExportStep[] }> {
+export type SiteExports = {
+  dir: string;
+  /** Settles when the downloads are written (on another thread, while the pages render). */
+  done: Promise<{ manifest: ExportManifest; steps: ExportStep[] }>;
+  /** Stops the downloads' thread (after a failure elsewhere). */
+  stop: () => Promise<void>;
+};
+
+/**
+ * Starts writing the downloads on another thread, writes the check index on this one, and
+ * points the pages at their manifest; returns once the check index is written.
+ */
+export async function startSiteExports(options: ExportsPhaseOptions): Promise<SiteExports> {
   // The prefix sits beside the output folder, whose parent may not exist yet (a fresh clone has no .cache/).
   mkdirSync(path.dirname(path.resolve(options.prefix)), { recursive: true });
   removeStaleExports(options.prefix);
@@ -89,16 +100,32 @@ export async function writeSiteExports(
   const version = readDataVersion(options.dataDir);
   // Ages are counted to the data version's date (D4), as the pages count them.
   const registry = buildRegistry(options.dataset, { asOf: version.date });
-  const result = await writeExports({ outDir: dir, registry, version, homepage: siteHomepage() });
-  const check = await timed(
-    result.steps,
-    (summary) => ({ step: 'check index', bytes: summary.bytes }),
-    () => writeCheckIndex(dir, registry),
-  );
+  // The pages use this registry too, instead of deriving their own.
+  shareRegistry(options.dataDir, version.date, registry);
+  const thread = startExportsThread({ outDir: dir, registry, version, homepage: siteHomepage() });
+  const steps: ExportStep[] = [];
+  let check: Awaited<ReturnType<typeof writeCheckIndexAsync>>;
+  try {
+    check = await timed(
+      steps,
+      (summary) => ({ step: 'check index', bytes: summary.bytes }),
+      () => writeCheckIndexAsync(dir, registry),
+    );
+  } catch (error) {
+    await thread.stop();
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
   const manifestPath = path.join(dir, MANIFEST_FILE);
-  writeFileSync(manifestPath, JSON.stringify({ ...result.manifest, check } satisfies SiteManifest));
   process.env[MANIFEST_ENV] = manifestPath;
-  return { dir, ...result };
+  const done = thread.result.then((result) => {
+    const manifest: SiteManifest = { ...result.manifest, check };
+    writeFileSync(manifestPath, JSON.stringify(manifest));
+    return { manifest: result.manifest, steps: [...result.steps, ...steps], site: manifest };
+  });
+  sharePendingManifest(done.then((d) => d.site));
+  done.catch(() => undefined);
+  return { dir, done: done.then(({ manifest, steps: all }) => ({ manifest, steps: all })), stop: thread.stop };
 }
 
 /** Moves the written downloads into the staging site (same relative paths) and removes the folder. */

@@ -8,10 +8,12 @@ import { rmSync } from 'node:fs';
 import { dataDir, loadDatasetFromDir } from '../dataset/dataset-fs.ts';
 import { hasErrors, type Issue } from '../dataset/issues.ts';
 import { clearValidated, shareValidated } from '../dataset/shared-dataset.ts';
+import { clearRegistry } from '../model/shared-registry.ts';
+import { clearPendingManifest } from './site-manifest.ts';
 import type { ExportManifest } from '../exports/datapackage.ts';
 import type { ExportStep } from '../exports/exports-fs.ts';
 import { timed, type Timing } from '../report/timed.ts';
-import { writeSiteExports } from './exports-phase-fs.ts';
+import { startSiteExports, type SiteExports } from './exports-phase-fs.ts';
 
 export type PhaseTiming = { phase: string } & Timing;
 
@@ -34,20 +36,27 @@ export async function renderSite({ root, staging, finalDir, owner }: RenderOptio
   rmSync(staging, { recursive: true, force: true });
   process.env.BUILD_OUT_DIR = staging;
   // Astro empties its output folder, so the downloads are written beside it and moved in after.
-  let exportsDir: string | undefined;
+  // The downloads are written on a second thread while this one writes the check index and
+  // renders the pages; the page listing the downloads waits for them.
+  let started: SiteExports | undefined;
   try {
-    const written = await timed(phases, { phase: 'exports' }, () =>
-      writeSiteExports({ dataset: loaded.dataset, dataDir: dataDir(), prefix: `${finalDir}.exports`, owner }),
+    started = await timed(phases, { phase: 'check index (downloads started)' }, () =>
+      startSiteExports({ dataset: loaded.dataset, dataDir: dataDir(), prefix: `${finalDir}.exports`, owner }),
     );
-    exportsDir = written.dir;
     const { build } = await import('astro');
     await timed(phases, { phase: 'build' }, () => build({ root, outDir: staging, logLevel: 'warn' }));
-    return { ok: true, phases, exportsDir, exports: { manifest: written.manifest, steps: written.steps } };
+    const written = await timed(phases, { phase: 'downloads (after the pages)' }, () => started!.done);
+    return { ok: true, phases, exportsDir: started.dir, exports: { manifest: written.manifest, steps: written.steps } };
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
-    if (exportsDir) rmSync(exportsDir, { recursive: true, force: true });
+    if (started) {
+      await started.stop();
+      rmSync(started.dir, { recursive: true, force: true });
+    }
     throw error;
   } finally {
     clearValidated();
+    clearRegistry();
+    clearPendingManifest();
   }
 }

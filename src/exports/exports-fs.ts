@@ -20,6 +20,7 @@ import { hashFile, writeHashed } from './part-writer-fs.ts';
 import { DATA_LICENSE, sha256sums } from './serialize.ts';
 import { sqliteEntry, writeSqlite } from './sqlite-fs.ts';
 import { TABLE_NAMES, TABLES, type TableName } from './tables.ts';
+import { registrySource, type ExportSource } from './source.ts';
 import { writeTextTables } from './text-fs.ts';
 import { writeXlsx } from './xlsx-fs.ts';
 
@@ -30,7 +31,9 @@ export type ExportStep = { step: string; bytes: number } & Timing;
 export type ExportOptions = {
   /** The site root being built: files go to `<outDir>/data/…` and `<outDir>/datapackage.json`. */
   outDir: string;
-  registry: Registry;
+  /** The registry to write, or `source`: its rows from elsewhere (the build's exports thread). */
+  registry?: Registry;
+  source?: ExportSource;
   version: DataVersion;
   homepage?: string;
   /** The largest file to write (tests lower it to force splits on a small dataset). */
@@ -47,7 +50,8 @@ const stepOf = (step: string) => (entries: ExportEntry[]) => ({ step, bytes: sum
 /** Writes every download into `<outDir>/data/` and the descriptor `<outDir>/datapackage.json`. */
 export async function writeExports(options: ExportOptions): Promise<ExportResult> {
   const root = path.resolve(options.outDir);
-  const { registry, version } = options;
+  const { version } = options;
+  const source = options.source ?? registrySource(options.registry!);
   const limit = options.maxFileBytes ?? MAX_FILE_BYTES;
   const steps: ExportStep[] = [];
   mkdirSync(path.join(root, 'data', 'schema'), { recursive: true });
@@ -57,17 +61,17 @@ export async function writeExports(options: ExportOptions): Promise<ExportResult
   const sqliteRows = await timed(
     steps,
     () => ({ step: 'sqlite', bytes: 0 }),
-    () => writeSqlite(root, registry, version),
+    () => writeSqlite(root, source, version),
   );
   const sqlite = sqliteEntry(root, sqliteRows, limit);
   // Awaited after the other formats; until then a failure must not count as unhandled.
   sqlite.catch(() => undefined);
 
   const text = await timed(steps, stepOf('csv+json'), () =>
-    writeTextTables(root, registry, limit, { gzipLarge: options.compressLarge ?? true }),
+    writeTextTables(root, source, limit, { gzipLarge: options.compressLarge ?? true }),
   );
   const xlsx = await timed(steps, stepOf('xlsx'), async () => {
-    const { parts, sheets, rows } = await writeXlsx(root, registry, version, limit);
+    const { parts, sheets, rows } = await writeXlsx(root, source, version, limit);
     const entry: ExportEntry = { name: 'xlsx', title: 'Все таблицы (Excel)', format: 'xlsx', rows, parts, sheets };
     return [entry];
   });

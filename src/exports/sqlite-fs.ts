@@ -10,11 +10,10 @@ import { DatabaseSync } from 'node:sqlite';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import type { DataVersion } from '../model/data-version.ts';
-import type { Registry } from '../model/registry.ts';
 import { DATASET_TITLE } from './citation.ts';
 import type { ExportEntry, WrittenFile } from './datapackage.ts';
 import { hashFileStreaming, splitFile } from './part-writer-fs.ts';
-import { tableRows } from './rows.ts';
+import type { ExportSource } from './source.ts';
 import { DATA_LICENSE } from './serialize.ts';
 import { createTableSql, ftsSql, indexSql, insertSql, META_SQL, sqlValue } from './sql.ts';
 import { TABLE_NAMES, TABLES } from './tables.ts';
@@ -23,7 +22,7 @@ const gzipAsync = promisify(gzip);
 export const SQLITE_PATH = 'data/gospabliki.sqlite';
 
 /** Writes the database; returns its row count. */
-export function writeSqlite(root: string, registry: Registry, version: DataVersion): number {
+export function writeSqlite(root: string, source: ExportSource, version: DataVersion): number {
   const file = path.join(root, SQLITE_PATH);
   rmSync(file, { force: true });
   const db = new DatabaseSync(file);
@@ -47,7 +46,7 @@ export function writeSqlite(root: string, registry: Registry, version: DataVersi
       db.exec(createTableSql(table));
       const insert = db.prepare(insertSql(table));
       db.exec('BEGIN');
-      for (const row of tableRows(registry, name)) {
+      for (const row of source.rows(name)) {
         insert.run(...row.map(sqlValue));
         rows++;
       }

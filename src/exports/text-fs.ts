@@ -9,10 +9,9 @@
  */
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import type { Registry } from '../model/registry.ts';
 import type { ExportEntry, WrittenFile } from './datapackage.ts';
 import { PartWriter, writeHashed } from './part-writer-fs.ts';
-import { rowCount, tableRows } from './rows.ts';
+import type { ExportSource } from './source.ts';
 import { csvHeader, csvRow, jsonRow, NDJSON, ndjsonToArray } from './serialize.ts';
 import { TABLE_NAMES, TABLES, type Table } from './tables.ts';
 
@@ -27,11 +26,11 @@ const SAMPLE_ROWS = 200;
  * and the JSON size of its first rows (JSON is the larger form, so both forms of a table are
  * compressed alike).
  */
-function isLarge(registry: Registry, table: Table, limit: number): boolean {
-  const rows = rowCount(registry, table.name);
+function isLarge(source: ExportSource, table: Table, limit: number): boolean {
+  const rows = source.count(table.name);
   let bytes = 0;
   let sampled = 0;
-  for (const row of tableRows(registry, table.name)) {
+  for (const row of source.rows(table.name)) {
     bytes += Buffer.byteLength(jsonRow(table, row));
     if (++sampled >= SAMPLE_ROWS) break;
   }
@@ -47,22 +46,22 @@ function finishJson(root: string, parts: WrittenFile[], gzip: boolean): { format
   return { format: 'json', parts: [writeHashed(root, ndjson.replace(/\.ndjson$/, '.json'), text)] };
 }
 
-export function writeTextTables(root: string, registry: Registry, limit: number, options: { gzipLarge?: boolean } = {}): ExportEntry[] {
+export function writeTextTables(root: string, source: ExportSource, limit: number, options: { gzipLarge?: boolean } = {}): ExportEntry[] {
   const entries: ExportEntry[] = [];
   const regional: ExportEntry[] = [];
   for (const name of TABLE_NAMES) {
     const table = TABLES[name];
-    const gzip = (options.gzipLarge ?? true) && isLarge(registry, table, limit);
+    const gzip = (options.gzipLarge ?? true) && isLarge(source, table, limit);
     const csv = csvWriter(root, table, `data/${name}`, limit, gzip);
     const json = new PartWriter(root, `data/${name}.ndjson`, limit, NDJSON, { gzip });
     const compression = gzip ? { compression: 'gz' as const } : {};
     let rows = 0;
     if (name === 'accounts') {
       // Each row is serialised once for the national file and its region's file.
-      for (const region of registry.organizationsByRegion.keys()) {
+      for (const region of source.regionsWithOrganizations) {
         const local = region ? csvWriter(root, table, `data/regions/${region}`, limit) : undefined;
         let localRows = 0;
-        for (const row of tableRows(registry, name, { region })) {
+        for (const row of source.rows(name, { region })) {
           const line = csvRow(row);
           csv.row(line);
           json.row(jsonRow(table, row));
@@ -70,10 +69,10 @@ export function writeTextTables(root: string, registry: Registry, limit: number,
           rows++;
           localRows++;
         }
-        if (local && region) regional.push(regionEntry(registry, region, localRows, local.end()));
+        if (local && region) regional.push(regionEntry(source, region, localRows, local.end()));
       }
     } else {
-      for (const row of tableRows(registry, name)) {
+      for (const row of source.rows(name)) {
         csv.row(csvRow(row));
         json.row(jsonRow(table, row));
         rows++;
@@ -93,16 +92,16 @@ export function writeTextTables(root: string, registry: Registry, limit: number,
   }
   // Regions without accounts still get their (empty) file, so every region has its download.
   const written = new Set(regional.map((e) => e.region));
-  for (const region of registry.regions) {
+  for (const region of source.regions) {
     if (written.has(region.id)) continue;
-    regional.push(regionEntry(registry, region.id, 0, csvWriter(root, TABLES.accounts, `data/regions/${region.id}`, limit).end()));
+    regional.push(regionEntry(source, region.id, 0, csvWriter(root, TABLES.accounts, `data/regions/${region.id}`, limit).end()));
   }
-  const order = new Map(registry.regions.map((r, i) => [r.id, i]));
+  const order = new Map(source.regions.map((r, i) => [r.id, i]));
   regional.sort((a, b) => order.get(a.region!)! - order.get(b.region!)!);
   return [...entries, ...regional];
 }
 
-function regionEntry(registry: Registry, region: string, rows: number, parts: WrittenFile[]): ExportEntry {
-  const name = registry.regionById.get(region)?.name ?? region;
+function regionEntry(source: ExportSource, region: string, rows: number, parts: WrittenFile[]): ExportEntry {
+  const name = source.regions.find((r) => r.id === region)?.name ?? region;
   return { name: `region-${region}`, title: `${name}: аккаунты (CSV)`, format: 'csv', table: 'accounts', region, rows, parts };
 }

@@ -9,10 +9,9 @@
 import { renameSync } from 'node:fs';
 import path from 'node:path';
 import type { DataVersion } from '../model/data-version.ts';
-import type { Registry } from '../model/registry.ts';
 import type { WrittenFile, XlsxSheetPart } from './datapackage.ts';
 import { CHUNK_BYTES, hashFile } from './part-writer-fs.ts';
-import { tableRows } from './rows.ts';
+import type { ExportSource } from './source.ts';
 import { DATA_LICENSE } from './serialize.ts';
 import { TABLE_NAMES, TABLES, type Cell } from './tables.ts';
 import { SheetXml, workbookHeadParts, workbookTailParts, type SheetInfo, type WorkbookProperties } from './xlsx.ts';
@@ -23,7 +22,7 @@ const WIDTH_SAMPLE_ROWS = 200;
 
 export type XlsxResult = { parts: WrittenFile[]; sheets: XlsxSheetPart[]; rows: number };
 
-export async function writeXlsx(root: string, registry: Registry, version: DataVersion, limit: number): Promise<XlsxResult> {
+export async function writeXlsx(root: string, from: ExportSource, version: DataVersion, limit: number): Promise<XlsxResult> {
   const props: WorkbookProperties = {
     title: 'Госпаблики: официальные страницы госорганов в социальных сетях',
     subject: `Версия данных ${version.id}`,
@@ -100,7 +99,7 @@ export async function writeXlsx(root: string, registry: Registry, version: DataV
   openBook();
   for (const name of TABLE_NAMES) {
     const sheet = new SheetXml(TABLES[name]);
-    const source = tableRows(registry, name);
+    const source = from.rows(name)[Symbol.iterator]();
     const sample: Cell[][] = [];
     for (let next = source.next(); !next.done; next = sample.length < WIDTH_SAMPLE_ROWS ? source.next() : { done: true, value: undefined })
       sample.push(next.value);
@@ -164,7 +163,7 @@ export async function writeXlsx(root: string, registry: Registry, version: DataV
       return pendingBytes >= Math.min(CHUNK_BYTES, limit / 8);
     };
     for (const row of sample) if (add(row)) await flush();
-    for (const row of source) if (add(row)) await flush();
+    for (let next = source.next(); !next.done; next = source.next()) if (add(next.value)) await flush();
     await flush();
     await settle();
   }

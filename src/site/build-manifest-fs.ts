@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { CheckIndexSummary } from '../check/check-index-fs.ts';
 import type { ExportManifest } from '../exports/datapackage.ts';
-import { MANIFEST_ENV, type SiteManifest } from '../build/site-manifest.ts';
+import { MANIFEST_ENV, pendingManifest, type SiteManifest } from '../build/site-manifest.ts';
 
 function readSiteManifest(): SiteManifest | null {
   const file = process.env[MANIFEST_ENV];
@@ -19,9 +19,12 @@ function readSiteManifest(): SiteManifest | null {
   }
 }
 
-/** The manifest of this build's downloads, or null when the site is rendered outside `npm run build`. */
-export function readExportManifest(): ExportManifest | null {
-  return readSiteManifest();
+/**
+ * The manifest of this build's downloads, once they are written (the build writes them on
+ * another thread while the pages render), or null when the site is rendered outside `npm run build`.
+ */
+export async function readExportManifest(): Promise<ExportManifest | null> {
+  return (await pendingManifest()) ?? readSiteManifest();
 }
 
 /** The check index this build wrote, or null when the site is rendered outside `npm run build`. */

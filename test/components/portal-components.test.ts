@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadDatasetFromDir } from '../../src/dataset/dataset-fs.ts';
 import { buildRegistry, type Registry, type RegistryAccount } from '../../src/model/registry.ts';
 import { accountRowHtml } from '../../src/site/account-html.ts';
+import { organizationCardHtml } from '../../src/site/organization-html.ts';
 import { closeRenderer, renderComponent } from './astro.ts';
 
 let registry: Registry;
@@ -82,6 +83,27 @@ describe('accountRowHtml', () => {
     expect(html).toContain('<s>vk.com/club12345</s>');
     expect(html).not.toContain('href="https://vk.com/club12345"');
     expect(text(html)).toContain('удалён');
+  });
+});
+
+describe('organizationCardHtml', () => {
+  test('names, notes, sites and fakes from the data are text, never markup', () => {
+    const hostile = '<img src=x onerror=alert(1)> & "кавычки"';
+    const org = registry.organizationById.get('moskva-mer')!;
+    const html = organizationCardHtml(
+      {
+        ...org,
+        name: hostile,
+        note: hostile,
+        website: `https://example.org/?q="><script>alert(1)</script>`,
+        impersonations: [{ ...org.accounts[0]!, canonical_url: `https://vk.com/"><script>x</script>` }] as never,
+      },
+      registry,
+      { recorded: false },
+    );
+    expect(html).not.toMatch(/<img|<script/);
+    expect(html).toContain('<h4 id="org-moskva-mer">&lt;img src=x onerror=alert(1)&gt; &amp; &quot;кавычки&quot;</h4>');
+    expect(html).toContain('href="https://example.org/?q=&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"');
   });
 });
 
