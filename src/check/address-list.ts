@@ -6,31 +6,38 @@
  * (`pendingRecords`), so the two never disagree. Pure.
  */
 import type { Registry } from '../model/registry.ts';
-import { organizationPages, pendingRecords } from './build-index.ts';
+import { organizationPages, publicRecords, recordContext } from './records.ts';
 
 /** One address and what the check would say of it. */
 export type ListedAddress = {
   key: string;
-  url: string;
   status: 'official' | 'listed' | 'previous' | 'impersonation';
   level?: string;
   account_status?: string;
-  role?: string;
   holder?: string;
   organization: string;
   region: string | null;
   /** The organisation on the site, relative to the root, with its anchor. */
   page: string;
-  /** For a former address: where the page is now. */
+  /** For a former address: where the page is now, without the scheme (`t.me/new_name`). */
   current?: string;
+  /** The newest first-party proof's date as written (`2026-10-01`, `2018-03`). */
   first_party_date?: string;
-  first_party_age_months?: number;
 };
 
 export type AddressPage = { platform: string; slug: string; first: string; last: string; addresses: ListedAddress[] };
 
-/** Addresses per page: a page stays a few hundred kilobytes at national scale. */
-export const ADDRESSES_PER_PAGE = 1000;
+/** The bytes of addresses a page may hold: with the site's frame, a page stays under about 400 kilobytes. */
+export const PAGE_BYTES = 380_000;
+
+const utf8 = new TextEncoder();
+/** About the bytes an address takes on its page (its texts, its link, the markup around them). */
+export const entryBytes = (entry: ListedAddress) =>
+  utf8.encode(
+    [entry.key, entry.organization, entry.region ?? '', entry.holder ?? '', entry.page, entry.current ?? '', addressVerdict(entry)].join(
+      '',
+    ),
+  ).length + 50;
 
 const slugOf = (text: string) =>
   text
@@ -39,34 +46,29 @@ const slugOf = (text: string) =>
     .replace(/^-+|-+$/g, '') || 'x';
 
 /** The platform's pages; `slug` is the shortest start of the first key that tells it from the page before. */
-export function addressPages(registry: Registry, perPage = ADDRESSES_PER_PAGE): Map<string, AddressPage[]> {
+export function addressPages(registry: Registry, budget = PAGE_BYTES): Map<string, AddressPage[]> {
   const page = organizationPages(registry);
   const accounts = new Map(registry.accounts.map((a) => [a.uid, a]));
   const byPlatform = new Map<string, ListedAddress[]>();
-  for (const { uid, org, record } of pendingRecords(registry)) {
+  for (const { uid, org, record } of publicRecords(registry, recordContext(registry), page)) {
     const platformId = uid.slice(0, uid.indexOf(':'));
-    const key = uid.slice(platformId.length + 1);
-    const platform = registry.platformById.get(platformId);
-    if (!platform) continue;
+    if (!registry.platformById.has(platformId)) continue;
     const entry: ListedAddress = {
-      key,
-      url: platform.canonical_url.replace('{key}', key),
+      key: uid.slice(platformId.length + 1),
       status: record.status,
       organization: org.name,
-      region: org.region ? (registry.regionById.get(org.region)?.name ?? null) : null,
-      page: page(org),
+      region: record.organization.region_name,
+      page: record.organization.page,
       ...('level' in record ? { level: record.level } : {}),
     };
     if (record.status === 'official' || record.status === 'listed') {
       if (record.account_status) entry.account_status = record.account_status;
-      if (record.role) entry.role = record.role;
       if (record.holder) entry.holder = record.holder;
-      // The page states how fresh the proof is for every account, not only for stale ones.
-      const account = accounts.get(uid);
-      if (account?.first_party_date) entry.first_party_date = account.first_party_date;
-      if (account && account.first_party_age_months !== null) entry.first_party_age_months = account.first_party_age_months;
+      // The page states the date of the proof for every account, not only for stale ones.
+      const date = accounts.get(uid)?.first_party_date;
+      if (date) entry.first_party_date = date;
     }
-    if (record.status === 'previous') entry.current = record.current.url;
+    if (record.status === 'previous') entry.current = record.current.url.replace(/^https?:\/\//, '');
     let list = byPlatform.get(platformId);
     if (!list) byPlatform.set(platformId, (list = []));
     list.push(entry);
@@ -80,8 +82,10 @@ export function addressPages(registry: Registry, perPage = ADDRESSES_PER_PAGE): 
     const result: AddressPage[] = [];
     const slugs = new Set<string>();
     for (let start = 0; start < list.length;) {
-      let end = Math.min(list.length, start + perPage);
-      // One key's records stay on one page.
+      let end = start;
+      // At least one address a page, and one key's records stay on one page.
+      for (let bytes = 0; end < list.length && (end === start || bytes + entryBytes(list[end]!) <= budget); end++)
+        bytes += entryBytes(list[end]!);
       while (end < list.length && list[end]!.key.toLowerCase() === list[end - 1]!.key.toLowerCase()) end++;
       const addresses = list.slice(start, end);
       const first = addresses[0]!.key.toLowerCase();
@@ -108,7 +112,7 @@ export function addressPagesFor(registry: Registry): Map<string, AddressPage[]> 
   return pages;
 }
 
-/** Short verdicts: a page lists a thousand addresses, and the legend above them explains each. */
+/** Short verdicts: a page lists over a thousand addresses, and the legend above them explains each. */
 export const LEVEL_VERDICTS: Record<string, string> = {
   confirmed: 'официальная, подтверждена',
   stale: 'официальная, нужна перепроверка',
@@ -123,6 +127,32 @@ const ACCOUNT_STATUSES: Record<string, string> = {
   archived: 'в архиве',
   deleted: 'удалена',
 };
+
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
+
+/**
+ * The addresses of a page as the items of its list, one line each: the name, the verdict,
+ * the date of the proof, the former address's successor, the organisation as a link (`href`
+ * makes a site path a link), the official, the region. A string rather than an element per
+ * address: a national build lists 350,000 of them. Each `</li>` is left out (HTML closes an
+ * item at the next one), every text goes through `escape`.
+ */
+export function addressItemsHtml(addresses: readonly ListedAddress[], href: (path: string) => string): string {
+  let html = '';
+  for (const entry of addresses) {
+    html += `<li>${escape(entry.key)}: <b>${escape(addressVerdict(entry))}</b>`;
+    if (entry.first_party_date) html += ` ${escape(shortDate(entry.first_party_date))}`;
+    if (entry.current) html += `; нынешний адрес: ${escape(entry.current)}`;
+    html += ` — <a href="${escape(href(entry.page))}">${escape(entry.organization)}</a>`;
+    if (entry.holder) html += ` (${escape(entry.holder)})`;
+    if (entry.region) html += `, ${escape(entry.region)}`;
+  }
+  return html;
+}
+
+/** A date as written, in figures: `2026-10-01` → `01.10.2026`, `2018-03` → `03.2018`. */
+export const shortDate = (date: string) => date.split('-').reverse().join('.');
 
 /** What the check says of an address, in one plain sentence (without the organisation). */
 export function addressVerdict(entry: ListedAddress): string {

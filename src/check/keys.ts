@@ -3,8 +3,18 @@
  * key in a shard, which keys are names a person chose (and so can be imitated), the edit
  * distance of lookalikes and where two names differ. Pure, dependency-free.
  */
-import type { CheckRecord, MainShard, StoredRecord } from './types.ts';
+import type {
+  CheckEvidence,
+  CheckMeta,
+  CheckRecord,
+  MainShard,
+  SimilarRanges,
+  StoredEvidence,
+  StoredOrganization,
+  StoredRecord,
+} from './types.ts';
 import { editDistance as sharedEditDistance } from '../text/edit-distance.ts';
+import { slugify } from '../text/translit.ts';
 /** FNV-1a, 32 bit, over UTF-16 code units: the same number in the build and in the browser. */
 export function fnv1a(text: string): number {
   let hash = 0x811c9dc5;
@@ -32,7 +42,7 @@ export function shardLabel(index: number, count: number): string {
  */
 export function chosenName(key: string): string | null {
   const name = key.replace(/^@/, '').toLowerCase();
-  if (name.length < 2 || name.includes('/')) return null;
+  if (name.length < 2 || /[/\s]/.test(name)) return null;
   if (/^(?:club|public|event|id|group|profile|channel)?\d+$/.test(name)) return null;
   return name;
 }
@@ -96,25 +106,80 @@ export function probeBuckets(query: string): string[] {
   return [...buckets];
 }
 
-/** The lookalike shard of a bucket on a platform. */
-export const similarShardOf = (count: number, platform: string, bucket: string) => shardName(`${platform}|${bucket}`, count);
+/** The string a bucket is ordered by within its half: the first characters as they are, the last ones backwards (so `s:bc` sits beside `s:abc`). */
+export const bucketOrder = (bucket: string) => (bucket.startsWith('s:') ? [...bucket.slice(2)].reverse().join('') : bucket.slice(2));
+
+/** The number of the lookalike file holding a bucket on a platform, or null when the platform has no names in that half. */
+export function similarFileOf(meta: Pick<CheckMeta, 'similar'>, platform: string, bucket: string): number | null {
+  const ranges: SimilarRanges | undefined = meta.similar[platform]?.[bucket.startsWith('s:') ? 's' : 'p'];
+  if (!ranges) return null;
+  const key = bucketOrder(bucket);
+  const starts = ranges.starts ? ranges.starts.split(' ') : [];
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid]! <= key) lo = mid + 1;
+    else hi = mid;
+  }
+  return ranges.first + lo;
+}
 
 /** The main shard a uid's key falls into: all platforms' records for one key share it. */
 export const keyShard = (uid: string, count: number) => fnv1a(uid.slice(uid.indexOf(':') + 1).toLowerCase()) % count;
 
-/** Expands a stored record into the public record shape (`organization` in full). */
-export function unpackRecord(shard: MainShard, stored: StoredRecord, regions: Record<string, string>): CheckRecord {
-  const [id, name, region, page, municipality] = shard.orgs[stored.org]!;
-  const { org: _, ...rest } = stored;
+/** The municipality's part of its page address (src/model/region-pages.ts names municipality pages so). */
+export const municipalitySlug = (name: string) => slugify(name, 80);
+
+/** The page of a stored organisation, relative to the root, with its anchor. */
+export function organizationPage([stored, , region, page, municipality]: StoredOrganization): string {
+  const id = organizationId(stored, region);
+  const base = region ? `regions/${region}/` : 'federal/';
+  const numbered = (root: string, n: number) => (n <= 1 ? root : `${root}${n}/`);
+  if (typeof page === 'string' && page.includes('#')) return page;
+  const path =
+    typeof page === 'string'
+      ? page
+      : page > 0
+        ? numbered(base, page)
+        : numbered(`${base}m/${municipalitySlug(municipality ?? '')}/`, -page);
+  return `${path}#org-${id}`;
+}
+
+/** The id of a stored organisation: a leading `-` continues the region id. */
+export const organizationId = (stored: string, region: string | null) => (stored.startsWith('-') && region ? `${region}${stored}` : stored);
+
+/** Expands stored evidence into the public shape. */
+export const unpackEvidence = ([type, date, url, extra]: StoredEvidence): CheckEvidence => ({ type, date, url, ...extra });
+
+/** Expands a stored record into the public record shape (`organization` in full, addresses of other accounts). */
+export function unpackRecord(shard: MainShard, stored: StoredRecord, meta: Pick<CheckMeta, 'regions' | 'platforms'>): CheckRecord {
+  const org = shard.orgs[stored.org]!;
+  const [, name, region, , municipality] = org;
   const organization = {
-    id,
+    id: organizationId(org[0], region),
     name,
     region,
-    region_name: region ? (regions[region] ?? null) : null,
+    region_name: region ? (meta.regions[region] ?? null) : null,
     ...(municipality ? { municipality } : {}),
-    page: `${shard.pages[page]}#org-${id}`,
+    page: organizationPage(org),
   };
-  return { ...rest, organization } as CheckRecord;
+  const account = (uid: string) => {
+    const platform = uid.slice(0, uid.indexOf(':'));
+    const key = uid.slice(platform.length + 1);
+    const rules = meta.platforms.find((p) => p.id === platform);
+    return { platform, key, url: rules ? rules.canonical_url.replace('{key}', key) : key };
+  };
+  if ('status' in stored && stored.status === 'previous') {
+    return { status: 'previous', organization, current: account(stored.current), level: stored.level };
+  }
+  if ('status' in stored) {
+    const { org: _, evidence, real, ...rest } = stored;
+    return { ...rest, organization, evidence: evidence.map(unpackEvidence), real: real.map(account) };
+  }
+  const { org: _, evidence, ...rest } = stored;
+  const status = rest.level === 'listed' ? 'listed' : 'official';
+  return { status, ...rest, organization, evidence: evidence.map(unpackEvidence) };
 }
 
 /** Where the shards live, relative to the site root. */

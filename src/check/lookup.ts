@@ -22,8 +22,8 @@ import {
   probeBuckets,
   shardLabel,
   similarityLimit,
+  similarFileOf,
   similarShardFile,
-  similarShardOf,
   unpackRecord,
 } from './keys.ts';
 import type { CheckMeta, CheckRecord, MainShard, SimilarShard } from './types.ts';
@@ -129,10 +129,14 @@ export const mainShardPath = (meta: Pick<CheckMeta, 'shards'>, key: string) =>
   mainShardFile(shardLabel(keyShard(`:${key}`, meta.shards), meta.shards));
 
 /** The lookalike shard files to read for a name on the given platforms. */
-export function similarPaths(meta: Pick<CheckMeta, 'similar_shards'>, name: string, platforms: Iterable<string>): string[] {
+export function similarPaths(meta: Pick<CheckMeta, 'similar_shards' | 'similar'>, name: string, platforms: Iterable<string>): string[] {
   const files = new Set<string>();
-  for (const platform of platforms)
-    for (const bucket of probeBuckets(name)) files.add(similarShardFile(similarShardOf(meta.similar_shards, platform, bucket)));
+  for (const platform of platforms) {
+    for (const bucket of probeBuckets(name)) {
+      const file = similarFileOf(meta, platform, bucket);
+      if (file !== null) files.add(similarShardFile(shardLabel(file, meta.similar_shards)));
+    }
+  }
   return [...files];
 }
 
@@ -207,7 +211,7 @@ export async function runCheck(meta: CheckMeta, input: string, fetchJson: FetchJ
   };
   const recordsOf = async (platform: string, key: string) => {
     const shard = await mainShard(key);
-    return (shard.records[`${platform}:${key}`] ?? []).map((r) => unpackRecord(shard, r, meta.regions));
+    return (shard.records[`${platform}:${key}`] ?? []).map((r) => unpackRecord(shard, r, meta));
   };
   const hits: Hit[] = [];
   for (const candidate of query.candidates) {

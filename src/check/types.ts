@@ -13,11 +13,16 @@ import type { EvidenceType, PlatformMark } from '../schema/organization.ts';
  */
 export type CheckMeta = {
   /** Format version; bumped on incompatible changes. */
-  version: 2;
+  version: 3;
   /** Number of main shards (`check/keys/<hex>.json.gz`). */
   shards: number;
   /** Number of lookalike shards (`check/similar/<hex>.json.gz`). */
   similar_shards: number;
+  /**
+   * Where each lookalike bucket is: per platform and half (`p` the first characters, `s` the
+   * last ones read backwards), the ranges of bucket strings each file holds, in order.
+   */
+  similar: Record<string, { p?: SimilarRanges; s?: SimilarRanges }>;
   /** The platform rules of platforms.yaml that canonicalisation needs. */
   platforms: PlatformRules[];
   /** Verification levels: label and plain explanation. */
@@ -101,25 +106,60 @@ export type CheckRecord =
       note?: string;
     };
 
-/** A record as stored in a shard: the organisation is a number into the shard's table. */
-export type StoredRecord = DistributiveOmit<CheckRecord, 'organization'> & { org: number };
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+/**
+ * The files of one half of one platform's lookalike buckets: files `first`, `first + 1`, …
+ * hold consecutive ranges of bucket strings; `starts`, separated by spaces (a name has
+ * none), are where files `first + 1`, `first + 2`, … begin: a bucket string `b` is in file
+ * `first` + the number of starts ≤ `b`.
+ */
+export type SimilarRanges = { first: number; starts: string };
 
 /**
- * An organisation as stored once per shard: `[id, name, region id or null, page index,
- * municipality?]`; the page is `pages[page index]` + `#org-` + id.
+ * Evidence as stored: `[type, date, url, extra?]`, the rarer fields in `extra`.
  */
-export type StoredOrganization = [id: string, name: string, region: string | null, page: number, municipality?: string];
+export type StoredEvidence =
+  | [type: EvidenceType, date: string, url: string]
+  | [type: EvidenceType, date: string, url: string, extra: Pick<CheckEvidence, 'original' | 'copy' | 'mark' | 'note' | 'source'>];
+
+/**
+ * A record as stored in a shard: the organisation is a number into the shard's table;
+ * evidence is positional; an account's record has no `status` (its level tells `listed`
+ * from `official`); other accounts are uids (`platform:key`), their addresses follow from
+ * the platform's `canonical_url`.
+ */
+export type StoredRecord =
+  | {
+      org: number;
+      role?: string;
+      holder?: string;
+      title?: string;
+      account_status?: string;
+      level: VerificationLevel;
+      first_party_date?: string;
+      first_party_age_months?: number;
+      evidence: StoredEvidence[];
+      note?: string;
+    }
+  | { status: 'previous'; org: number; current: string; level: VerificationLevel }
+  | { status: 'impersonation'; org: number; evidence: StoredEvidence[]; real: string[]; note?: string };
+
+/**
+ * An organisation as stored once per shard: `[id, name, region id or null, page, municipality?]`.
+ * An id starting with `-` continues the region id (`-m2-5` in region `adygeya` is
+ * `adygeya-m2-5`). The page: a number n ≥ 1 is page n of the region (of the federal bodies
+ * when the region is null), −n is page n of the municipality (its address part is the
+ * municipality's name transliterated, `src/text/translit.ts` `slugify(name, 80)`), a string
+ * is the path itself; the organisation's anchor `#org-<id>` follows.
+ */
+export type StoredOrganization = [id: string, name: string, region: string | null, page: number | string, municipality?: string];
 
 /** A main shard, `check/keys/<hex>.json.gz` (gzip of this JSON). */
 export type MainShard = {
   /** Organisations of the shard's records. */
   orgs: StoredOrganization[];
-  /** Page addresses of those organisations, relative to the site root, without the anchor. */
-  pages: string[];
   /** uid (`platform:key`) → records. */
   records: Record<string, StoredRecord[]>;
 };
 
-/** A lookalike shard, `check/similar/<hex>.json.gz`: platform → registered keys (sorted) one of whose two halves has a bucket here. */
+/** A lookalike shard, `check/similar/<hex>.json.gz`: its platform → the registered keys (sorted) whose bucket falls in its range. */
 export type SimilarShard = Record<string, string[]>;

@@ -19,6 +19,7 @@ import {
   type MainShard,
   type SimilarShard,
 } from '../../src/check/lookup.ts';
+import { bucketOrder, organizationId, shardLabel, similarBuckets, similarFileOf, similarShardFile } from '../../src/check/keys.ts';
 import { loadDatasetFromDir } from '../../src/dataset/dataset-fs.ts';
 import { buildRegistry, type Registry } from '../../src/model/registry.ts';
 
@@ -27,6 +28,10 @@ let meta: CheckMeta;
 let files: Map<string, Buffer>;
 const written = mkdtempSync(path.join(tmpdir(), 'check-index-'));
 afterAll(() => rmSync(written, { recursive: true, force: true }));
+/** The same index with lookalike files of two names each: many ranges per half, as at national scale. */
+const tiny: { meta?: CheckMeta; files?: Map<string, Buffer> } = {};
+const writtenTiny = mkdtempSync(path.join(tmpdir(), 'check-index-tiny-'));
+afterAll(() => rmSync(writtenTiny, { recursive: true, force: true }));
 
 /** Every file the writer put under `check/`, by its path relative to the site root. */
 function filesOf(root: string): Map<string, Buffer> {
@@ -48,13 +53,29 @@ const read = (name: string) => {
 };
 const json = <T>(name: string) => JSON.parse(gunzipSync(read(name)).toString('utf8')) as T;
 
+// The fixture's layout as the browser tests build it: Crimea on municipality pages, one of them continued.
+const savedBudget = process.env.PAGE_ROW_BUDGET;
+afterAll(() => {
+  if (savedBudget === undefined) delete process.env.PAGE_ROW_BUDGET;
+  else process.env.PAGE_ROW_BUDGET = savedBudget;
+});
+
 beforeAll(() => {
+  process.env.PAGE_ROW_BUDGET = '250';
   registry = buildRegistry(loadDatasetFromDir('test/fixtures/site').dataset, { asOf: '2026-12-04' });
   const summary = writeCheckIndex(written, registry);
   files = filesOf(written);
   expect(summary.files).toBe(files.size);
   meta = JSON.parse(read('check/index.json').toString('utf8')) as CheckMeta;
+  writeCheckIndex(writtenTiny, registry, { namesPerSimilarShard: 2 });
+  tiny.files = filesOf(writtenTiny);
+  tiny.meta = JSON.parse(tiny.files.get('check/index.json')!.toString('utf8')) as CheckMeta;
 });
+/** The two indexes: as built, and with tiny lookalike files. */
+const indexes = () => [
+  { label: 'as built', meta, read },
+  { label: 'tiny lookalike files', meta: tiny.meta!, read: (name: string) => tiny.files!.get(name) ?? Buffer.from('') },
+];
 
 describe('the index files', () => {
   test('every shard exists, so the browser never meets a 404; every shard is gzip', () => {
@@ -65,7 +86,7 @@ describe('the index files', () => {
 
   test('the metadata the page inlines equals the written copy, with the region names', () => {
     expect(checkMeta(registry)).toEqual(meta);
-    expect(meta.version).toBe(2);
+    expect(meta.version).toBe(3);
     expect(meta.regions.krym).toBe('Республика Крым');
   });
 
@@ -74,13 +95,13 @@ describe('the index files', () => {
       const shard = json<MainShard>(mainShardPath(meta, account.key));
       const records = shard.records[account.uid] ?? [];
       expect(
-        records.some((r) => shard.orgs[r.org]![0] === account.organization.id),
+        records.some((r) => organizationId(shard.orgs[r.org]![0], shard.orgs[r.org]![2]) === account.organization.id),
         account.uid,
       ).toBe(true);
     }
     for (const name of files.keys()) {
       if (!name.startsWith('check/keys/')) continue;
-      const ids = json<MainShard>(name).orgs.map((o) => o[0]);
+      const ids = json<MainShard>(name).orgs.map((o) => organizationId(o[0], o[2]));
       expect(new Set(ids).size, name).toBe(ids.length);
     }
   });
@@ -161,6 +182,56 @@ describe('the index files', () => {
     expect(listed.has('ok:group/54321000000001')).toBe(false);
   });
 
+  test('every record unpacks to its organisation and the page the site shows it on, stored as page numbers', () => {
+    const page = organizationPages(registry);
+    const records = checkRecords(registry);
+    const codes = new Set<number | string>();
+    for (const account of registry.accounts) {
+      const shard = json<MainShard>(mainShardPath(meta, account.key));
+      const stored = shard.orgs.find((o) => organizationId(o[0], o[2]) === account.organization.id)!;
+      codes.add(stored[3]);
+      const record = records.get(account.uid)!.find((r) => r.organization.id === account.organization.id);
+      expect(record!.organization.page, account.uid).toBe(page(account.organization));
+    }
+    // Region and federal pages (1), municipality pages (−1) and a municipality's second page (−2).
+    expect([...codes].sort((a, b) => Number(a) - Number(b))).toEqual([-2, -1, 1]);
+    // An id that continues its region's id is stored without it.
+    expect(json<MainShard>(mainShardPath(meta, 'krym_glava_test')).orgs.map((o) => o[0])).toContain('-glava');
+  });
+
+  test('every official chosen name is in the lookalike file the metadata points its two buckets to, and files of one half hold ranges in order', () => {
+    expect(tiny.meta!.similar_shards).toBeGreaterThan(4 * meta.similar_shards);
+    for (const index of indexes()) {
+      const listed = new Map<string, Set<string>>();
+      for (const [name, bytes] of index.label === 'as built' ? files : tiny.files!) {
+        if (!name.startsWith('check/similar/')) continue;
+        const [platform, keys] = Object.entries(JSON.parse(gunzipSync(bytes).toString('utf8')) as SimilarShard)[0]!;
+        listed.set(name, new Set(keys.map((k) => `${platform}:${k}`)));
+      }
+      expect(listed.size).toBe(index.meta.similar_shards);
+      let checked = 0;
+      for (const account of registry.accounts) {
+        const name = chosenName(account.key);
+        if (!name || account.level === 'listed') continue;
+        for (const bucket of similarBuckets(name)) {
+          const file = similarShardFile(shardLabel(similarFileOf(index.meta, account.platform, bucket)!, index.meta.similar_shards));
+          expect(listed.get(file)?.has(account.uid), `${index.label}: ${account.uid} ${bucket} → ${file}`).toBe(true);
+          checked++;
+        }
+      }
+      expect(checked).toBeGreaterThan(20);
+    }
+    for (const { p, s } of Object.values(tiny.meta!.similar)) {
+      for (const ranges of [p, s]) {
+        const starts = ranges!.starts.split(' ');
+        expect([...starts].sort()).toEqual(starts);
+        expect(new Set(starts).size).toBe(starts.length);
+      }
+    }
+    expect(bucketOrder('s:abc')).toBe('cba');
+    expect(bucketOrder('p:abc')).toBe('abc');
+  });
+
   test('federal bodies link to the federal page, region bodies to their region page', () => {
     const page = organizationPages(registry);
     expect(page(registry.organizationById.get('rosaviatsiya')!)).toBe('federal/#org-rosaviatsiya');
@@ -207,34 +278,38 @@ describe('lookups over the built shards', () => {
     expect(bytes).toBeLessThan(20 * 1024);
   });
 
-  test('every single-character slip of every official name finds the official account (substitution, insertion, deletion, swap)', async () => {
-    const official = new Set(registry.accounts.map((a) => a.uid));
-    let tried = 0;
-    for (const account of registry.accounts) {
-      const name = chosenName(account.key);
-      if (!name || name !== account.key || account.level === 'listed') continue;
-      const host = registry.platformById.get(account.platform)!.canonical_url;
-      for (let i = 0; i < name.length; i++) {
-        const slips: string[] = [
-          name.slice(0, i) + name.slice(i + 1),
-          `${name.slice(0, i)}q${name.slice(i)}`,
-          `${name.slice(0, i)}${name[i] === 'q' ? 'w' : 'q'}${name.slice(i + 1)}`,
-          i < name.length - 1 ? `${name.slice(0, i)}${name[i + 1]}${name[i]}${name.slice(i + 2)}` : name,
-        ];
-        for (const slip of slips as string[]) {
-          if (slip === name || official.has(`${account.platform}:${slip}`) || slip.length < 5) continue;
-          const { answer } = await measureLookup(meta, host.replace('{key}', slip), read);
-          if (answer.kind !== 'absent') continue; // the slip is not an address of this platform
-          tried++;
-          expect(
-            answer.lookalikes.map((l) => l.uid),
-            `${slip} → ${account.uid}`,
-          ).toContain(account.uid);
+  test.each(['as built', 'tiny lookalike files'])(
+    'every single-character slip of every official name finds the official account (substitution, insertion, deletion, swap): %s',
+    async (label) => {
+      const { meta, read } = indexes().find((i) => i.label === label)!;
+      const official = new Set(registry.accounts.map((a) => a.uid));
+      let tried = 0;
+      for (const account of registry.accounts) {
+        const name = chosenName(account.key);
+        if (!name || name !== account.key || account.level === 'listed') continue;
+        const host = registry.platformById.get(account.platform)!.canonical_url;
+        for (let i = 0; i < name.length; i++) {
+          const slips: string[] = [
+            name.slice(0, i) + name.slice(i + 1),
+            `${name.slice(0, i)}q${name.slice(i)}`,
+            `${name.slice(0, i)}${name[i] === 'q' ? 'w' : 'q'}${name.slice(i + 1)}`,
+            i < name.length - 1 ? `${name.slice(0, i)}${name[i + 1]}${name[i]}${name.slice(i + 2)}` : name,
+          ];
+          for (const slip of slips as string[]) {
+            if (slip === name || official.has(`${account.platform}:${slip}`) || slip.length < 5) continue;
+            const { answer } = await measureLookup(meta, host.replace('{key}', slip), read);
+            if (answer.kind !== 'absent') continue; // the slip is not an address of this platform
+            tried++;
+            expect(
+              answer.lookalikes.map((l) => l.uid),
+              `${slip} → ${account.uid}`,
+            ).toContain(account.uid);
+          }
         }
       }
-    }
-    expect(tried).toBeGreaterThan(500);
-  });
+      expect(tried).toBeGreaterThan(500);
+    },
+  );
 
   test('a lookup fetches one main shard, and only when the account is absent, at most four lookalike shards — never the metadata', async () => {
     const { files: found } = await measureLookup(meta, 'https://t.me/mos_sobyanin', read);

@@ -170,14 +170,18 @@ describe('resembledHost', () => {
 });
 
 describe('lookupPaths', () => {
-  const meta = { platforms, shards: 2048, similar_shards: 1024 } as unknown as CheckMeta;
-  test('an address costs one main shard, plus at most four lookalike shards; nothing for the metadata', () => {
+  // Telegram's first halves in files 0–2 (from «m», from «mos_sob»), its last halves (read backwards) in files 3–4.
+  const similar = { telegram: { p: { first: 0, starts: 'm mos_sob' }, s: { first: 3, starts: 'n' } } };
+  const meta = { platforms, shards: 2048, similar_shards: 1024, similar } as unknown as CheckMeta;
+  test('an address costs one main shard, plus the lookalike files of its halves; nothing for the metadata', () => {
     const paths = lookupPaths(meta, 'https://t.me/mos_sobyanin');
     expect(paths.main).toEqual([mainShardPath(meta, 'mos_sobyanin')]);
     expect(paths.main[0]).toBe(`check/keys/${shardName('mos_sobyanin', 2048)}.json.gz`);
-    expect(paths.similar.length).toBeGreaterThan(0);
-    expect(paths.similar.length).toBeLessThanOrEqual(4);
-    for (const p of paths.similar) expect(p).toMatch(/^check\/similar\/[0-9a-f]{3}\.json\.gz$/);
+    // p:mos_s and p:mos_so sort before «mos_sob» (file 1); s:yanin and s:byanin read «ninay», «ninayb» (file 4).
+    expect(paths.similar).toEqual(['check/similar/001.json.gz', 'check/similar/004.json.gz']);
+  });
+  test('a platform without lookalike files costs none for it', () => {
+    expect(lookupPaths(meta, 'https://vk.com/mos_sobyanin').similar).toEqual([]);
   });
   test('a bare handle on three platforms still costs one main shard: the shard is chosen by the key alone', () => {
     expect(lookupPaths(meta, 'mos_sobyanin').main).toHaveLength(1);

@@ -8,7 +8,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { writeSyntheticDataset } from '../../src/bench/synthetic-fs.ts';
-import { checkMeta } from '../../src/check/build-index.ts';
+import { gunzipSync } from 'node:zlib';
+import { checkMeta, organizationPages } from '../../src/check/build-index.ts';
+import { organizationId, organizationPage } from '../../src/check/keys.ts';
+import type { MainShard } from '../../src/check/types.ts';
 import { writeCheckIndex } from '../../src/check/check-index-fs.ts';
 import { chosenName, measureLookup, type CheckMeta } from '../../src/check/lookup.ts';
 import { loadDatasetFromDir } from '../../src/dataset/dataset-fs.ts';
@@ -44,6 +47,26 @@ test('shards stay small: the main ones under 10 KB compressed on average, the lo
   expect(average('check/similar/')).toBeLessThan(3 * 1024);
 });
 
+test('at scale, organisations on region and municipality pages unpack to the page the site shows them on', () => {
+  const page = organizationPages(registry);
+  const codes = new Set<number | string>();
+  for (const [name, bytes] of files) {
+    if (!name.startsWith('check/keys/')) continue;
+    const shard = JSON.parse(gunzipSync(bytes).toString('utf8')) as MainShard;
+    for (const [uid, stored] of Object.entries(shard.records)) {
+      for (const record of stored) {
+        const org = shard.orgs[record.org]!;
+        codes.add(org[3]);
+        const id = organizationId(org[0], org[2]);
+        expect(organizationPage(org), uid).toBe(page(registry.organizationById.get(id)!));
+      }
+    }
+  }
+  // Region pages and municipality pages, all as numbers, never a written-out path.
+  expect([...codes].sort((a, b) => Number(a) - Number(b))).toEqual([-1, 1]);
+  expect([...codes].filter((c) => typeof c === 'string')).toEqual([]);
+});
+
 test('every lookup of an address, found or absent, fetches under 20 KB', async () => {
   const sample = registry.accounts.filter((_, i) => i % 41 === 0);
   const inputs = [
@@ -54,11 +77,17 @@ test('every lookup of an address, found or absent, fetches under 20 KB', async (
     'https://t.me/nobody_here_with_a_long_name_zz',
   ];
   let worst = 0;
+  const similarFiles: number[] = [];
   for (const input of inputs) {
-    const { bytes, answer } = await measureLookup(meta, input, read);
+    const { bytes, answer, files: fetched } = await measureLookup(meta, input, read);
     expect(answer.kind, input).toMatch(/^(found|absent|not-account)$/);
     worst = Math.max(worst, bytes);
+    if (answer.kind === 'absent') similarFiles.push(fetched.filter((f) => f.startsWith('check/similar/')).length);
   }
+  // A miss reads the lookalike files of the two halves: both buckets of one half nearly always share a file.
+  expect(similarFiles.length).toBeGreaterThan(50);
+  expect(Math.max(...similarFiles)).toBeLessThanOrEqual(4);
+  expect(similarFiles.reduce((a, b) => a + b, 0) / similarFiles.length).toBeLessThan(2.6);
   expect(worst).toBeGreaterThan(0);
   expect(worst).toBeLessThan(20 * 1024);
 });
