@@ -1,7 +1,7 @@
 /**
  * One account of a list, as HTML: a link to its canonical address, the platform, how sure we
- * are (level), when somebody last saw proof, its status, and the evidence behind a
- * disclosure. Written as a string rather than as an Astro component: a national build lists
+ * are (level), when somebody last saw proof, its status when it is not simply active, and
+ * the evidence behind a disclosure (long evidence addresses shown as their site, linked whole). Written as a string rather than as an Astro component: a national build lists
  * some 350,000 accounts, and a component per row cost more than all the rest of a page.
  * Every text and attribute goes through `escapeHtml`. Search indexes the platform, address
  * title, holder and note, not the level, dates, status and evidence: those repeat on every
@@ -20,7 +20,13 @@ const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;
 export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
 
 const bare = (url: string) => url.replace(/^https?:\/\//, '');
-const link = (url: string) => `<a href="${escapeHtml(url)}">${escapeHtml(bare(url))}</a>`;
+/** Addresses longer than this are shown as their site and «…» (the link keeps the whole address). */
+export const SHOWN_ADDRESS_LENGTH = 36;
+const shownAddress = (url: string) => {
+  const text = bare(url);
+  return text.length <= SHOWN_ADDRESS_LENGTH ? text : `${text.split(/[/?#]/)[0]}/…`;
+};
+const link = (url: string) => `<a href="${escapeHtml(url)}">${escapeHtml(shownAddress(url))}</a>`;
 
 function evidenceHtml(e: RegistryAccount['evidence'][number], platforms: readonly Platform[]): string {
   const source = evidenceSource(e, platforms);
@@ -55,7 +61,10 @@ export function accountRowHtml(account: RegistryAccount, platformName: string, p
     (account.title ? ` <span class="title">«${escapeHtml(account.title)}»</span>` : '') +
     (role ? ` <span class="role">${escapeHtml(role)}</span>` : '') +
     `</p><p class="account-meta" data-pagefind-ignore><span class="level level-${account.level}">${escapeHtml(levelLabel)}</span> ` +
-    `<span>${seenWord} ${escapeHtml(formatDate(account.last_verified))}</span> <span class="status${inactive ? ' warn' : ''}">${escapeHtml(status)}</span></p>` +
+    `<span>${seenWord} ${escapeHtml(formatDate(account.last_verified))}</span>` +
+    // «действует» goes without saying on nearly every row: only another status, or a dated one, is said.
+    (inactive || account.status_date ? ` <span class="status${inactive ? ' warn' : ''}">${escapeHtml(status)}</span>` : '') +
+    `</p>` +
     (account.note ? `<p class="account-note">${escapeHtml(account.note)}</p>` : '') +
     `<details data-pagefind-ignore><summary>Подтверждения (${account.evidence.length})</summary><ul class="evidence">` +
     account.evidence.map((e) => evidenceHtml(e, platforms)).join('') +

@@ -43,7 +43,7 @@ describe('accountRowHtml', () => {
     expect(html).toMatch(/^<li class="account" id="acc-telegram-mos_sobyanin">/);
     expect(html).toContain('<a href="https://t.me/mos_sobyanin">t.me/mos_sobyanin</a>');
     expect(text(html)).toBe(
-      'Telegram t.me/mos_sobyanin страница: Сергей Собянин Подтверждён проверено 1 октября 2026 г. действует ' +
+      'Telegram t.me/mos_sobyanin страница: Сергей Собянин Подтверждён проверено 1 октября 2026 г. ' +
         'Подтверждения (1) ссылка с официального сайта , 1 октября 2026 г. (дата проверки): www.mos.ru/mayor/ — Тестовая запись',
     );
     expect(html).toMatch(
@@ -61,6 +61,15 @@ describe('accountRowHtml', () => {
     expect(html).toContain('class="account inactive"');
     expect(html).toMatch(/<span class="status warn">не обновляется с 1 июня 2026 г\.<\/span>/);
     expect(text(html)).toContain('Вероятно официальный');
+  });
+
+  test('a long evidence address is shown as its site, and linked whole; an active page does not say «действует»', async () => {
+    const base = account('acc-telegram-mos_sobyanin');
+    const long = 'https://www.mos.ru/news/item/12345678/very-long-path-of-the-announcement/';
+    const html = await row({ ...base, evidence: base.evidence.map((e) => ({ ...e, url: long })) });
+    expect(html).toContain(`<a href="${long}">www.mos.ru/…</a>`);
+    expect(html).not.toContain('действует');
+    expect(text(await row({ ...base, status_date: '2026-10-01' }))).toContain('действует с 1 октября 2026 г.');
   });
 
   test('whatever the data holds is text, never markup', async () => {
