@@ -129,7 +129,16 @@ export function similarFileOf(meta: Pick<CheckMeta, 'similar'>, platform: string
 export const keyShard = (uid: string, count: number) => fnv1a(uid.slice(uid.indexOf(':') + 1).toLowerCase()) % count;
 
 /** The municipality's part of its page address (src/model/region-pages.ts names municipality pages so). */
-export const municipalitySlug = (name: string) => slugify(name, 80);
+export function municipalitySlug(name: string): string {
+  let slug = slugs.get(name);
+  if (slug === undefined) {
+    slug = slugify(name, 80);
+    // Every record of a municipality asks again; a country has a few thousand of them.
+    if (slugs.size < 50_000) slugs.set(name, slug);
+  }
+  return slug;
+}
+const slugs = new Map<string, string>();
 
 /** The page of a stored organisation, relative to the root, with its anchor. */
 export function organizationPage([stored, , region, page, municipality]: StoredOrganization): string {
