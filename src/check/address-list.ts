@@ -6,6 +6,7 @@
  * (`pendingRecords`), so the two never disagree. Pure.
  */
 import type { Registry } from '../model/registry.ts';
+import { escapeHtml } from '../text/html.ts';
 import { organizationPages, publicRecords, recordContext } from './records.ts';
 
 /** One address and what the check would say of it. */
@@ -129,9 +130,6 @@ const ACCOUNT_STATUSES: Record<string, string> = {
   deleted: 'удалена',
 };
 
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
-
 /**
  * The addresses of a page as the items of its list, one line each: the name, the verdict,
  * the date of the proof, the former address's successor, the organisation as a link (`href`
@@ -142,12 +140,12 @@ const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
 export function addressItemsHtml(addresses: readonly ListedAddress[], href: (path: string) => string): string {
   let html = '';
   for (const entry of addresses) {
-    html += `<li>${escape(entry.key)}: <b>${escape(addressVerdict(entry))}</b>`;
-    if (entry.first_party_date) html += ` ${escape(shortDate(entry.first_party_date))}`;
-    if (entry.current) html += `; нынешний адрес: ${escape(entry.current)}`;
-    html += ` — <a href="${escape(href(entry.page))}">${escape(entry.organization)}</a>`;
-    if (entry.holder) html += ` (${escape(entry.holder)})`;
-    if (entry.region) html += `, ${escape(entry.region)}`;
+    html += `<li>${escapeHtml(entry.key)}: <b>${escapeHtml(addressVerdict(entry))}</b>`;
+    if (entry.first_party_date) html += ` ${escapeHtml(shortDate(entry.first_party_date))}`;
+    if (entry.current) html += `; нынешний адрес: ${escapeHtml(entry.current)}`;
+    html += ` — <a href="${escapeHtml(href(entry.page))}">${escapeHtml(entry.organization)}</a>`;
+    if (entry.holder) html += ` (${escapeHtml(entry.holder)})`;
+    if (entry.region) html += `, ${escapeHtml(entry.region)}`;
   }
   return html;
 }

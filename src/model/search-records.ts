@@ -6,6 +6,7 @@
  * that put heads of regions and governments first. Pure: strings in, strings out.
  */
 import type { LoadedOrganization } from '../dataset/dataset.ts';
+import { escapeHtml } from '../text/html.ts';
 import { KIND_LABELS } from './labels.ts';
 import type { Registry } from './registry.ts';
 import { LEVEL_LABELS, VERIFICATION_LEVELS, type VerificationLevel } from './verification.ts';
@@ -14,8 +15,6 @@ export type SearchRecord = { url: string; content: string };
 
 /** Kinds a citizen looks for first: their names weigh most. */
 const LEADING_KINDS = new Set(['head_of_region', 'regional_government', 'federal_body']);
-
-const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
 /** The strongest level among an organisation's active accounts (null without any). */
 function bestLevel(levels: readonly VerificationLevel[]): VerificationLevel | null {

@@ -13,11 +13,7 @@ import type { RegistryAccount } from '../model/registry.ts';
 import { LEVEL_LABELS, evidenceLabel, staleLabel } from '../model/verification.ts';
 import type { Platform } from '../schema/index.ts';
 import { formatDate, formatInMonth } from '../text/format.ts';
-
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Text or an attribute value made safe for HTML. */
-export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
+import { escapeHtml } from '../text/html.ts';
 
 const bare = (url: string) => url.replace(/^https?:\/\//, '');
 /** Addresses longer than this are shown as their site and «…» (the link keeps the whole address). */

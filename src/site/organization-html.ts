@@ -3,12 +3,13 @@
  * note, its accounts (account-html.ts), what the registry still lacks for it (heads and
  * governments), and the known fakes. Written as a string for the same reason as the rows: a
  * national build lists 175,000 organisations. Every text and attribute is escaped. Styles:
- * OrganizationList.astro and GapNote.astro. Pure.
+ * OrganizationList.astro. Pure.
  */
 import type { LoadedOrganization } from '../dataset/dataset.ts';
 import type { GapCell, GapStatus } from '../model/gaps.ts';
 import { organizationAnchor, type Registry } from '../model/registry.ts';
-import { accountRowHtml, escapeHtml } from './account-html.ts';
+import { escapeHtml } from '../text/html.ts';
+import { accountRowHtml } from './account-html.ts';
 
 /** «во ВКонтакте», «в Telegram»: the platform as the place a page is in. */
 const IN_PLATFORM: Record<string, string> = { vk: 'во ВКонтакте', ok: 'в Одноклассниках', telegram: 'в Telegram', max: 'в MAX' };
