@@ -9,7 +9,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { readDataVersion } from '../changes/history-fs.ts';
-import { writeCheckIndexAsync } from '../check/check-index-fs.ts';
+import { writeCheckIndex, type CheckIndexSummary } from '../check/check-index-fs.ts';
 import type { Dataset } from '../dataset/dataset.ts';
 import type { ExportManifest } from '../exports/datapackage.ts';
 import type { ExportStep } from '../exports/exports-fs.ts';
@@ -104,12 +104,12 @@ export async function startSiteExports(options: ExportsPhaseOptions): Promise<Si
   shareRegistry(options.dataDir, version.date, registry);
   const thread = startExportsThread({ outDir: dir, registry, version, homepage: siteHomepage() });
   const steps: ExportStep[] = [];
-  let check: Awaited<ReturnType<typeof writeCheckIndexAsync>>;
+  let check: CheckIndexSummary;
   try {
     check = await timed(
       steps,
       (summary) => ({ step: 'check index', bytes: summary.bytes }),
-      () => writeCheckIndexAsync(dir, registry),
+      () => writeCheckIndex(dir, registry),
     );
   } catch (error) {
     await thread.stop();
@@ -119,13 +119,12 @@ export async function startSiteExports(options: ExportsPhaseOptions): Promise<Si
   const manifestPath = path.join(dir, MANIFEST_FILE);
   process.env[MANIFEST_ENV] = manifestPath;
   const done = thread.result.then((result) => {
-    const manifest: SiteManifest = { ...result.manifest, check };
-    writeFileSync(manifestPath, JSON.stringify(manifest));
-    return { manifest: result.manifest, steps: [...result.steps, ...steps], site: manifest };
+    writeFileSync(manifestPath, JSON.stringify({ ...result.manifest, check } satisfies SiteManifest));
+    return { manifest: result.manifest, steps: [...result.steps, ...steps] };
   });
-  sharePendingManifest(done.then((d) => d.site));
+  sharePendingManifest(done.then(({ manifest }) => ({ ...manifest, check })));
   done.catch(() => undefined);
-  return { dir, done: done.then(({ manifest, steps: all }) => ({ manifest, steps: all })), stop: thread.stop };
+  return { dir, done, stop: thread.stop };
 }
 
 /** Moves the written downloads into the staging site (same relative paths) and removes the folder. */

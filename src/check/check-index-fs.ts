@@ -20,9 +20,14 @@ export function encodeIndexFile(file: CheckIndexFile): Buffer {
   return file.path.endsWith('.gz') ? gzipSync(file.json, { level: 9 }) : Buffer.from(file.json);
 }
 
-/** Writes the index file by file, yielding after each; the summary fills in as it goes. */
-function* writeFiles(root: string, registry: Registry, options: CheckIndexOptions, summary: CheckIndexSummary): Generator<void> {
+/**
+ * Writes the index, letting the event loop run every few milliseconds: the build writes it
+ * while its downloads thread asks this thread for rows (src/build/exports-thread-fs.ts).
+ */
+export async function writeCheckIndex(root: string, registry: Registry, options: CheckIndexOptions = {}): Promise<CheckIndexSummary> {
+  const summary: CheckIndexSummary = { shards: 0, similar_shards: 0, files: 0, bytes: 0, largest: 0 };
   const folders = new Set<string>();
+  let since = performance.now();
   for (const file of checkIndexFiles(registry, options)) {
     const target = path.join(root, file.path);
     const folder = path.dirname(target);
@@ -40,26 +45,6 @@ function* writeFiles(root: string, registry: Registry, options: CheckIndexOption
     summary.files++;
     summary.bytes += bytes.length;
     summary.largest = Math.max(summary.largest, bytes.length);
-    yield;
-  }
-}
-
-const emptySummary = (): CheckIndexSummary => ({ shards: 0, similar_shards: 0, files: 0, bytes: 0, largest: 0 });
-
-export function writeCheckIndex(root: string, registry: Registry, options: CheckIndexOptions = {}): CheckIndexSummary {
-  const summary = emptySummary();
-  for (const _ of writeFiles(root, registry, options, summary));
-  return summary;
-}
-
-/**
- * The same, letting the event loop run every few milliseconds: the build writes the index
- * while its downloads thread asks this thread for rows (src/build/exports-thread-fs.ts).
- */
-export async function writeCheckIndexAsync(root: string, registry: Registry, options: CheckIndexOptions = {}): Promise<CheckIndexSummary> {
-  const summary = emptySummary();
-  let since = performance.now();
-  for (const _ of writeFiles(root, registry, options, summary)) {
     if (performance.now() - since < 5) continue;
     await new Promise((resolve) => setImmediate(resolve));
     since = performance.now();

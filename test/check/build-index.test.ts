@@ -60,14 +60,14 @@ afterAll(() => {
   else process.env.PAGE_ROW_BUDGET = savedBudget;
 });
 
-beforeAll(() => {
+beforeAll(async () => {
   process.env.PAGE_ROW_BUDGET = '250';
   registry = buildRegistry(loadDatasetFromDir('test/fixtures/site').dataset, { asOf: '2026-12-04' });
-  const summary = writeCheckIndex(written, registry);
+  const summary = await writeCheckIndex(written, registry);
   files = filesOf(written);
   expect(summary.files).toBe(files.size);
   meta = JSON.parse(read('check/index.json').toString('utf8')) as CheckMeta;
-  writeCheckIndex(writtenTiny, registry, { namesPerSimilarShard: 2 });
+  await writeCheckIndex(writtenTiny, registry, { namesPerSimilarShard: 2 });
   tiny.files = filesOf(writtenTiny);
   tiny.meta = JSON.parse(tiny.files.get('check/index.json')!.toString('utf8')) as CheckMeta;
 });

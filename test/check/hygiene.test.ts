@@ -18,9 +18,9 @@ import { buildRegistry } from '../../src/model/registry.ts';
 const dir = mkdtempSync(path.join(tmpdir(), 'check-hygiene-'));
 let meta: CheckMeta;
 const files = new Map<string, Buffer>();
-beforeAll(() => {
+beforeAll(async () => {
   const registry = buildRegistry(loadDatasetFromDir('test/fixtures/site').dataset, { asOf: '2026-12-04' });
-  writeCheckIndex(dir, registry);
+  await writeCheckIndex(dir, registry);
   meta = checkMeta(registry);
   const walk = (relative: string) => {
     for (const entry of readdirSync(path.join(dir, relative), { withFileTypes: true })) {

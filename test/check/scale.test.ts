@@ -22,11 +22,11 @@ let registry: Registry;
 let meta: CheckMeta;
 const files = new Map<string, Buffer>();
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'check-scale-'));
   writeSyntheticDataset(path.join(dir, 'data'), { scale: 0.02 });
   registry = buildRegistry(loadDatasetFromDir(path.join(dir, 'data')).dataset);
-  writeCheckIndex(path.join(dir, 'site'), registry);
+  await writeCheckIndex(path.join(dir, 'site'), registry);
   meta = checkMeta(registry);
   for (const folder of ['keys', 'similar']) {
     for (const name of readdirSync(path.join(dir, 'site', 'check', folder)))
