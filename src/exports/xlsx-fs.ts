@@ -115,10 +115,8 @@ export async function writeXlsx(root: string, from: ExportSource, version: DataV
      * its rows again numbered for the new one.
      */
     let inflight: { rows: Cell[][]; first: number; raw: Buffer; deflated: Promise<Buffer> } | undefined;
-    let serializedNext = current!.next;
-    const xml = (rows: Cell[][], first: number) => Buffer.from(rows.map((cells, i) => sheet.row(first + i, cells)).join(''));
     const launch = (rows: Cell[][], first: number) => {
-      const raw = xml(rows, first);
+      const raw = Buffer.from(rows.map((cells, i) => sheet.row(first + i, cells)).join(''));
       return { rows, first, raw, deflated: ZipWriter.deflateAsync(raw) };
     };
     const settle = async () => {
@@ -138,19 +136,17 @@ export async function writeXlsx(root: string, from: ExportSource, version: DataV
       current!.next += chunk.rows.length;
       current!.done += chunk.rows.length;
       rowsInBook += chunk.rows.length;
-      serializedNext = current!.next;
     };
     const flush = async () => {
       if (pending.length === 0) return;
       const rows = pending;
       pending = [];
       pendingBytes = 0;
-      const next = launch(rows, serializedNext);
-      serializedNext += rows.length;
+      // Numbered to follow the chunk still in flight.
+      const next = launch(rows, current!.next + (inflight?.rows.length ?? 0));
       await settle();
       // A cut renumbered the rows: this chunk's XML is numbered for the old workbook.
       inflight = next.first !== current!.next ? launch(rows, current!.next) : next;
-      serializedNext = current!.next + rows.length;
     };
     /** Queues a row; true when the rows queued make a chunk. */
     const add = (row: Cell[]) => {
