@@ -128,20 +128,16 @@ export type StoredEvidence =
  * the platform's `canonical_url`.
  */
 export type StoredRecord =
-  | {
+  | (Omit<Extract<CheckRecord, { status: 'official' | 'listed' }>, 'status' | 'organization' | 'evidence'> & {
       org: number;
-      role?: string;
-      holder?: string;
-      title?: string;
-      account_status?: string;
-      level: VerificationLevel;
-      first_party_date?: string;
-      first_party_age_months?: number;
       evidence: StoredEvidence[];
-      note?: string;
-    }
-  | { status: 'previous'; org: number; current: string; level: VerificationLevel }
-  | { status: 'impersonation'; org: number; evidence: StoredEvidence[]; real: string[]; note?: string };
+    })
+  | (Omit<Extract<CheckRecord, { status: 'previous' }>, 'organization' | 'current'> & { org: number; current: string })
+  | (Omit<Extract<CheckRecord, { status: 'impersonation' }>, 'organization' | 'evidence' | 'real'> & {
+      org: number;
+      evidence: StoredEvidence[];
+      real: string[];
+    });
 
 /**
  * An organisation as stored once per shard: `[id, name, region id or null, page, municipality?]`.
